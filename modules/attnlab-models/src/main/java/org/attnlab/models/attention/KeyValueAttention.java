@@ -1,0 +1,55 @@
+package org.attnlab.models.attention;
+
+import org.attnlab.models.init.ParamInit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Key-value attention on {@code [batch, time, features]} inputs: weights = masked softmax over keys of
+ * score(q, k); output = weights x values. The weights {@code [B, Tq, Tk]} are the graph output
+ * {@code name + "/weights"}.
+ */
+public final class KeyValueAttention {
+    private KeyValueAttention() {
+    }
+
+    /** Name of the attention-weights output of the layer called {@code name}. */
+    public static String weightsName(String name) {
+        return name + "/weights";
+    }
+
+    /**
+     * Cross-attention: queries {@code [B, Tq, dq]} attend to keys {@code [B, Tk, dk]} and values {@code [B, Tk, dv]}.
+     *
+     * @param keyMask {@code [B, Tk]} 1 for real keys, 0 for padding; null when nothing is padded
+     * @return {@code [B, Tq, dv]}
+     */
+    public static SDVariable attend(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v,
+                                    SDVariable keyMask, AttentionConfig cfg, ParamInit init) {
+        long dq = Shapes.features("queries", q, 0);
+        long dk = Shapes.features("keys", k, 0);
+        Shapes.features("values", v, 0);
+        Shapes.keyMask(keyMask);
+        if ((cfg.score() == ScoreFunction.DOT || cfg.score() == ScoreFunction.SCALED_DOT) && dq != dk) {
+            throw new IllegalArgumentException("keys: " + cfg.score().configName()
+                    + " scores need queries and keys of the same size, got queries [.., " + dq + "] and keys [.., "
+                    + dk + "]");
+        }
+        return weighted(sd, name, q, k, v, keyMask, cfg, 3, dq, dk, init);
+    }
+
+    /** Self-attention: the sequence {@code x [B, T, d]} is query, key and value. */
+    public static SDVariable selfAttend(SameDiff sd, String name, SDVariable x, SDVariable keyMask,
+                                        AttentionConfig cfg, ParamInit init) {
+        return attend(sd, name, x, x, x, keyMask, cfg, init);
+    }
+
+    /** The shared core for rank 3 {@code [B, T, d]} or rank 4 {@code [B, H, T, d]} inputs. */
+    static SDVariable weighted(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v, SDVariable keyMask,
+                               AttentionConfig cfg, int rank, long dq, long dk, ParamInit init) {
+        SDVariable scores = cfg.score().scores(sd, name, q, k, rank, dq, dk, cfg.additiveHidden(), init);
+        SDVariable keep = AttentionMasks.keep(sd, scores, keyMask, cfg, rank);
+        SDVariable weights = AttentionMasks.maskedSoftmax(sd, weightsName(name), scores, keep, rank);
+        return sd.mmul(weights, v);
+    }
+}

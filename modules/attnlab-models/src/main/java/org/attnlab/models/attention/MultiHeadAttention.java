@@ -1,0 +1,86 @@
+package org.attnlab.models.attention;
+
+import org.attnlab.models.init.ParamInit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;
+
+/**
+ * Multi-head attention on {@code [batch, time, dModel]} inputs with projections W_q, W_k, W_v ({@code [dModel,
+ * H*dHead]}, head-major columns) and W_o ({@code [H*dHead, dModel]}), no biases. Each head scores with the configured score function
+ * (the parameters of an additive or general score are shared by the heads). The per-head weights
+ * {@code [B, H, Tq, Tk]} are the graph output {@code name + "/weights"}.
+ *
+ * <p>With {@code fused} set, a dot or scaled-dot attention without causal or window mask runs libnd4j's fused
+ * {@code multi_head_dot_product_attention} op on the same weights instead of the batched per-head graph.
+ */
+public final class MultiHeadAttention {
+    private MultiHeadAttention() {
+    }
+
+    /** Name of the per-head weights output of the layer called {@code name}. */
+    public static String weightsName(String name) {
+        return KeyValueAttention.weightsName(name);
+    }
+
+    /**
+     * @param xq      queries {@code [B, Tq, dModel]}
+     * @param xkv     keys and values {@code [B, Tk, dModel]} (the same variable as {@code xq} for self-attention)
+     * @param keyMask {@code [B, Tk]} 1 for real keys, 0 for padding; null when nothing is padded
+     * @return {@code [B, Tq, dModel]}
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable xq, SDVariable xkv, SDVariable keyMask,
+                                   MultiHeadConfig cfg, ParamInit init) {
+        Shapes.features("queries", xq, cfg.dModel());
+        Shapes.features("keys/values", xkv, cfg.dModel());
+        Shapes.keyMask(keyMask);
+        long d = cfg.dModel();
+        long h = cfg.heads();
+        long dh = cfg.headSize();
+        SDVariable wq = init.xavier(sd, name + "/Wq", d, dh * h, d, h * dh);
+        SDVariable wk = init.xavier(sd, name + "/Wk", d, dh * h, d, h * dh);
+        SDVariable wv = init.xavier(sd, name + "/Wv", d, dh * h, d, h * dh);
+        SDVariable wo = init.xavier(sd, name + "/Wo", dh * h, d, h * dh, d);
+        if (cfg.usesFusedOp()) {
+            return fused(sd, name, xq, xkv, keyMask, cfg, wq, wk, wv, wo);
+        }
+        SDVariable q = heads(sd, xq, wq, d, h, dh);
+        SDVariable k = heads(sd, xkv, wk, d, h, dh);
+        SDVariable v = heads(sd, xkv, wv, d, h, dh);
+        SDVariable perHead = KeyValueAttention.weighted(sd, name, q, k, v, keyMask, cfg.attention(), 4, dh, dh, init);
+        SDVariable byTime = Projections.mergeLast(sd, sd.permute(perHead, 0, 2, 1, 3), 4, h, dh); // [B, Tq, H*dh]
+        return Projections.last(sd, byTime, wo, 3, h * dh, d);                                   // [B, Tq, d]
+    }
+
+    /** {@code [B, T, d]} x {@code [d, H*dh]} -> {@code [B, H, T, dh]}. */
+    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, long d, long h, long dh) {
+        SDVariable projected = Projections.last(sd, x, w, 3, d, h * dh);
+        return sd.permute(Projections.splitLast(sd, projected, 3, h, dh), 0, 2, 1, 3);
+    }
+
+    private static SDVariable fused(SameDiff sd, String name, SDVariable xq, SDVariable xkv, SDVariable keyMask,
+                                    MultiHeadConfig cfg, SDVariable wq, SDVariable wk, SDVariable wv, SDVariable wo) {
+        boolean scaled = cfg.attention().score() == ScoreFunction.SCALED_DOT;
+        SDVariable q = sd.permute(xq, 0, 2, 1);                                           // [B, d, Tq]
+        SDVariable kv = sd.permute(xkv, 0, 2, 1);
+        SDVariable mask = keyMask == null ? null : keyMask.castTo(xq.dataType());
+        SDVariable[] out = new MultiHeadDotProductAttention(sd, q, kv, kv,
+                fusedInput(sd, wq, cfg), fusedInput(sd, wk, cfg), fusedInput(sd, wv, cfg),
+                wo, mask, scaled, true).outputVariables();
+        SDVariable result = sd.permute(out[0], 0, 2, 1);                                  // [B, Tq, d]
+        SDVariable weights = sd.permute(out[1], 0, 1, 3, 2);            // the op returns [B, H, Tk, Tq]
+        if (mask != null) {
+            // The fused op spreads a fully padded row evenly; AttnLab's contract is zeros for such rows.
+            SDVariable anyKey = sd.expandDims(sd.expandDims(sd.max(mask, 1), 1), 1);      // [B, 1, 1]
+            result = result.mul(anyKey);
+            weights = weights.mul(sd.expandDims(anyKey, 1));
+        }
+        sd.identity(weightsName(name), weights);
+        return result;
+    }
+
+    /** {@code [d, H*dh]} -> the fused op's {@code [H, dh, d]}. */
+    private static SDVariable fusedInput(SameDiff sd, SDVariable w, MultiHeadConfig cfg) {
+        return sd.permute(sd.reshape(w, cfg.dModel(), cfg.heads(), cfg.headSize()), 1, 2, 0);
+    }
+}
