@@ -1,0 +1,25 @@
+package org.attnlab.models.support;
+
+/** Validation of plain configuration values; failures name the key, the value and the valid range. */
+public final class ConfigChecks {
+    private ConfigChecks() {
+    }
+
+    /**
+     * Returns {@code value} if it lies in {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException naming {@code key}, the value and the range otherwise
+     */
+    public static int inRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    key + " = " + value + " is out of range: valid range is [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if it is at least 1; otherwise throws like {@link #inRange}. */
+    public static int positive(String key, int value) {
+        return inRange(key, value, 1, Integer.MAX_VALUE);
+    }
+}
