@@ -1,0 +1,38 @@
+package org.attnlab.models.se;
+
+import java.util.Random;
+import org.attnlab.models.support.StaticShapes;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * SE-ResNet basic block without batch norm: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, 3x3
+ * convolutions, SE on the residual branch before the addition, 1x1 projection shortcut when
+ * {@link SeResNetConfig#projects()}.
+ *
+ * <p>Variables: {@code <name>/conv1/{w,b}}, {@code <name>/conv2/{w,b}}, {@code <name>/se/...} (see
+ * {@link SeBlock}) and, when projecting, {@code <name>/proj/{w,b}}. Named outputs: {@code <name>/se/excitation}
+ * [B, outC] and {@code <name>/out} [B, outC, H', W'] with H' = ceil(H / stride). Convolution weights are drawn
+ * from {@code new Random(seed)} in the order conv1, conv2, proj; the SE block uses {@code seed + 1}.
+ */
+public final class SeResNetBlock {
+    private SeResNetBlock() {
+    }
+
+    /**
+     * Adds the block over {@code x} [B, inC, H, W] and returns {@code <name>/out}.
+     *
+     * @throws IllegalArgumentException if the static shape of {@code x} is not [*, inC, *, *]
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeResNetConfig cfg, long seed) {
+        int in = cfg.inChannels();
+        int out = cfg.outChannels();
+        StaticShapes.check(name + " input", x, StaticShapes.ANY, in, StaticShapes.ANY, StaticShapes.ANY);
+        Random rng = new Random(seed);
+        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, 3, cfg.stride(), rng);
+        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, 3, 1, rng);
+        SDVariable shortcut = cfg.projects() ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), rng) : x;
+        SDVariable residual = SeBlock.build(sd, name + "/se", h, cfg.se(), seed + 1);
+        return sd.nn.relu(name + "/out", residual.add(shortcut), 0);
+    }
+}

@@ -1,0 +1,95 @@
+package org.attnlab.models.se;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.attnlab.models.testing.GradientChecks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+class SeResNetBlockTest {
+    @BeforeEach
+    void doublePrecision() {
+        GradientChecks.useDoublePrecision();
+    }
+
+    private static INDArray input(long... shape) {
+        return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
+    }
+
+    @Test
+    void identityShortcutKeepsShapeAndHasNoProjection() {
+        SameDiff sd = SameDiff.create();
+        SeResNetBlock.build(sd, "res", sd.var("x", input(2, 4, 5, 5)), new SeResNetConfig(4, 4, 1, 2), 1);
+
+        Map<String, INDArray> out = sd.output(Map.of(), "res/out", "res/se/excitation");
+        assertArrayEquals(new long[] {2, 4, 5, 5}, out.get("res/out").shape());
+        assertArrayEquals(new long[] {2, 4}, out.get("res/se/excitation").shape());
+        assertFalse(sd.hasVariable("res/proj/w"));
+    }
+
+    @Test
+    void projectionShortcutChangesChannelsAndResolution() {
+        SameDiff sd = SameDiff.create();
+        SeResNetBlock.build(sd, "res", sd.var("x", input(2, 3, 5, 5)), new SeResNetConfig(3, 6, 2, 3), 1);
+
+        Map<String, INDArray> out = sd.output(Map.of(), "res/out", "res/se/excitation");
+        assertArrayEquals(new long[] {2, 6, 3, 3}, out.get("res/out").shape());
+        assertArrayEquals(new long[] {2, 6}, out.get("res/se/excitation").shape());
+        assertArrayEquals(new long[] {6, 3, 1, 1}, sd.getVariable("res/proj/w").getArr().shape());
+    }
+
+    /** With the residual convolutions zeroed the residual branch is 0, so the block is relu(x). */
+    @Test
+    void zeroResidualBranchLeavesReluOfShortcut() {
+        SameDiff sd = SameDiff.create();
+        INDArray data = input(2, 4, 3, 3);
+        SeResNetBlock.build(sd, "res", sd.var("x", data), new SeResNetConfig(4, 4, 1, 1), 1);
+        for (String conv : new String[] {"res/conv1/w", "res/conv2/w"}) {
+            sd.getVariable(conv).getArr().assign(0);
+        }
+        assertEquals(Transforms.relu(data, true), sd.output(Map.of(), "res/out").get("res/out"));
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesWithProjection() {
+        SameDiff sd = SameDiff.create();
+        SDVariable out = SeResNetBlock.build(sd, "res", sd.var("x", input(2, 2, 4, 4)),
+                new SeResNetConfig(2, 3, 2, 1), 5);
+        GradientChecks.assertGradientsMatch(sd, out);
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesWithIdentityShortcut() {
+        SameDiff sd = SameDiff.create();
+        SDVariable out = SeResNetBlock.build(sd, "res", sd.var("x", input(1, 2, 3, 3)),
+                new SeResNetConfig(2, 2, 1, 2), 6);
+        GradientChecks.assertGradientsMatch(sd, out);
+    }
+
+    @Test
+    void wrongInputChannelsNameBothShapes() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, 1, 5, 4, 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeResNetBlock.build(sd, "res", x, new SeResNetConfig(4, 4, 1, 2), 1));
+        assertTrue(e.getMessage().contains("expected [*, 4, *, *] but was [1, 5, 4, 4]"), e.getMessage());
+    }
+
+    @Test
+    void configRejectsBadStride() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SeResNetConfig(4, 4, 3, 2));
+        assertEquals("stride = 3 is out of range: valid range is [1, 2]", e.getMessage());
+    }
+}
