@@ -1,5 +1,6 @@
 package org.attnlab.models.se;
 
+import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.attnlab.models.testing.DoublePrecision;
 import org.attnlab.models.testing.GradientChecks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -18,16 +20,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+@ExtendWith(DoublePrecision.class)
 class SeBlockTest {
-    @BeforeEach
-    void doublePrecision() {
-        GradientChecks.useDoublePrecision();
-    }
-
-    private static INDArray input(long... shape) {
-        return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-    }
-
     private static Map<String, INDArray> run(SameDiff sd) {
         return sd.output(Map.of(), "se/out", "se/excitation");
     }
@@ -36,7 +30,7 @@ class SeBlockTest {
     @CsvSource({"1,1", "4,1", "4,2", "6,4", "16,16"})
     void shapesFollowChannelsAndRatio(int channels, int ratio) {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.var("x", input(2, channels, 3, 5));
+        SDVariable x = sd.var("x", centered(2, channels, 3, 5));
         SeBlock.build(sd, "se", x, new SeConfig(channels, ratio), 7);
 
         Map<String, INDArray> out = run(sd);
@@ -51,7 +45,7 @@ class SeBlockTest {
     @Test
     void hugeSecondBiasForcesExcitationToOneAndIdentity() {
         SameDiff sd = SameDiff.create();
-        INDArray data = input(2, 6, 4, 3);
+        INDArray data = centered(2, 6, 4, 3);
         SDVariable x = sd.var("x", data);
         SeBlock.build(sd, "se", x, new SeConfig(6, 2), 3);
         sd.getVariable("se/b2").setArray(Nd4j.valueArrayOf(new long[] {6}, 1e3, DataType.DOUBLE));
@@ -84,7 +78,7 @@ class SeBlockTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         SameDiff sd = SameDiff.create();
-        SDVariable out = SeBlock.build(sd, "se", sd.var("x", input(2, 4, 3, 3)), new SeConfig(4, 2), 11);
+        SDVariable out = SeBlock.build(sd, "se", sd.var("x", centered(2, 4, 3, 3)), new SeConfig(4, 2), 11);
         GradientChecks.assertGradientsMatch(sd, out);
     }
 
@@ -96,7 +90,7 @@ class SeBlockTest {
 
     private static INDArray w1(long seed) {
         SameDiff sd = SameDiff.create();
-        SeBlock.build(sd, "se", sd.var("x", input(1, 8, 2, 2)), new SeConfig(8, 2), seed);
+        SeBlock.build(sd, "se", sd.var("x", centered(1, 8, 2, 2)), new SeConfig(8, 2), seed);
         return sd.getVariable("se/w1").getArr();
     }
 

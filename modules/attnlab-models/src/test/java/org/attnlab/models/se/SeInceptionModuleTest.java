@@ -1,14 +1,16 @@
 package org.attnlab.models.se;
 
+import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.attnlab.models.testing.DoublePrecision;
 import org.attnlab.models.testing.GradientChecks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,22 +18,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+@ExtendWith(DoublePrecision.class)
 class SeInceptionModuleTest {
     private static final SeInceptionConfig CFG = new SeInceptionConfig(3, 2, 2, 3, 1, 2, 1, 4);
-
-    @BeforeEach
-    void doublePrecision() {
-        GradientChecks.useDoublePrecision();
-    }
-
-    private static INDArray input(long... shape) {
-        return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-    }
 
     @Test
     void branchesConcatenateOnChannelsAndKeepSpatialSize() {
         SameDiff sd = SameDiff.create();
-        SeInceptionModule.build(sd, "inc", sd.var("x", input(2, 3, 6, 5)), CFG, 1);
+        SeInceptionModule.build(sd, "inc", sd.var("x", centered(2, 3, 6, 5)), CFG, 1);
 
         Map<String, INDArray> out = sd.output(Map.of(), "inc/out", "inc/concat", "inc/se/excitation");
         assertEquals(8, CFG.outChannels());
@@ -45,7 +39,7 @@ class SeInceptionModuleTest {
     @Test
     void branchOrderIsOneThreeFivePool() {
         SameDiff sd = SameDiff.create();
-        SeInceptionModule.build(sd, "inc", sd.var("x", input(1, 3, 4, 4)), CFG, 1);
+        SeInceptionModule.build(sd, "inc", sd.var("x", centered(1, 3, 4, 4)), CFG, 1);
         String[] lastConvs = {"inc/b1", "inc/b3", "inc/b5", "inc/pool_proj"};
         for (int i = 0; i < lastConvs.length; i++) {
             sd.getVariable(lastConvs[i] + "/w").getArr().assign(0);
@@ -73,7 +67,7 @@ class SeInceptionModuleTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         SameDiff sd = SameDiff.create();
-        SDVariable out = SeInceptionModule.build(sd, "inc", sd.var("x", input(1, 2, 3, 3)),
+        SDVariable out = SeInceptionModule.build(sd, "inc", sd.var("x", centered(1, 2, 3, 3)),
                 new SeInceptionConfig(2, 1, 1, 1, 1, 1, 1, 2), 9);
         // Zero biases behind a dead 1-channel ReLU put the next ReLU exactly at its kink; shift them off it.
         sd.variables().stream().filter(v -> v.name().endsWith("/b"))

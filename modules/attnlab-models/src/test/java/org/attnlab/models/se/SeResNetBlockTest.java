@@ -1,5 +1,6 @@
 package org.attnlab.models.se;
 
+import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,30 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.attnlab.models.testing.DoublePrecision;
 import org.attnlab.models.testing.GradientChecks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+@ExtendWith(DoublePrecision.class)
 class SeResNetBlockTest {
-    @BeforeEach
-    void doublePrecision() {
-        GradientChecks.useDoublePrecision();
-    }
-
-    private static INDArray input(long... shape) {
-        return Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
-    }
-
     @Test
     void identityShortcutKeepsShapeAndHasNoProjection() {
         SameDiff sd = SameDiff.create();
-        SeResNetBlock.build(sd, "res", sd.var("x", input(2, 4, 5, 5)), new SeResNetConfig(4, 4, 1, 2), 1);
+        SeResNetBlock.build(sd, "res", sd.var("x", centered(2, 4, 5, 5)), new SeResNetConfig(4, 4, 1, 2), 1);
 
         Map<String, INDArray> out = sd.output(Map.of(), "res/out", "res/se/excitation");
         assertArrayEquals(new long[] {2, 4, 5, 5}, out.get("res/out").shape());
@@ -41,7 +36,7 @@ class SeResNetBlockTest {
     @Test
     void projectionShortcutChangesChannelsAndResolution() {
         SameDiff sd = SameDiff.create();
-        SeResNetBlock.build(sd, "res", sd.var("x", input(2, 3, 5, 5)), new SeResNetConfig(3, 6, 2, 3), 1);
+        SeResNetBlock.build(sd, "res", sd.var("x", centered(2, 3, 5, 5)), new SeResNetConfig(3, 6, 2, 3), 1);
 
         Map<String, INDArray> out = sd.output(Map.of(), "res/out", "res/se/excitation");
         assertArrayEquals(new long[] {2, 6, 3, 3}, out.get("res/out").shape());
@@ -53,7 +48,7 @@ class SeResNetBlockTest {
     @Test
     void zeroResidualBranchLeavesReluOfShortcut() {
         SameDiff sd = SameDiff.create();
-        INDArray data = input(2, 4, 3, 3);
+        INDArray data = centered(2, 4, 3, 3);
         SeResNetBlock.build(sd, "res", sd.var("x", data), new SeResNetConfig(4, 4, 1, 1), 1);
         for (String conv : new String[] {"res/conv1/w", "res/conv2/w"}) {
             sd.getVariable(conv).getArr().assign(0);
@@ -61,20 +56,13 @@ class SeResNetBlockTest {
         assertEquals(Transforms.relu(data, true), sd.output(Map.of(), "res/out").get("res/out"));
     }
 
-    @Test
-    void gradientsMatchFiniteDifferencesWithProjection() {
+    @ParameterizedTest(name = "in={0} out={1} stride={2} ratio={3}")
+    @CsvSource({"2,3,2,1", "2,2,1,2"})
+    void gradientsMatchFiniteDifferences(int in, int out, int stride, int ratio) {
         SameDiff sd = SameDiff.create();
-        SDVariable out = SeResNetBlock.build(sd, "res", sd.var("x", input(2, 2, 4, 4)),
-                new SeResNetConfig(2, 3, 2, 1), 5);
-        GradientChecks.assertGradientsMatch(sd, out);
-    }
-
-    @Test
-    void gradientsMatchFiniteDifferencesWithIdentityShortcut() {
-        SameDiff sd = SameDiff.create();
-        SDVariable out = SeResNetBlock.build(sd, "res", sd.var("x", input(1, 2, 3, 3)),
-                new SeResNetConfig(2, 2, 1, 2), 6);
-        GradientChecks.assertGradientsMatch(sd, out);
+        SDVariable y = SeResNetBlock.build(sd, "res", sd.var("x", centered(2, in, 3, 3)),
+                new SeResNetConfig(in, out, stride, ratio), 5);
+        GradientChecks.assertGradientsMatch(sd, y);
     }
 
     @Test

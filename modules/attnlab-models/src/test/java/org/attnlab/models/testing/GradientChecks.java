@@ -6,10 +6,8 @@ import java.util.Collections;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.validation.GradCheckUtil;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
-/** Finite-difference gradient checks of whole graphs in double precision. */
+/** Finite-difference gradient checks of whole graphs; run them under {@link DoublePrecision}. */
 public final class GradientChecks {
     /** Central-difference step. */
     public static final double EPS = 1e-6;
@@ -19,11 +17,6 @@ public final class GradientChecks {
     public static final double MIN_ABS_ERROR = 1e-8;
 
     private GradientChecks() {
-    }
-
-    /** Sets double as the default floating type, as every gradient check here needs. */
-    public static void useDoublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
     /**
