@@ -31,7 +31,9 @@ public final class SeResNetBlock {
         Random rng = new Random(seed);
         SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, 3, cfg.stride(), rng);
         h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, 3, 1, rng);
-        SDVariable shortcut = cfg.projects() ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), rng) : x;
+        SDVariable shortcut = cfg.projects()
+                ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), rng)
+                : x;
         SDVariable residual = SeBlock.build(sd, name + "/se", h, cfg.se(), seed + 1);
         return sd.nn.relu(name + "/out", residual.add(shortcut), 0);
     }

@@ -28,12 +28,12 @@ class SeBlockTest {
 
     @ParameterizedTest
     @CsvSource({"1,1", "4,1", "4,2", "6,4", "16,16"})
-    void shapesFollowChannelsAndRatio(int channels, int ratio) {
+    void shapesFollowChannelsAndRatioForAnyBatchSize(int channels, int ratio) {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.var("x", centered(2, channels, 3, 5));
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, channels, -1, -1);
         SeBlock.build(sd, "se", x, new SeConfig(channels, ratio), 7);
 
-        Map<String, INDArray> out = run(sd);
+        Map<String, INDArray> out = sd.output(Map.of("x", centered(2, channels, 3, 5)), "se/out", "se/excitation");
         assertArrayEquals(new long[] {2, channels, 3, 5}, out.get("se/out").shape());
         INDArray e = out.get("se/excitation");
         assertArrayEquals(new long[] {2, channels}, e.shape());
@@ -92,6 +92,15 @@ class SeBlockTest {
         SameDiff sd = SameDiff.create();
         SeBlock.build(sd, "se", sd.var("x", centered(1, 8, 2, 2)), new SeConfig(8, 2), seed);
         return sd.getVariable("se/w1").getArr();
+    }
+
+    @Test
+    void weightsAndOutputsFollowTheInputDataType() {
+        SameDiff sd = SameDiff.create();
+        SDVariable out = SeBlock.build(sd, "se", sd.var("x", centered(1, 4, 2, 2).castTo(DataType.FLOAT)),
+                new SeConfig(4, 2), 1);
+        assertEquals(DataType.FLOAT, sd.getVariable("se/w1").dataType());
+        assertEquals(DataType.FLOAT, out.eval().dataType());
     }
 
     @Test
