@@ -68,7 +68,12 @@ public final class GatedLstm {
             StaticShapes.check(name + " mask", mask, shape[0], steps);
             keep = sd.unstack(sd.expandDims(mask, 2), 1, steps);
         }
+        return unroll(sd, name, zx, keep, wr, h);
+    }
 
+    /** Runs the recurrence over the projected inputs {@code zx[t]} [B, 4h] and stacks the per-step maps. */
+    private static LstmGateMaps unroll(SameDiff sd, String name, SDVariable[] zx, SDVariable[] keep, SDVariable wr,
+                                       int h) {
         List<SDVariable> is = new ArrayList<>();
         List<SDVariable> fs = new ArrayList<>();
         List<SDVariable> os = new ArrayList<>();
@@ -76,7 +81,7 @@ public final class GatedLstm {
         List<SDVariable> hs = new ArrayList<>();
         SDVariable hPrev = null;
         SDVariable cPrev = null;
-        for (int t = 0; t < steps; t++) {
+        for (int t = 0; t < zx.length; t++) {
             SDVariable z = hPrev == null ? zx[t] : zx[t].add(hPrev.mmul(wr));
             SDVariable i = sd.nn.sigmoid(gate(z, 0, h));
             SDVariable f = sd.nn.sigmoid(gate(z, 1, h));
