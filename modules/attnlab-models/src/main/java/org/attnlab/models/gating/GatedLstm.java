@@ -9,14 +9,11 @@ import static org.attnlab.models.gating.LstmGateMaps.OUTPUT_GATES;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import org.attnlab.models.support.SeededInit;
+import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -27,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Variables: {@code <name>/Wx} [inputSize, 4*hidden], {@code <name>/Wr} [hidden, 4*hidden], {@code <name>/b}
  * [4*hidden], columns in gate order i, f, g, o (PyTorch's {@code weight_ih_l0} transposed). Initialisation:
- * per-gate Xavier-uniform for Wx then Wr from {@code new Random(seed)}; bias 0 except 1 on the forget gate.
+ * per-gate Xavier-uniform Wx and Wr from {@code init}; bias 0 except 1 on the forget gate.
  * Named outputs: see {@link LstmGateMaps}.
  */
 public final class GatedLstm {
@@ -35,8 +32,8 @@ public final class GatedLstm {
     }
 
     /** Adds the LSTM over {@code x} [B, T, inputSize] (T static) without a mask. */
-    public static LstmGateMaps build(SameDiff sd, String name, SDVariable x, LstmConfig cfg, long seed) {
-        return build(sd, name, x, null, cfg, seed);
+    public static LstmGateMaps build(SameDiff sd, String name, SDVariable x, LstmConfig cfg, ParamInit init) {
+        return build(sd, name, x, null, cfg, init);
     }
 
     /**
@@ -46,7 +43,7 @@ public final class GatedLstm {
      * @throws IllegalArgumentException if x has no static shape [*, T, inputSize] or the mask is not [B, T]
      */
     public static LstmGateMaps build(SameDiff sd, String name, SDVariable x, SDVariable mask, LstmConfig cfg,
-                                     long seed) {
+                                     ParamInit init) {
         int in = cfg.inputSize();
         int h = cfg.hidden();
         long[] shape = StaticShapes.require(name + " input", x, StaticShapes.ANY, StaticShapes.ANY, in);
@@ -55,11 +52,10 @@ public final class GatedLstm {
                     + in + "] but was " + Arrays.toString(shape));
         }
         int steps = Math.toIntExact(shape[1]);
-        DataType type = x.dataType();
-        Random rng = new Random(seed);
-        SDVariable wx = sd.var(name + "/Wx", SeededInit.xavierUniform(rng, type, in, h, in, 4L * h));
-        SDVariable wr = sd.var(name + "/Wr", SeededInit.xavierUniform(rng, type, h, h, h, 4L * h));
-        SDVariable b = sd.var(name + "/b", initialBias(type, h));
+        SDVariable wx = init.xavier(sd, name + "/Wx", in, h, in, 4L * h);
+        SDVariable wr = init.xavier(sd, name + "/Wr", h, h, h, 4L * h);
+        SDVariable b = init.constant(sd, name + "/b", 0, 4L * h);
+        b.getArr().get(NDArrayIndex.interval(h, 2L * h)).assign(1);
 
         SDVariable projected = sd.reshape(sd.reshape(x, -1, in).mmul(wx), -1, steps, 4L * h).add(b);
         SDVariable[] zx = sd.unstack(projected, 1, steps);
@@ -101,12 +97,6 @@ public final class GatedLstm {
         return new LstmGateMaps(stack(sd, name + HIDDEN, hs), stack(sd, name + FORGET_GATES, fs),
                 stack(sd, name + INPUT_GATES, is), stack(sd, name + OUTPUT_GATES, os),
                 stack(sd, name + CELL_STATES, cs));
-    }
-
-    private static INDArray initialBias(DataType type, int hidden) {
-        INDArray b = SeededInit.constant(type, 0, 4L * hidden);
-        b.get(NDArrayIndex.interval(hidden, 2L * hidden)).assign(1);
-        return b;
     }
 
     /** Pre-activation of gate {@code k} (0 = i, 1 = f, 2 = g, 3 = o) from z [B, 4h]. */

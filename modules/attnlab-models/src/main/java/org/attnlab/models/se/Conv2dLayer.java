@@ -1,16 +1,14 @@
 package org.attnlab.models.se;
 
-import java.util.Random;
-import org.attnlab.models.support.SeededInit;
+import org.attnlab.models.init.ParamInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * Square NCHW convolution with PyTorch-style symmetric zero padding {@code k / 2} (odd k keeps H and W at
- * stride 1). Variables {@code <name>/w} [outC, inC, k, k] (PyTorch layout, He-uniform) and {@code <name>/b}
+ * stride 1). Variables {@code <name>/w} [outC, inC, k, k] (PyTorch layout, Xavier-uniform) and {@code <name>/b}
  * [outC] (zero). The weights are permuted to ND4J's [k, k, inC, outC] inside the graph because conv2d_bp of
  * SameDiff 1.0.0-M2.1 rejects the OIYX weights format that its forward pass accepts.
  */
@@ -19,10 +17,10 @@ final class Conv2dLayer {
     }
 
     static SDVariable build(SameDiff sd, String name, SDVariable x, int inC, int outC, int k, int stride,
-                            Random rng) {
-        DataType type = x.dataType();
-        SDVariable w = sd.var(name + "/w", SeededInit.heUniform(rng, type, (long) inC * k * k, outC, inC, k, k));
-        SDVariable b = sd.var(name + "/b", SeededInit.constant(type, 0, outC));
+                            ParamInit init) {
+        long area = (long) k * k;
+        SDVariable w = init.xavier(sd, name + "/w", inC * area, outC * area, outC, inC, k, k);
+        SDVariable b = init.constant(sd, name + "/b", 0, outC);
         Conv2DConfig conv = Conv2DConfig.builder()
                 .kH(k).kW(k).sH(stride).sW(stride).pH(k / 2).pW(k / 2)
                 .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
@@ -31,7 +29,7 @@ final class Conv2dLayer {
 
     /** {@link #build} followed by ReLU, named {@code <name>/relu}. */
     static SDVariable relu(SameDiff sd, String name, SDVariable x, int inC, int outC, int k, int stride,
-                           Random rng) {
-        return sd.nn.relu(name + "/relu", build(sd, name, x, inC, outC, k, stride, rng), 0);
+                           ParamInit init) {
+        return sd.nn.relu(name + "/relu", build(sd, name, x, inC, outC, k, stride, init), 0);
     }
 }

@@ -1,11 +1,9 @@
 package org.attnlab.models.se;
 
-import java.util.Random;
-import org.attnlab.models.support.SeededInit;
+import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Squeeze-and-excitation block (Hu et al. 2018) on NCHW maps: global average pool, FC to C/r, ReLU, FC to C,
@@ -14,8 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>Variables: {@code <name>/w1} [C, C/r], {@code <name>/b1} [C/r], {@code <name>/w2} [C/r, C],
  * {@code <name>/b2} [C] (FC weights are stored input-major, i.e. the transpose of a PyTorch {@code Linear} weight).
  * Named outputs: {@code <name>/excitation} [B, C] and {@code <name>/out} [B, C, H, W].
- * Initialisation: {@code w1} He-uniform, {@code w2} Xavier-uniform (drawn in that order from
- * {@code new Random(seed)}), biases zero.
+ * Initialisation: Xavier-uniform weights from {@code init}, zero biases.
  */
 public final class SeBlock {
     /** Suffix of the excitation output. */
@@ -31,16 +28,14 @@ public final class SeBlock {
      *
      * @throws IllegalArgumentException if the static shape of {@code x} is not [*, C, *, *]
      */
-    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeConfig cfg, long seed) {
+    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeConfig cfg, ParamInit init) {
         long c = cfg.channels();
         long r = cfg.reduced();
         StaticShapes.check(name + " input", x, StaticShapes.ANY, c, StaticShapes.ANY, StaticShapes.ANY);
-        DataType type = x.dataType();
-        Random rng = new Random(seed);
-        SDVariable w1 = sd.var(name + "/w1", SeededInit.heUniform(rng, type, c, c, r));
-        SDVariable b1 = sd.var(name + "/b1", SeededInit.constant(type, 0, r));
-        SDVariable w2 = sd.var(name + "/w2", SeededInit.xavierUniform(rng, type, r, c, r, c));
-        SDVariable b2 = sd.var(name + "/b2", SeededInit.constant(type, 0, c));
+        SDVariable w1 = init.xavier(sd, name + "/w1", c, r, c, r);
+        SDVariable b1 = init.constant(sd, name + "/b1", 0, r);
+        SDVariable w2 = init.xavier(sd, name + "/w2", r, c, r, c);
+        SDVariable b2 = init.constant(sd, name + "/b2", 0, c);
 
         SDVariable squeezed = sd.mean(name + "/squeeze", x, 2, 3);
         SDVariable hidden = sd.nn.relu(squeezed.mmul(w1).add(b1), 0);

@@ -1,6 +1,6 @@
 package org.attnlab.models.se;
 
-import java.util.Random;
+import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -12,8 +12,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *
  * <p>Variables: {@code <name>/conv1/{w,b}}, {@code <name>/conv2/{w,b}}, {@code <name>/se/...} (see
  * {@link SeBlock}) and, when projecting, {@code <name>/proj/{w,b}}. Named outputs: {@code <name>/se/excitation}
- * [B, outC] and {@code <name>/out} [B, outC, H', W'] with H' = ceil(H / stride). Convolution weights are drawn
- * from {@code new Random(seed)} in the order conv1, conv2, proj; the SE block uses {@code seed + 1}.
+ * [B, outC] and {@code <name>/out} [B, outC, H', W'] with H' = ceil(H / stride). Xavier-uniform weights from
+ * {@code init}, zero biases.
  */
 public final class SeResNetBlock {
     private SeResNetBlock() {
@@ -24,17 +24,16 @@ public final class SeResNetBlock {
      *
      * @throws IllegalArgumentException if the static shape of {@code x} is not [*, inC, *, *]
      */
-    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeResNetConfig cfg, long seed) {
+    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeResNetConfig cfg, ParamInit init) {
         int in = cfg.inChannels();
         int out = cfg.outChannels();
         StaticShapes.check(name + " input", x, StaticShapes.ANY, in, StaticShapes.ANY, StaticShapes.ANY);
-        Random rng = new Random(seed);
-        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, 3, cfg.stride(), rng);
-        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, 3, 1, rng);
+        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, 3, cfg.stride(), init);
+        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, 3, 1, init);
         SDVariable shortcut = cfg.projects()
-                ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), rng)
+                ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), init)
                 : x;
-        SDVariable residual = SeBlock.build(sd, name + "/se", h, cfg.se(), seed + 1);
+        SDVariable residual = SeBlock.build(sd, name + "/se", h, cfg.se(), init);
         return sd.nn.relu(name + "/out", residual.add(shortcut), 0);
     }
 }

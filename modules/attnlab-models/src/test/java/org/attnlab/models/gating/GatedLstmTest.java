@@ -1,16 +1,15 @@
 package org.attnlab.models.gating;
 
-import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.attnlab.models.testing.DoublePrecision;
-import org.attnlab.models.testing.GradientChecks;
+import org.attnlab.models.GraphTesting;
+import org.attnlab.models.init.ParamInit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -25,8 +24,12 @@ import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-@ExtendWith(DoublePrecision.class)
 class GatedLstmTest {
+    @BeforeAll
+    static void doublePrecision() {
+        GraphTesting.useDoublePrecision();
+    }
+
     private static final String[] MAPS = {"lstm/hidden", "lstm/forget_gates", "lstm/input_gates",
         "lstm/output_gates", "lstm/cell_states"};
 
@@ -34,9 +37,9 @@ class GatedLstmTest {
     void everyMapIsNamedAndShapedBatchTimeHiddenForAnyBatchSize() {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 4, 3);
-        GatedLstm.build(sd, "lstm", x, new LstmConfig(3, 5), 1);
+        GatedLstm.build(sd, "lstm", x, new LstmConfig(3, 5), new ParamInit(1));
 
-        Map<String, INDArray> out = sd.output(Map.of("x", centered(2, 4, 3)), MAPS);
+        Map<String, INDArray> out = sd.output(Map.of("x", GraphTesting.random(1, 2, 4, 3)), MAPS);
         for (String map : MAPS) {
             assertArrayEquals(new long[] {2, 4, 5}, out.get(map).shape(), map);
         }
@@ -50,8 +53,8 @@ class GatedLstmTest {
     @Test
     void matchesBuiltInLstmLayer() {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.var("x", centered(3, 5, 4));
-        GatedLstm.build(sd, "lstm", x, new LstmConfig(4, 6), 2);
+        SDVariable x = sd.var("x", GraphTesting.random(2, 3, 5, 4));
+        GatedLstm.build(sd, "lstm", x, new LstmConfig(4, 6), new ParamInit(2));
         SDVariable[] ref = sd.rnn.lstmLayer(x, referenceWeights(sd), referenceConfig());
 
         Map<String, INDArray> out = sd.output(Map.of(), "lstm/hidden", "lstm/cell_states", ref[0].name(),
@@ -66,9 +69,9 @@ class GatedLstmTest {
     @Test
     void trailingMaskMatchesBuiltInSequenceLengths() {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.var("x", centered(2, 4, 3));
+        SDVariable x = sd.var("x", GraphTesting.random(3, 2, 4, 3));
         SDVariable mask = sd.constant(Nd4j.create(new double[][] {{1, 1, 1, 1}, {1, 1, 0, 0}}));
-        GatedLstm.build(sd, "lstm", x, mask, new LstmConfig(3, 2), 3);
+        GatedLstm.build(sd, "lstm", x, mask, new LstmConfig(3, 2), new ParamInit(3));
         SDVariable lengths = sd.constant(Nd4j.create(new double[] {4, 2}));
         SDVariable[] ref = sd.rnn.lstmLayer(x, null, null, lengths, referenceWeights(sd), referenceConfig());
 
@@ -79,14 +82,14 @@ class GatedLstmTest {
     /** A masked step is skipped: later states equal those of the sequence with that step removed. */
     @Test
     void maskedStepCarriesStateAndZeroesMaps() {
-        INDArray data = centered(1, 3, 2);
+        INDArray data = GraphTesting.random(4, 1, 3, 2);
         SameDiff masked = SameDiff.create();
         SDVariable keep = masked.constant(Nd4j.create(new double[][] {{1, 0, 1}}));
-        GatedLstm.build(masked, "lstm", masked.var("x", data), keep, new LstmConfig(2, 3), 4);
+        GatedLstm.build(masked, "lstm", masked.var("x", data), keep, new LstmConfig(2, 3), new ParamInit(4));
         SameDiff shorter = SameDiff.create();
         INDArray withoutMiddle = Nd4j.concat(1, data.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)),
                 data.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 3)));
-        GatedLstm.build(shorter, "lstm", shorter.var("x", withoutMiddle), new LstmConfig(2, 3), 4);
+        GatedLstm.build(shorter, "lstm", shorter.var("x", withoutMiddle), new LstmConfig(2, 3), new ParamInit(4));
 
         Map<String, INDArray> a = masked.output(Map.of(), MAPS);
         Map<String, INDArray> b = shorter.output(Map.of(), MAPS);
@@ -107,7 +110,7 @@ class GatedLstmTest {
     void handComputedTwoSteps() {
         SameDiff sd = SameDiff.create();
         GatedLstm.build(sd, "lstm", sd.var("x", Nd4j.create(new double[] {1, -2}, new long[] {1, 2, 1})),
-                new LstmConfig(1, 1), 0);
+                new LstmConfig(1, 1), new ParamInit(0));
         sd.getVariable("lstm/Wx").setArray(Nd4j.create(new double[][] {{0.5, -0.5, 1.0, 2.0}}));
         sd.getVariable("lstm/Wr").setArray(Nd4j.create(new double[][] {{0.1, 0.2, -0.3, 0.4}}));
         sd.getVariable("lstm/b").setArray(Nd4j.create(new double[] {0.1, 1.0, -0.1, 0.0}));
@@ -124,12 +127,12 @@ class GatedLstmTest {
     @ValueSource(booleans = {false, true})
     void gradientsMatchFiniteDifferences(boolean masked) {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.var("x", centered(2, 3, 2));
+        SDVariable x = sd.var("x", GraphTesting.random(5, 2, 3, 2));
         SDVariable mask = masked ? sd.constant(Nd4j.create(new double[][] {{1, 0, 1}, {1, 1, 0}})) : null;
-        LstmGateMaps maps = GatedLstm.build(sd, "lstm", x, mask, new LstmConfig(2, 2), 5);
+        LstmGateMaps maps = GatedLstm.build(sd, "lstm", x, mask, new LstmConfig(2, 2), new ParamInit(5));
         SDVariable all = sd.concat(2, maps.hidden(), maps.forgetGates(), maps.inputGates(), maps.outputGates(),
                 maps.cellStates());
-        GradientChecks.assertGradientsMatch(sd, all);
+        GraphTesting.assertGradientsCorrect(sd, all, 99);
     }
 
     @Test
@@ -137,7 +140,7 @@ class GatedLstmTest {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 4, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GatedLstm.build(sd, "lstm", x, new LstmConfig(3, 2), 1));
+                () -> GatedLstm.build(sd, "lstm", x, new LstmConfig(3, 2), new ParamInit(1)));
         assertEquals("lstm input has the wrong shape: expected [*, *, 3] but was [-1, 4, 2]", e.getMessage());
     }
 
@@ -146,7 +149,7 @@ class GatedLstmTest {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, -1, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GatedLstm.build(sd, "lstm", x, new LstmConfig(3, 2), 1));
+                () -> GatedLstm.build(sd, "lstm", x, new LstmConfig(3, 2), new ParamInit(1)));
         assertTrue(e.getMessage().contains("expected [*, T >= 1, 3] but was [-1, -1, 3]"), e.getMessage());
     }
 
@@ -156,7 +159,7 @@ class GatedLstmTest {
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, 2, 4, 3);
         SDVariable mask = sd.placeHolder("mask", DataType.DOUBLE, 2, 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GatedLstm.build(sd, "lstm", x, mask, new LstmConfig(3, 2), 1));
+                () -> GatedLstm.build(sd, "lstm", x, mask, new LstmConfig(3, 2), new ParamInit(1)));
         assertEquals("lstm mask has the wrong shape: expected [2, 4] but was [2, 5]", e.getMessage());
     }
 

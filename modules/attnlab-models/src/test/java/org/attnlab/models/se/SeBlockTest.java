@@ -1,6 +1,5 @@
 package org.attnlab.models.se;
 
-import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.attnlab.models.testing.DoublePrecision;
-import org.attnlab.models.testing.GradientChecks;
+import org.attnlab.models.GraphTesting;
+import org.attnlab.models.init.ParamInit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,8 +19,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-@ExtendWith(DoublePrecision.class)
 class SeBlockTest {
+    @BeforeAll
+    static void doublePrecision() {
+        GraphTesting.useDoublePrecision();
+    }
+
     private static Map<String, INDArray> run(SameDiff sd) {
         return sd.output(Map.of(), "se/out", "se/excitation");
     }
@@ -31,9 +34,10 @@ class SeBlockTest {
     void shapesFollowChannelsAndRatioForAnyBatchSize(int channels, int ratio) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, channels, -1, -1);
-        SeBlock.build(sd, "se", x, new SeConfig(channels, ratio), 7);
+        SeBlock.build(sd, "se", x, new SeConfig(channels, ratio), new ParamInit(7));
 
-        Map<String, INDArray> out = sd.output(Map.of("x", centered(2, channels, 3, 5)), "se/out", "se/excitation");
+        INDArray data = GraphTesting.random(1, 2, channels, 3, 5);
+        Map<String, INDArray> out = sd.output(Map.of("x", data), "se/out", "se/excitation");
         assertArrayEquals(new long[] {2, channels, 3, 5}, out.get("se/out").shape());
         INDArray e = out.get("se/excitation");
         assertArrayEquals(new long[] {2, channels}, e.shape());
@@ -45,9 +49,9 @@ class SeBlockTest {
     @Test
     void hugeSecondBiasForcesExcitationToOneAndIdentity() {
         SameDiff sd = SameDiff.create();
-        INDArray data = centered(2, 6, 4, 3);
+        INDArray data = GraphTesting.random(2, 2, 6, 4, 3);
         SDVariable x = sd.var("x", data);
-        SeBlock.build(sd, "se", x, new SeConfig(6, 2), 3);
+        SeBlock.build(sd, "se", x, new SeConfig(6, 2), new ParamInit(3));
         sd.getVariable("se/b2").setArray(Nd4j.valueArrayOf(new long[] {6}, 1e3, DataType.DOUBLE));
 
         Map<String, INDArray> out = run(sd);
@@ -60,7 +64,7 @@ class SeBlockTest {
     void handWorkedTinyCase() {
         SameDiff sd = SameDiff.create();
         INDArray data = Nd4j.create(new double[] {1, 2, 3, 4, 0, 0, 2, 2}, new long[] {1, 2, 2, 2});
-        SeBlock.build(sd, "se", sd.var("x", data), new SeConfig(2, 2), 0);
+        SeBlock.build(sd, "se", sd.var("x", data), new SeConfig(2, 2), new ParamInit(0));
         sd.getVariable("se/w1").setArray(Nd4j.create(new double[] {1, -1}, new long[] {2, 1}));
         sd.getVariable("se/b1").setArray(Nd4j.create(new double[] {0}, new long[] {1}));
         sd.getVariable("se/w2").setArray(Nd4j.create(new double[] {1, -2}, new long[] {1, 2}));
@@ -78,8 +82,9 @@ class SeBlockTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         SameDiff sd = SameDiff.create();
-        SDVariable out = SeBlock.build(sd, "se", sd.var("x", centered(2, 4, 3, 3)), new SeConfig(4, 2), 11);
-        GradientChecks.assertGradientsMatch(sd, out);
+        SDVariable x = sd.var("x", GraphTesting.random(3, 2, 4, 3, 3));
+        SDVariable out = SeBlock.build(sd, "se", x, new SeConfig(4, 2), new ParamInit(11));
+        GraphTesting.assertGradientsCorrect(sd, out, 99);
     }
 
     @Test
@@ -90,17 +95,9 @@ class SeBlockTest {
 
     private static INDArray w1(long seed) {
         SameDiff sd = SameDiff.create();
-        SeBlock.build(sd, "se", sd.var("x", centered(1, 8, 2, 2)), new SeConfig(8, 2), seed);
+        SeBlock.build(sd, "se", sd.var("x", GraphTesting.random(4, 1, 8, 2, 2)), new SeConfig(8, 2),
+                new ParamInit(seed));
         return sd.getVariable("se/w1").getArr();
-    }
-
-    @Test
-    void weightsAndOutputsFollowTheInputDataType() {
-        SameDiff sd = SameDiff.create();
-        SDVariable out = SeBlock.build(sd, "se", sd.var("x", centered(1, 4, 2, 2).castTo(DataType.FLOAT)),
-                new SeConfig(4, 2), 1);
-        assertEquals(DataType.FLOAT, sd.getVariable("se/w1").dataType());
-        assertEquals(DataType.FLOAT, out.eval().dataType());
     }
 
     @Test
@@ -108,7 +105,7 @@ class SeBlockTest {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 3, 4, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SeBlock.build(sd, "se", x, new SeConfig(4, 2), 1));
+                () -> SeBlock.build(sd, "se", x, new SeConfig(4, 2), new ParamInit(1)));
         assertTrue(e.getMessage().contains("expected [*, 4, *, *]"), e.getMessage());
         assertTrue(e.getMessage().contains("[-1, 3, 4, 4]"), e.getMessage());
     }

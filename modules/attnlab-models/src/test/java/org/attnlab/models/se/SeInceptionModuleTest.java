@@ -1,16 +1,15 @@
 package org.attnlab.models.se;
 
-import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.attnlab.models.testing.DoublePrecision;
-import org.attnlab.models.testing.GradientChecks;
+import org.attnlab.models.GraphTesting;
+import org.attnlab.models.init.ParamInit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeAll;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,14 +17,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-@ExtendWith(DoublePrecision.class)
 class SeInceptionModuleTest {
+    @BeforeAll
+    static void doublePrecision() {
+        GraphTesting.useDoublePrecision();
+    }
+
     private static final SeInceptionConfig CFG = new SeInceptionConfig(3, 2, 2, 3, 1, 2, 1, 4);
 
     @Test
     void branchesConcatenateOnChannelsAndKeepSpatialSize() {
         SameDiff sd = SameDiff.create();
-        SeInceptionModule.build(sd, "inc", sd.var("x", centered(2, 3, 6, 5)), CFG, 1);
+        SDVariable x = sd.var("x", GraphTesting.random(1, 2, 3, 6, 5));
+        SeInceptionModule.build(sd, "inc", x, CFG, new ParamInit(1));
 
         Map<String, INDArray> out = sd.output(Map.of(), "inc/out", "inc/concat", "inc/se/excitation");
         assertEquals(8, CFG.outChannels());
@@ -39,7 +43,8 @@ class SeInceptionModuleTest {
     @Test
     void branchOrderIsOneThreeFivePool() {
         SameDiff sd = SameDiff.create();
-        SeInceptionModule.build(sd, "inc", sd.var("x", centered(1, 3, 4, 4)), CFG, 1);
+        SDVariable x = sd.var("x", GraphTesting.random(2, 1, 3, 4, 4));
+        SeInceptionModule.build(sd, "inc", x, CFG, new ParamInit(1));
         String[] lastConvs = {"inc/b1", "inc/b3", "inc/b5", "inc/pool_proj"};
         for (int i = 0; i < lastConvs.length; i++) {
             sd.getVariable(lastConvs[i] + "/w").getArr().assign(0);
@@ -58,7 +63,8 @@ class SeInceptionModuleTest {
     @Test
     void maxPoolPaddingNeverWins() {
         SameDiff sd = SameDiff.create();
-        SeInceptionModule.build(sd, "inc", sd.var("x", Nd4j.rand(DataType.DOUBLE, 1, 3, 4, 4).subi(2)), CFG, 1);
+        SDVariable x = sd.var("x", GraphTesting.random(2, 1, 3, 4, 4).subi(2));
+        SeInceptionModule.build(sd, "inc", x, CFG, new ParamInit(1));
         INDArray pooled = sd.output(Map.of(), "inc/pool").get("inc/pool");
         assertArrayEquals(new long[] {1, 3, 4, 4}, pooled.shape());
         assertTrue(pooled.maxNumber().doubleValue() < -1, "padding leaked into max pool: " + pooled);
@@ -67,12 +73,12 @@ class SeInceptionModuleTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         SameDiff sd = SameDiff.create();
-        SDVariable out = SeInceptionModule.build(sd, "inc", sd.var("x", centered(1, 2, 3, 3)),
-                new SeInceptionConfig(2, 1, 1, 1, 1, 1, 1, 2), 9);
+        SDVariable out = SeInceptionModule.build(sd, "inc", sd.var("x", GraphTesting.random(3, 1, 2, 3, 3)),
+                new SeInceptionConfig(2, 1, 1, 1, 1, 1, 1, 2), new ParamInit(9));
         // Zero biases behind a dead 1-channel ReLU put the next ReLU exactly at its kink; shift them off it.
         sd.variables().stream().filter(v -> v.name().endsWith("/b"))
                 .forEach(v -> v.getArr().assign(Nd4j.rand(DataType.DOUBLE, v.getShape()).addi(0.1)));
-        GradientChecks.assertGradientsMatch(sd, out);
+        GraphTesting.assertGradientsCorrect(sd, out, 99);
     }
 
     @Test
@@ -80,7 +86,7 @@ class SeInceptionModuleTest {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 4, 8, 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SeInceptionModule.build(sd, "inc", x, CFG, 1));
+                () -> SeInceptionModule.build(sd, "inc", x, CFG, new ParamInit(1)));
         assertTrue(e.getMessage().contains("expected [*, 3, *, *] but was [-1, 4, 8, 8]"), e.getMessage());
     }
 

@@ -1,6 +1,5 @@
 package org.attnlab.models.se;
 
-import static org.attnlab.models.testing.DoublePrecision.centered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.attnlab.models.testing.DoublePrecision;
-import org.attnlab.models.testing.GradientChecks;
+import org.attnlab.models.GraphTesting;
+import org.attnlab.models.init.ParamInit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,12 +19,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-@ExtendWith(DoublePrecision.class)
 class SeResNetBlockTest {
+    @BeforeAll
+    static void doublePrecision() {
+        GraphTesting.useDoublePrecision();
+    }
+
     @Test
     void identityShortcutKeepsShapeAndHasNoProjection() {
         SameDiff sd = SameDiff.create();
-        SeResNetBlock.build(sd, "res", sd.var("x", centered(2, 4, 5, 5)), new SeResNetConfig(4, 4, 1, 2), 1);
+        SDVariable x = sd.var("x", GraphTesting.random(1, 2, 4, 5, 5));
+        SeResNetBlock.build(sd, "res", x, new SeResNetConfig(4, 4, 1, 2), new ParamInit(1));
 
         Map<String, INDArray> out = sd.output(Map.of(), "res/out", "res/se/excitation");
         assertArrayEquals(new long[] {2, 4, 5, 5}, out.get("res/out").shape());
@@ -36,7 +40,8 @@ class SeResNetBlockTest {
     @Test
     void projectionShortcutChangesChannelsAndResolution() {
         SameDiff sd = SameDiff.create();
-        SeResNetBlock.build(sd, "res", sd.var("x", centered(2, 3, 5, 5)), new SeResNetConfig(3, 6, 2, 3), 1);
+        SDVariable x = sd.var("x", GraphTesting.random(2, 2, 3, 5, 5));
+        SeResNetBlock.build(sd, "res", x, new SeResNetConfig(3, 6, 2, 3), new ParamInit(1));
 
         Map<String, INDArray> out = sd.output(Map.of(), "res/out", "res/se/excitation");
         assertArrayEquals(new long[] {2, 6, 3, 3}, out.get("res/out").shape());
@@ -48,8 +53,8 @@ class SeResNetBlockTest {
     @Test
     void zeroResidualBranchLeavesReluOfShortcut() {
         SameDiff sd = SameDiff.create();
-        INDArray data = centered(2, 4, 3, 3);
-        SeResNetBlock.build(sd, "res", sd.var("x", data), new SeResNetConfig(4, 4, 1, 1), 1);
+        INDArray data = GraphTesting.random(3, 2, 4, 3, 3);
+        SeResNetBlock.build(sd, "res", sd.var("x", data), new SeResNetConfig(4, 4, 1, 1), new ParamInit(1));
         for (String conv : new String[] {"res/conv1/w", "res/conv2/w"}) {
             sd.getVariable(conv).getArr().assign(0);
         }
@@ -60,9 +65,9 @@ class SeResNetBlockTest {
     @CsvSource({"2,3,2,1", "2,2,1,2"})
     void gradientsMatchFiniteDifferences(int in, int out, int stride, int ratio) {
         SameDiff sd = SameDiff.create();
-        SDVariable y = SeResNetBlock.build(sd, "res", sd.var("x", centered(2, in, 3, 3)),
-                new SeResNetConfig(in, out, stride, ratio), 5);
-        GradientChecks.assertGradientsMatch(sd, y);
+        SDVariable y = SeResNetBlock.build(sd, "res", sd.var("x", GraphTesting.random(4, 2, in, 3, 3)),
+                new SeResNetConfig(in, out, stride, ratio), new ParamInit(5));
+        GraphTesting.assertGradientsCorrect(sd, y, 99);
     }
 
     @Test
@@ -70,7 +75,7 @@ class SeResNetBlockTest {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, 1, 5, 4, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SeResNetBlock.build(sd, "res", x, new SeResNetConfig(4, 4, 1, 2), 1));
+                () -> SeResNetBlock.build(sd, "res", x, new SeResNetConfig(4, 4, 1, 2), new ParamInit(1)));
         assertTrue(e.getMessage().contains("expected [*, 4, *, *] but was [1, 5, 4, 4]"), e.getMessage());
     }
 
