@@ -23,9 +23,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the same equations and gate order as {@code sd.rnn.lstmLayer} (and PyTorch's {@code nn.LSTM}).
  *
  * <p>Variables: {@code <name>/Wx} [inputSize, 4*hidden], {@code <name>/Wr} [hidden, 4*hidden], {@code <name>/b}
- * [4*hidden], columns in gate order i, f, g, o (from PyTorch: {@code weight_ih_l0} and {@code weight_hh_l0} transposed,
- * {@code bias_ih_l0 + bias_hh_l0}). Initialisation:
- * per-gate Xavier-uniform Wx and Wr from {@code init}; bias 0 except 1 on the forget gate.
+ * [4*hidden], columns in gate order i, f, g, o (from PyTorch: {@code weight_ih_l0} and {@code weight_hh_l0}
+ * transposed, {@code bias_ih_l0 + bias_hh_l0}). Initialisation: per-gate Xavier-uniform Wx and Wr from
+ * {@code init}; bias 0 except 1 on the forget gate.
  * Named outputs: see {@link LstmGateMaps}.
  */
 public final class GatedLstm {
