@@ -1,6 +1,7 @@
 package org.attnlab.models.attention;
 
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.Projections;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;

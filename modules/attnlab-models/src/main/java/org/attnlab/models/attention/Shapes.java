@@ -8,9 +8,15 @@ final class Shapes {
     private Shapes() {
     }
 
-    /** Checks rank and known feature size of a {@code [batch, time, features]} input; returns its feature size. */
+    /**
+     * Checks rank and feature size of a {@code [batch, time, features]} input where the graph knows them (shapes
+     * that depend on placeholders are only known at run time); returns the feature size.
+     */
     static long features(String what, SDVariable x, long expectedFeatures) {
         long[] shape = x.getShape();
+        if (shape == null && expectedFeatures > 0) {
+            return expectedFeatures;
+        }
         if (shape == null || shape.length != 3) {
             throw new IllegalArgumentException(what + ": expected shape [batch, time, "
                     + (expectedFeatures > 0 ? expectedFeatures : "features") + "], got "

@@ -1,8 +1,9 @@
-package org.attnlab.models.attention;
+package org.attnlab.models.layers;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Matrix products over the last axis of a tensor of any rank, written as reshape + 2-D matmul + reshape
@@ -31,6 +32,6 @@ public final class Projections {
     /** The run-time shape of the first {@code rank - 1} axes of {@code x}, followed by the given sizes. */
     private static SDVariable leadingShape(SameDiff sd, SDVariable x, int rank, long... tail) {
         SDVariable lead = sd.slice(sd.shape(x).castTo(DataType.LONG), new int[]{0}, new int[]{rank - 1});
-        return sd.concat(0, lead, sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(tail)));
+        return sd.concat(0, lead, sd.constant(Nd4j.createFromArray(tail)));
     }
 }

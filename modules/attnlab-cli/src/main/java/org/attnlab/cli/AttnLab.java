@@ -1,0 +1,22 @@
+package org.attnlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code attnlab} command: one entry point for every AttnLab job. */
+@Command(name = "attnlab", mixinStandardHelpOptions = true, version = "AttnLab 0.1.0",
+        description = "Attention mechanisms on Deeplearning4j / SameDiff: models, experiments, reports.",
+        subcommands = {DemoCommand.class})
+public final class AttnLab implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AttnLab()).execute(args));
+    }
+}

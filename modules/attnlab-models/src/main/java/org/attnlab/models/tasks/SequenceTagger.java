@@ -1,0 +1,56 @@
+package org.attnlab.models.tasks;
+
+import org.attnlab.models.attention.MultiHeadAttention;
+import org.attnlab.models.attention.MultiHeadConfig;
+import org.attnlab.models.layers.Embedding;
+import org.attnlab.models.layers.Projections;
+import org.attnlab.models.init.ParamInit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds a {@link SequenceTaggerConfig} model as a SameDiff graph. Placeholders: {@value #TOKENS} {@code [B, T]}
+ * token ids (as floats) and {@value #LABELS} {@code [B, T, vocab]} one-hot targets. Outputs: {@value #PROBS}
+ * {@code [B, T, vocab]}, the loss {@value #LOSS}, and the attention weights {@code "attn/weights"} {@code [B, H, T, T]}.
+ */
+public final class SequenceTagger {
+    public static final String TOKENS = "tokens";
+    public static final String LABELS = "labels";
+    public static final String PROBS = "probs";
+    public static final String LOSS = "loss";
+    /** Name of the attention layer; its weights are {@code MultiHeadAttention.weightsName(ATTENTION)}. */
+    public static final String ATTENTION = "attn";
+
+    private SequenceTagger() {
+    }
+
+    /** Builds the graph with parameters drawn from {@code seed}. */
+    public static SameDiff build(SequenceTaggerConfig cfg, long seed) {
+        ParamInit init = new ParamInit(seed);
+        SameDiff sd = SameDiff.create();
+        DataType dt = DataType.FLOAT;
+        int d = cfg.dModel();
+        SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, -1);
+        SDVariable labels = sd.placeHolder(LABELS, dt, -1, -1, cfg.vocab());
+        SDVariable embed = init.normal(sd, "embed", 1.0 / Math.sqrt(d), cfg.vocab(), d);
+        SDVariable pos = init.normal(sd, "pos", 1.0 / Math.sqrt(d), cfg.maxLen(), d);
+        SDVariable t = sd.sizeAt(tokens, 1);
+        SDVariable size = sd.concat(0, sd.reshape(t.castTo(DataType.INT), 1), sd.constant(Nd4j.createFromArray(d)));
+        SDVariable positions = sd.slice(pos, sd.constant(Nd4j.createFromArray(0, 0)), size);      // [T, d]
+        SDVariable x = Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions);                       // [B, T, d]
+        SDVariable attended = MultiHeadAttention.build(sd, ATTENTION, x, x, null,
+                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), false), init);
+        SDVariable h = x.add(attended);
+        SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
+        SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());
+        SDVariable logits = Projections.last(sd, h, wOut, 3, d, cfg.vocab()).add(bOut);    // [B, T, V]
+        sd.nn.softmax(PROBS, logits, 2);
+        SDVariable flatLogits = sd.reshape(logits, -1, cfg.vocab());
+        SDVariable flatLabels = sd.reshape(labels, -1, cfg.vocab());
+        sd.loss.softmaxCrossEntropy(LOSS, flatLabels, flatLogits, null);
+        sd.setLossVariables(LOSS);
+        return sd;
+    }
+}

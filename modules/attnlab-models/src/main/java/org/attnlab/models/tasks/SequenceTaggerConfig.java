@@ -1,0 +1,27 @@
+package org.attnlab.models.tasks;
+
+import org.attnlab.models.attention.AttentionConfig;
+
+/**
+ * A one-layer self-attention sequence tagger: token + learned position embeddings, multi-head self-attention with
+ * a residual connection, and a per-position softmax over the vocabulary.
+ *
+ * @param vocab     number of token ids
+ * @param maxLen    longest sequence (size of the position table)
+ * @param dModel    embedding and attention size
+ * @param heads     attention heads
+ * @param attention score function and masks
+ */
+public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads, AttentionConfig attention) {
+    public SequenceTaggerConfig {
+        if (vocab < 2) {
+            throw new IllegalArgumentException("vocab: must be >= 2, was " + vocab);
+        }
+        if (maxLen < 1) {
+            throw new IllegalArgumentException("maxLen: must be >= 1, was " + maxLen);
+        }
+        if (dModel < 1) {
+            throw new IllegalArgumentException("dModel: must be >= 1, was " + dModel);
+        }
+    }
+}
