@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * An IDX file of unsigned bytes (the MNIST / Fashion-MNIST format), plain or gzip-compressed:
@@ -50,7 +51,7 @@ public record IdxFile(int[] dims, byte[] data) {
             raw.reset();
             try (DataInputStream in = new DataInputStream(gzip ? new GZIPInputStream(raw) : raw)) {
                 return read(file, in);
-            } catch (java.util.zip.ZipException e) {
+            } catch (ZipException e) {
                 throw new CorruptDataException(file, 0, "corrupt gzip stream: " + e.getMessage(), e);
             }
         }
@@ -89,7 +90,7 @@ public record IdxFile(int[] dims, byte[] data) {
         byte[] buffer;
         try {
             buffer = in.readNBytes(length);
-        } catch (EOFException | java.util.zip.ZipException e) {
+        } catch (EOFException | ZipException e) {
             throw new CorruptDataException(file, offset, "unreadable data: " + e.getMessage(), e);
         }
         if (buffer.length < length) {

@@ -4,6 +4,8 @@ import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.datasets.iter.ImageDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.util.Arrays;
+
 /**
  * Images with their class labels, both read from IDX files.
  *
@@ -16,8 +18,8 @@ public record ImageSet(IdxFile images, IdxFile labels, int numClasses) {
     /** Checks that images are 3-D and that both files hold the same number of items. */
     public ImageSet {
         if (images.dims().length != 3 || labels.dims().length != 1 || images.count() != labels.count()) {
-            throw new IllegalArgumentException("images " + java.util.Arrays.toString(images.dims())
-                    + " and labels " + java.util.Arrays.toString(labels.dims()) + " do not match");
+            throw new IllegalArgumentException("images " + Arrays.toString(images.dims())
+                    + " and labels " + Arrays.toString(labels.dims()) + " do not match");
         }
     }
 
@@ -28,6 +30,6 @@ public record ImageSet(IdxFile images, IdxFile labels, int numClasses) {
 
     /** Batches of features [B, 1, rows, cols] scaled to 0..1 and labels [B, numClasses] one-hot. */
     public DataSetIterator iterator(BatchOptions options) {
-        return new ImageDataSetIterator(this, options);
+        return new ImageDataSetIterator(images.data(), images.dims()[1], images.dims()[2], labels.data(), numClasses, options);
     }
 }

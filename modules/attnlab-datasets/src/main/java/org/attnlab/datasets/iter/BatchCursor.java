@@ -2,6 +2,7 @@ package org.attnlab.datasets.iter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -67,7 +68,7 @@ public final class BatchCursor {
         Random random = new Random(options.seed() * 1_000_003L + epochNumber);
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         if (options.shuffle()) {
-            java.util.Collections.shuffle(Arrays.asList(order), random);
+            Collections.shuffle(Arrays.asList(order), random);
         }
         int size = options.batchSize();
         if (options.bucketByLength()) {
@@ -81,7 +82,7 @@ public final class BatchCursor {
             result.add(Arrays.stream(order, start, Math.min(n, start + size)).mapToInt(Integer::intValue).toArray());
         }
         if (options.bucketByLength() && options.shuffle()) {
-            java.util.Collections.shuffle(result, random);
+            Collections.shuffle(result, random);
         }
         return result;
     }

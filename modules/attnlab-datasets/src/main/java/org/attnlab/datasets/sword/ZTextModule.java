@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ZTextModule {
     /** Opens the module whose files are in {@code dir}. */
     public static ZTextModule open(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "SWORD module folder missing");
+            throw new NoSuchFileException(dir.toString(), null, "SWORD module folder missing");
         }
         return new ZTextModule(dir);
     }

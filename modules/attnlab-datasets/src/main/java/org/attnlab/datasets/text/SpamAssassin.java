@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +58,7 @@ public final class SpamAssassin {
         return blank < 0 ? normalised : normalised.substring(blank + 2);
     }
 
-    private static List<Path> sorted(Path dir, java.util.function.Predicate<Path> filter) throws IOException {
+    private static List<Path> sorted(Path dir, Predicate<Path> filter) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(filter).sorted().toList();
         }

@@ -48,24 +48,23 @@ public final class TranslationCorpus {
 
     /** Tokenises, filters by length, splits and encodes {@code pairs}. */
     public static TranslationCorpus build(List<SentencePair> pairs, CorpusOptions options) {
-        List<List<List<String>>> kept = new ArrayList<>();
-        for (SentencePair pair : pairs) {
-            List<String> s = Tokenizer.tokenize(pair.source());
-            List<String> t = Tokenizer.tokenize(pair.target());
-            if (options.accepts(s.size()) && options.accepts(t.size())) {
-                kept.add(List.of(s, t));
-            }
-        }
-        Splits<List<List<String>>> parts = Splits.shuffled(kept, options.validFraction(), options.testFraction(), options.seed());
-        Vocabulary source = Vocabulary.build(parts.train().stream().map(p -> p.get(0)).toList(), options.minCount(), options.maxVocab());
-        Vocabulary target = Vocabulary.build(parts.train().stream().map(p -> p.get(1)).toList(), options.minCount(), options.maxVocab());
+        List<TokenPair> kept = pairs.stream()
+                .map(p -> new TokenPair(Tokenizer.tokenize(p.source()), Tokenizer.tokenize(p.target())))
+                .filter(p -> options.accepts(p.source().size()) && options.accepts(p.target().size()))
+                .toList();
+        Splits<TokenPair> parts = Splits.shuffled(kept, options.validFraction(), options.testFraction(), options.seed());
+        Vocabulary source = Vocabulary.build(parts.train().stream().map(TokenPair::source).toList(), options.minCount(), options.maxVocab());
+        Vocabulary target = Vocabulary.build(parts.train().stream().map(TokenPair::target).toList(), options.minCount(), options.maxVocab());
         return new TranslationCorpus(new Splits<>(encode(parts.train(), source, target),
                 encode(parts.valid(), source, target), encode(parts.test(), source, target)), source, target);
     }
 
-    private static List<SequenceExample> encode(List<List<List<String>>> pairs, Vocabulary source, Vocabulary target) {
-        return pairs.stream().map(p -> new SequenceExample(source.encode(p.get(0), false, true),
-                target.encode(p.get(1), true, true))).toList();
+    private static List<SequenceExample> encode(List<TokenPair> pairs, Vocabulary source, Vocabulary target) {
+        return pairs.stream().map(p -> new SequenceExample(source.encode(p.source(), false, true),
+                target.encode(p.target(), true, true))).toList();
+    }
+
+    private record TokenPair(List<String> source, List<String> target) {
     }
 
     /** Encoded pairs of each part. */

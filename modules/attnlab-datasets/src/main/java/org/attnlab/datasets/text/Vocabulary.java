@@ -1,6 +1,7 @@
 package org.attnlab.datasets.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,6 +85,6 @@ public final class Vocabulary {
 
     /** Tokens of {@code ids} joined by spaces, specials included. */
     public String decode(int[] idSequence) {
-        return java.util.Arrays.stream(idSequence).mapToObj(this::token).collect(Collectors.joining(" "));
+        return Arrays.stream(idSequence).mapToObj(this::token).collect(Collectors.joining(" "));
     }
 }
