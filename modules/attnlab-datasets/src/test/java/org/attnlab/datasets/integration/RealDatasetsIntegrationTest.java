@@ -16,6 +16,7 @@ import org.attnlab.datasets.text.TranslationCorpus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.List;
 
@@ -45,6 +46,15 @@ class RealDatasetsIntegrationTest {
         }
         assertArrayEquals(new int[]{6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000}, perClass);
         store.verify(FashionMnist.DATASET);
+
+        long start = System.nanoTime();
+        DataSetIterator epoch = train.iterator(BatchOptions.of(256, 1));
+        long seen = 0;
+        while (epoch.hasNext()) {
+            seen += epoch.next().numExamples();
+        }
+        assertEquals(60_000, seen);
+        System.out.printf("[datasets] one Fashion-MNIST epoch, batch 256: %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     @Test
