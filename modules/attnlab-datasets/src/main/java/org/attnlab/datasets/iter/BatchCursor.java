@@ -1,0 +1,89 @@
+package org.attnlab.datasets.iter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * The order of batches over one epoch: which example indices go into each batch. Shuffling is by
+ * {@code seed} and epoch number, so every run sees the same sequence of batches. With bucketing, the
+ * shuffled examples are taken in pools of {@value #POOL_BATCHES} batches, sorted by length inside each
+ * pool, cut into batches, and the batches shuffled.
+ */
+public final class BatchCursor {
+
+    /** Batches per bucketing pool. */
+    public static final int POOL_BATCHES = 50;
+
+    private final int[] lengths;
+    private final BatchOptions options;
+    private int epoch;
+    private List<int[]> batches;
+    private int position;
+
+    /** A cursor over examples whose lengths are {@code lengths} (used only for bucketing). */
+    public BatchCursor(int[] lengths, BatchOptions options) {
+        this.lengths = lengths.clone();
+        this.options = options;
+        this.batches = plan(0);
+    }
+
+    /** Number of examples used per epoch (after the small-sample limit). */
+    public int exampleCount() {
+        return options.maxExamples() == 0 ? lengths.length : Math.min(options.maxExamples(), lengths.length);
+    }
+
+    /** True while the epoch has batches left. */
+    public boolean hasNext() {
+        return position < batches.size();
+    }
+
+    /** Example indices of the next batch. */
+    public int[] next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("epoch " + epoch + " is over; call reset()");
+        }
+        return batches.get(position++);
+    }
+
+    /** Starts the next epoch (with its own shuffle). */
+    public void reset() {
+        epoch++;
+        batches = plan(epoch);
+        position = 0;
+    }
+
+    /** The options this cursor batches by. */
+    public BatchOptions options() {
+        return options;
+    }
+
+    private List<int[]> plan(int epochNumber) {
+        int n = exampleCount();
+        Random random = new Random(options.seed() * 1_000_003L + epochNumber);
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        if (options.shuffle()) {
+            Collections.shuffle(Arrays.asList(order), random);
+        }
+        int size = options.batchSize();
+        if (options.bucketByLength()) {
+            int pool = size * POOL_BATCHES;
+            for (int start = 0; start < n; start += pool) {
+                Arrays.sort(order, start, Math.min(n, start + pool), Comparator.comparingInt(i -> lengths[i]));
+            }
+        }
+        List<int[]> result = new ArrayList<>();
+        for (int start = 0; start < n; start += size) {
+            result.add(Arrays.stream(order, start, Math.min(n, start + size)).mapToInt(Integer::intValue).toArray());
+        }
+        if (options.bucketByLength() && options.shuffle()) {
+            Collections.shuffle(result, random);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,116 @@
+package org.attnlab.datasets.iter;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class IteratorsTest {
+
+    private static final BatchOptions IN_ORDER = BatchOptions.of(2, 0).withShuffle(false);
+
+    private static float[][] rows(org.nd4j.linalg.api.ndarray.INDArray a) {
+        return a.toFloatMatrix();
+    }
+
+    @Test
+    void sequenceBatchIsPaddedAndMasked() {
+        List<SequenceExample> examples = List.of(
+                new SequenceExample(new int[]{5, 6, 7}, new int[]{6, 7, 8}),
+                new SequenceExample(new int[]{4, 3}, new int[]{SequenceExample.NO_TARGET, 2}));
+        DataSet ds = new SequenceDataSetIterator(examples, 10, IN_ORDER).next();
+        assertArrayEquals(new float[][]{{5, 6, 7}, {4, 3, 0}}, rows(ds.getFeatures()));
+        assertArrayEquals(new float[][]{{1, 1, 1}, {1, 1, 0}}, rows(ds.getFeaturesMaskArray()));
+        assertArrayEquals(new float[][]{{1, 1, 1}, {0, 1, 0}}, rows(ds.getLabelsMaskArray()));
+        assertArrayEquals(new long[]{2, 3, 10}, ds.getLabels().shape());
+        assertEquals(1f, ds.getLabels().getFloat(0, 0, 6));
+        assertEquals(1f, ds.getLabels().getFloat(0, 2, 8));
+        assertEquals(1f, ds.getLabels().getFloat(1, 1, 2));
+        assertEquals(4f, ds.getLabels().sumNumber().floatValue());
+
+        DataSet idx = new SequenceDataSetIterator(examples, 10, IN_ORDER.withLabelFormat(LabelFormat.INDEX)).next();
+        assertArrayEquals(new float[][]{{6, 7, 8}, {0, 2, 0}}, rows(idx.getLabels()));
+    }
+
+    @Test
+    void translationBatchShiftsTheTarget() {
+        List<SequenceExample> examples = List.of(
+                new SequenceExample(new int[]{5, 2}, new int[]{1, 7, 8, 2}),
+                new SequenceExample(new int[]{6, 9, 4, 2}, new int[]{1, 9, 2}));
+        MultiDataSet ds = new TranslationDataSetIterator(examples, 10, IN_ORDER.withLabelFormat(LabelFormat.INDEX)).next();
+        assertArrayEquals(new float[][]{{5, 2, 0, 0}, {6, 9, 4, 2}}, rows(ds.getFeatures(0)));
+        assertArrayEquals(new float[][]{{1, 7, 8}, {1, 9, 0}}, rows(ds.getFeatures(1)));
+        assertArrayEquals(new float[][]{{7, 8, 2}, {9, 2, 0}}, rows(ds.getLabels(0)));
+        assertArrayEquals(new float[][]{{1, 1, 0, 0}, {1, 1, 1, 1}}, rows(ds.getFeaturesMaskArray(0)));
+        assertArrayEquals(new float[][]{{1, 1, 1}, {1, 1, 0}}, rows(ds.getFeaturesMaskArray(1)));
+        assertArrayEquals(new float[][]{{1, 1, 1}, {1, 1, 0}}, rows(ds.getLabelsMaskArray(0)));
+    }
+
+    @Test
+    void classificationBatch() {
+        DataSet ds = new ClassificationDataSetIterator(List.of(new int[]{4, 5, 6}, new int[]{7}), new int[]{1, 0},
+                8, 2, IN_ORDER).next();
+        assertArrayEquals(new float[][]{{4, 5, 6}, {7, 0, 0}}, rows(ds.getFeatures()));
+        assertArrayEquals(new float[][]{{1, 1, 1}, {1, 0, 0}}, rows(ds.getFeaturesMaskArray()));
+        assertArrayEquals(new float[][]{{0, 1}, {1, 0}}, rows(ds.getLabels()));
+    }
+
+    @Test
+    void cursorShufflesBySeedAndCoversEveryExampleOnce() {
+        int[] lengths = new int[23];
+        BatchCursor a = new BatchCursor(lengths, BatchOptions.of(5, 42));
+        BatchCursor b = new BatchCursor(lengths, BatchOptions.of(5, 42));
+        List<Integer> epoch0 = drain(a);
+        assertEquals(drain(b), epoch0, "same seed, same order");
+        assertEquals(23, epoch0.stream().distinct().count());
+        a.reset();
+        List<Integer> epoch1 = drain(a);
+        assertEquals(23, epoch1.stream().distinct().count());
+        assertFalse(epoch0.equals(epoch1), "each epoch has its own shuffle");
+        assertFalse(epoch0.equals(drain(new BatchCursor(lengths, BatchOptions.of(5, 43)))));
+    }
+
+    @Test
+    void smallSampleUsesTheFirstExamples() {
+        BatchCursor c = new BatchCursor(new int[100], BatchOptions.of(4, 1).withSmallSample(10));
+        assertEquals(10, c.exampleCount());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), drain(c).stream().sorted().toList());
+    }
+
+    @Test
+    void bucketingGroupsSimilarLengths() {
+        int[] lengths = new int[200];
+        for (int i = 0; i < 200; i++) {
+            lengths[i] = (i * 37) % 200 + 1; // a permutation of 1..200
+        }
+        BatchCursor c = new BatchCursor(lengths, BatchOptions.of(10, 3).withBucketing(true));
+        int batches = 0;
+        while (c.hasNext()) {
+            int[] batch = c.next();
+            int min = Integer.MAX_VALUE;
+            int max = 0;
+            for (int i : batch) {
+                min = Math.min(min, lengths[i]);
+                max = Math.max(max, lengths[i]);
+            }
+            assertEquals(9, max - min, "ten consecutive lengths per batch");
+            batches++;
+        }
+        assertEquals(20, batches);
+    }
+
+    private static List<Integer> drain(BatchCursor c) {
+        List<Integer> out = new java.util.ArrayList<>();
+        while (c.hasNext()) {
+            for (int i : c.next()) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}
