@@ -2,7 +2,9 @@ package org.attnlab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.attnlab.datasets.synthetic.SyntheticTask;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.runtime.RuntimeSettings;
@@ -10,10 +12,13 @@ import org.attnlab.models.tasks.SequenceTaggerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Trains a small self-attention tagger on the reverse task once per score function and prints a table. */
+/** Trains a small self-attention tagger on a synthetic task once per score function and prints a table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Train a one-layer self-attention model on sequence reversal with each score function.")
+        description = "Train a one-layer self-attention model on a synthetic task with each score function.")
 final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--task", defaultValue = "REVERSE",
+            description = "Synthetic task: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    SyntheticTask task;
     @Option(names = "--steps", defaultValue = "400", description = "Training steps per score function (default ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--length", defaultValue = "8", description = "Sequence length (default ${DEFAULT-VALUE}).")
@@ -35,9 +40,8 @@ final class DemoCommand implements Callable<Integer> {
         for (String name : scores) {
             functions.add(ScoreFunction.fromName(name));
         }
-        ReverseTask task = new ReverseTask(length, vocab);
-        System.out.printf("task: reverse %d tokens over %d ids, batch %d, %d steps, seed %d%n",
-                length, vocab, batch, steps, seed);
+        System.out.printf("task: %s, %d tokens over %d ids, batch %d, %d steps, seed %d%n",
+                task.name().toLowerCase(Locale.ROOT), length, vocab, batch, steps, seed);
         List<DemoTrainer.Result> results = new ArrayList<>();
         for (ScoreFunction f : functions) {
             SequenceTaggerConfig cfg = new SequenceTaggerConfig(vocab, length, 32, 2,

@@ -1,28 +1,32 @@
 package org.attnlab.cli;
 
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.attnlab.datasets.iter.BatchOptions;
+import org.attnlab.datasets.synthetic.SyntheticTask;
 import org.attnlab.models.tasks.SequenceTagger;
 import org.attnlab.models.tasks.SequenceTaggerConfig;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
-/** Trains one {@link SequenceTagger} on the reverse task and scores it on a held-out batch. */
+/** Trains one {@link SequenceTagger} on a synthetic task and scores it on held-out examples. */
 final class DemoTrainer {
     /** Outcome of one training run. */
     record Result(String score, double accuracy, double sequenceAccuracy, double loss, double seconds) {
     }
 
+    private static final int TEST_EXAMPLES = 512;
+
     private final SequenceTaggerConfig cfg;
-    private final ReverseTask task;
+    private final SyntheticTask task;
     private final int batch;
     private final int steps;
     private final long seed;
 
-    DemoTrainer(SequenceTaggerConfig cfg, ReverseTask task, int batch, int steps, long seed) {
+    DemoTrainer(SequenceTaggerConfig cfg, SyntheticTask task, int batch, int steps, long seed) {
         this.cfg = cfg;
         this.task = task;
         this.batch = batch;
@@ -38,20 +42,17 @@ final class DemoTrainer {
                 .dataSetFeatureMapping(SequenceTagger.TOKENS)
                 .dataSetLabelMapping(SequenceTagger.LABELS)
                 .build());
-        SplittableRandom trainRnd = new SplittableRandom(seed);
-        for (int step = 0; step < steps; step++) {
-            sd.fit(task.batch(batch, trainRnd));
-        }
-        DataSet test = task.batch(512, new SplittableRandom(seed + 1));
+        sd.fit(task.iterator(steps * batch, cfg.maxLen(), cfg.vocab(), seed, BatchOptions.of(batch, seed)), 1);
+        DataSet test = task.iterator(TEST_EXAMPLES, cfg.maxLen(), cfg.vocab(), seed + 1,
+                BatchOptions.of(TEST_EXAMPLES, seed)).next();
         Map<String, INDArray> out = sd.output(Map.of(SequenceTagger.TOKENS, test.getFeatures(),
                 SequenceTagger.LABELS, test.getLabels()), SequenceTagger.PROBS, SequenceTagger.LOSS);
-        INDArray predicted = out.get(SequenceTagger.PROBS).argMax(2);
-        INDArray truth = test.getLabels().argMax(2);
-        INDArray correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-        double tokenAcc = correct.meanNumber().doubleValue();
-        double seqAcc = correct.min(1).meanNumber().doubleValue();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        INDArray mask = test.getLabelsMaskArray().castTo(DataType.DOUBLE);
+        INDArray hit = out.get(SequenceTagger.PROBS).argMax(2).eq(test.getLabels().argMax(2)).castTo(DataType.DOUBLE);
+        double tokenAcc = hit.mul(mask).sumNumber().doubleValue() / mask.sumNumber().doubleValue();
+        // a sequence is right when every labelled position is: min over time of (hit or unlabelled)
+        double seqAcc = hit.add(mask.rsub(1.0)).min(1).meanNumber().doubleValue();
         return new Result(cfg.attention().score().configName(), tokenAcc, seqAcc,
-                out.get(SequenceTagger.LOSS).getDouble(0), seconds);
+                out.get(SequenceTagger.LOSS).getDouble(0), (System.nanoTime() - start) / 1e9);
     }
 }
