@@ -115,8 +115,9 @@ def se_block():
 
 
 def transformer_encoder_layers():
-    """Post-LN and pre-LN encoder layers (ReLU, layer-norm eps as SameDiff's); weights under torch's state_dict
-    names and layout (x W^T + b)."""
+    """Post-LN and pre-LN torch encoder layers (ReLU, dropout 0, layer-norm eps as SameDiff's). AttnLab's multi-head
+    attention has no biases, so the attention biases are zeroed (torch 1.13 has no bias=False here); the norms get
+    random affine parameters. Weights keep torch's state_dict names and layout (y = x W^T + b) under torch/."""
     for seed, norm_first, case in ((6, False, "encoder_post_ln"), (7, True, "encoder_pre_ln")):
         torch.manual_seed(seed)
         layer = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.0,
@@ -126,8 +127,38 @@ def transformer_encoder_layers():
         x = torch.randn(2, 4, 8)
         keep = key_padding_mask()
         with torch.no_grad():
+            layer.self_attn.in_proj_bias.zero_()
+            layer.self_attn.out_proj.bias.zero_()
+            for norm in (layer.norm1, layer.norm2):
+                norm.weight.copy_(1 + 0.5 * torch.randn(8))
+                norm.bias.copy_(0.5 * torch.randn(8))
             out = layer(x, src_key_padding_mask=keep == 0)
+            diff = (encoder_layer_by_hand(layer, x, keep, norm_first) - out).abs().max().item()
+        assert diff < 1e-12, f"{case}: the by-hand encoder layer differs from torch's by {diff}"
+        print(f"{case}: by-hand layer matches torch.nn.TransformerEncoderLayer to {diff:.1e}")
         write(case, seed, x=x, keyMask=keep, **{f"torch/{n}": p for n, p in layer.state_dict().items()}, out=out)
+
+
+def encoder_layer_by_hand(layer, x, keep, norm_first):
+    """The equations the Java layer must match: post-LN norm(x + f(x)), pre-LN x + f(norm(x)), per sublayer."""
+    wq, wk, wv = layer.self_attn.in_proj_weight.chunk(3, dim=0)
+    heads, d = layer.self_attn.num_heads, x.shape[-1]
+
+    def split(t):  # [B, T, d] -> [B, H, T, d/H]
+        return t.reshape(t.shape[0], t.shape[1], heads, d // heads).transpose(1, 2)
+
+    def attention(t):
+        q, k, v = split(t @ wq.T), split(t @ wk.T), split(t @ wv.T)
+        scores = q @ k.transpose(-1, -2) / (d // heads) ** 0.5 + (keep[:, None, None, :] - 1) * 1e9
+        merged = (torch.softmax(scores, dim=-1) @ v).transpose(1, 2).reshape(x.shape)
+        return merged @ layer.self_attn.out_proj.weight.T
+
+    def feed_forward(t):
+        return layer.linear2(torch.relu(layer.linear1(t)))
+
+    for sublayer, norm in ((attention, layer.norm1), (feed_forward, layer.norm2)):
+        x = x + sublayer(norm(x)) if norm_first else norm(x + sublayer(x))
+    return x
 
 
 if __name__ == "__main__":
