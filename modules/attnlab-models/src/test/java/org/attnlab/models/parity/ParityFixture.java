@@ -1,0 +1,102 @@
+package org.attnlab.models.parity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One PyTorch reference case from {@code src/test/resources/parity/<case>.json} (written by
+ * {@code src/test/python/make_parity_fixtures.py}): named float64 arrays for inputs, weights and expected outputs.
+ */
+final class ParityFixture {
+    /** Largest absolute difference accepted between AttnLab and PyTorch (both in double). */
+    static final double TOLERANCE = 1e-6;
+
+    private final String name;
+    private final JsonNode arrays;
+
+    private ParityFixture(String name, JsonNode arrays) {
+        this.name = name;
+        this.arrays = arrays;
+    }
+
+    /**
+     * Builds a graph from fixture {@code name} ({@code graph} adds the layer, its inputs taken from the fixture),
+     * loads the fixture's weights into it and checks the named outputs.
+     */
+    static void assertParity(String name, BiConsumer<SameDiff, ParityFixture> graph, String... outputs) {
+        ParityFixture f = load(name);
+        SameDiff sd = SameDiff.create();
+        graph.accept(sd, f);
+        f.setWeights(sd);
+        f.assertOutputsMatch(sd, outputs);
+    }
+
+    /** Loads {@code parity/<name>.json} from the test class path. */
+    static ParityFixture load(String name) {
+        try (InputStream in = ParityFixture.class.getResourceAsStream("/parity/" + name + ".json")) {
+            assertNotNull(in, "missing fixture parity/" + name + ".json");
+            return new ParityFixture(name, new ObjectMapper().readTree(in).get("arrays"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture array called {@code key}, as a double array in its stored shape. */
+    INDArray array(String key) {
+        JsonNode node = arrays.get(key);
+        assertNotNull(node, name + ": no array '" + key + "'");
+        long[] shape = new long[node.get("shape").size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = node.get("shape").get(i).asLong();
+        }
+        double[] data = new double[node.get("data").size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = node.get("data").get(i).asDouble();
+        }
+        return Nd4j.create(data, shape, DataType.DOUBLE);
+    }
+
+    /** A graph constant named {@code key} holding the fixture array {@code key}. */
+    SDVariable constant(SameDiff sd, String key) {
+        return sd.constant(key, array(key));
+    }
+
+    /** Overwrites every trainable variable of the graph with the fixture array of the same name (all must exist). */
+    void setWeights(SameDiff sd) {
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                INDArray w = array(v.name());
+                assertArrayEquals(v.getArr().shape(), w.shape(), name + ": shape of " + v.name());
+                v.setArray(w);
+            }
+        }
+    }
+
+    /** Runs the graph and checks each output against the fixture array of the same name to {@link #TOLERANCE}. */
+    void assertOutputsMatch(SameDiff sd, String... outputs) {
+        Map<String, INDArray> actual = sd.output(Map.of(), outputs);
+        for (String out : outputs) {
+            INDArray expected = array(out);
+            INDArray got = actual.get(out);
+            assertArrayEquals(expected.shape(), got.shape(), name + ": shape of " + out);
+            double diff = got.sub(expected).amaxNumber().doubleValue();
+            System.out.printf("parity %s %s: max |attnlab - torch| = %.3g%n", name, out, diff);
+            assertTrue(diff <= TOLERANCE, name + ": " + out + " differs from PyTorch by " + diff);
+        }
+    }
+}
