@@ -1,6 +1,9 @@
 package org.attnlab.models.attention;
 
+import static org.attnlab.models.support.StaticShapes.ANY;
+
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -20,16 +23,26 @@ public final class KeyValueAttention {
 
     /**
      * Cross-attention: queries {@code [B, Tq, dq]} attend to keys {@code [B, Tk, dk]} and values {@code [B, Tk, dv]}.
+     * The feature sizes are read from the inputs' static shapes (variables and placeholders have one).
      *
      * @param keyMask {@code [B, Tk]} 1 for real keys, 0 for padding; null when nothing is padded
      * @return {@code [B, Tq, dv]}
      */
     public static SDVariable attend(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v,
                                     SDVariable keyMask, AttentionConfig cfg, ParamInit init) {
-        long dq = Shapes.features("queries", q, 0);
-        long dk = Shapes.features("keys", k, 0);
-        Shapes.features("values", v, 0);
-        Shapes.keyMask(keyMask);
+        long dq = StaticShapes.require("queries", q, ANY, ANY, ANY)[2];
+        long dk = StaticShapes.require("keys", k, ANY, ANY, ANY)[2];
+        return attend(sd, name, q, k, v, keyMask, cfg, dq, dk, init);
+    }
+
+    /** As {@link #attend(SameDiff, String, SDVariable, SDVariable, SDVariable, SDVariable, AttentionConfig,
+     * ParamInit)} with the feature sizes given, for inputs that are op outputs (no static shape). */
+    public static SDVariable attend(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v,
+                                    SDVariable keyMask, AttentionConfig cfg, long dq, long dk, ParamInit init) {
+        StaticShapes.check("queries", q, ANY, ANY, dq);
+        StaticShapes.check("keys", k, ANY, ANY, dk);
+        StaticShapes.check("values", v, ANY, ANY, ANY);
+        StaticShapes.check("keyMask", keyMask, ANY, ANY);
         if ((cfg.score() == ScoreFunction.DOT || cfg.score() == ScoreFunction.SCALED_DOT) && dq != dk) {
             throw new IllegalArgumentException("keys: " + cfg.score().configName()
                     + " scores need queries and keys of the same size, got queries [.., " + dq + "] and keys [.., "

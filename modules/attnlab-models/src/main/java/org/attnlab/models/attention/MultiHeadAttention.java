@@ -1,7 +1,10 @@
 package org.attnlab.models.attention;
 
+import static org.attnlab.models.support.StaticShapes.ANY;
+
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
+import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;
@@ -32,9 +35,9 @@ public final class MultiHeadAttention {
      */
     public static SDVariable build(SameDiff sd, String name, SDVariable xq, SDVariable xkv, SDVariable keyMask,
                                    MultiHeadConfig cfg, ParamInit init) {
-        Shapes.features("queries", xq, cfg.dModel());
-        Shapes.features("keys/values", xkv, cfg.dModel());
-        Shapes.keyMask(keyMask);
+        StaticShapes.check("queries", xq, ANY, ANY, cfg.dModel());
+        StaticShapes.check("keys/values", xkv, ANY, ANY, cfg.dModel());
+        StaticShapes.check("keyMask", keyMask, ANY, ANY);
         long d = cfg.dModel();
         long h = cfg.heads();
         long dh = cfg.headSize();

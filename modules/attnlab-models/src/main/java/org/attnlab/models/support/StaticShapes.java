@@ -15,12 +15,13 @@ public final class StaticShapes {
     }
 
     /**
-     * Checks {@code x} against {@code expected} (use {@link #ANY} for free dimensions) when its shape is known.
+     * Checks {@code x} against {@code expected} (use {@link #ANY} for free dimensions) when its shape is known;
+     * a null {@code x} (an absent optional input) passes.
      *
      * @throws IllegalArgumentException naming the expected and the actual shape on a mismatch
      */
     public static void check(String what, SDVariable x, long... expected) {
-        long[] actual = x.getShape();
+        long[] actual = x == null ? null : x.getShape();
         if (actual != null && !matches(actual, expected)) {
             throw mismatch(what, expected, actual);
         }

@@ -200,7 +200,7 @@ class KeyValueAttentionTest {
         SDVariable flat = sd.var("flat", random(3, 2, 4));
         e = assertThrows(IllegalArgumentException.class, () ->
                 KeyValueAttention.selfAttend(sd, "att2", flat, null, AttentionConfig.of(ScoreFunction.DOT), INIT));
-        assertEquals("queries: expected shape [batch, time, features], got [2, 4]", e.getMessage());
+        assertEquals("queries has the wrong shape: expected [*, *, *] but was [2, 4]", e.getMessage());
     }
 
     private static INDArray selfAttentionOutput(INDArray x, ScoreFunction score, MaskKind kind) {

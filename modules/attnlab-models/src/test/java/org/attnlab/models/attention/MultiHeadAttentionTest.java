@@ -124,6 +124,6 @@ class MultiHeadAttentionTest {
         SDVariable x = sd.var("x", random(1, 2, 3, 5));
         e = assertThrows(IllegalArgumentException.class, () -> MultiHeadAttention.build(sd, "mha", x, x, null,
                 new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.DOT), false), INIT));
-        assertEquals("queries: expected shape [batch, time, 4], got [2, 3, 5]", e.getMessage());
+        assertEquals("queries has the wrong shape: expected [*, *, 4] but was [2, 3, 5]", e.getMessage());
     }
 }
