@@ -30,7 +30,7 @@ public final class SequenceTagger {
     public static SameDiff build(SequenceTaggerConfig cfg, long seed) {
         ParamInit init = new ParamInit(seed);
         SameDiff sd = SameDiff.create();
-        DataType dt = DataType.FLOAT;
+        DataType dt = Nd4j.defaultFloatingPointType();
         int d = cfg.dModel();
         SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, -1);
         SDVariable labels = sd.placeHolder(LABELS, dt, -1, -1, cfg.vocab());
