@@ -4,6 +4,7 @@ import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.MultiHeadConfig;
 import org.attnlab.models.layers.Embedding;
 import org.attnlab.models.layers.Projections;
+import org.attnlab.models.layers.SequenceLoss;
 import org.attnlab.models.init.ParamInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -26,31 +27,37 @@ public final class SequenceTagger {
     private SequenceTagger() {
     }
 
-    /** Builds the graph with parameters drawn from {@code seed}. */
+    /** Builds the graph on placeholders with parameters drawn from {@code seed}. */
     public static SameDiff build(SequenceTaggerConfig cfg, long seed) {
-        ParamInit init = new ParamInit(seed);
         SameDiff sd = SameDiff.create();
         DataType dt = Nd4j.defaultFloatingPointType();
+        build(sd, sd.placeHolder(TOKENS, dt, -1, -1), sd.placeHolder(LABELS, dt, -1, -1, cfg.vocab()), cfg,
+                new ParamInit(seed));
+        return sd;
+    }
+
+    /**
+     * Adds the model to {@code sd} on the given token ids {@code [B, T]} and one-hot labels {@code [B, T, vocab]};
+     * positions whose label row is all zeros are not scored. Returns the loss.
+     */
+    public static SDVariable build(SameDiff sd, SDVariable tokens, SDVariable labels, SequenceTaggerConfig cfg,
+                                   ParamInit init) {
         int d = cfg.dModel();
-        SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, -1);
-        SDVariable labels = sd.placeHolder(LABELS, dt, -1, -1, cfg.vocab());
         SDVariable embed = init.normal(sd, "embed", 1.0 / Math.sqrt(d), cfg.vocab(), d);
         SDVariable pos = init.normal(sd, "pos", 1.0 / Math.sqrt(d), cfg.maxLen(), d);
-        SDVariable t = sd.sizeAt(tokens, 1);
-        SDVariable size = sd.concat(0, sd.reshape(t.castTo(DataType.INT), 1), sd.constant(Nd4j.createFromArray(d)));
-        SDVariable positions = sd.slice(pos, sd.constant(Nd4j.createFromArray(0, 0)), size);      // [T, d]
-        SDVariable x = Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions);                       // [B, T, d]
+        SDVariable t = sd.sizeAt(tokens, 1).castTo(DataType.INT);
+        SDVariable size = sd.concat(0, sd.reshape(t, 1), sd.constant(Nd4j.createFromArray(d)));
+        SDVariable positions = sd.slice(pos, sd.constant(Nd4j.createFromArray(0, 0)), size);         // [T, d]
+        SDVariable x = Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions);          // [B, T, d]
         SDVariable attended = MultiHeadAttention.build(sd, ATTENTION, x, x, null,
                 new MultiHeadConfig(d, cfg.heads(), cfg.attention(), false), init);
         SDVariable h = x.add(attended);
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());
-        SDVariable logits = Projections.last(sd, h, wOut, 3, d, cfg.vocab()).add(bOut);    // [B, T, V]
+        SDVariable logits = Projections.last(sd, h, wOut, 3, d, cfg.vocab()).add(bOut);             // [B, T, V]
         sd.nn.softmax(PROBS, logits, 2);
-        SDVariable flatLogits = sd.reshape(logits, -1, cfg.vocab());
-        SDVariable flatLabels = sd.reshape(labels, -1, cfg.vocab());
-        sd.loss.softmaxCrossEntropy(LOSS, flatLabels, flatLogits, null);
+        SDVariable loss = SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, labels, labels.sum(2));
         sd.setLossVariables(LOSS);
-        return sd;
+        return loss;
     }
 }
