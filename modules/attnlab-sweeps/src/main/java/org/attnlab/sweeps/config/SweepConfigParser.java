@@ -40,12 +40,9 @@ public final class SweepConfigParser {
         Path base = resolveBase(file, root);
         SweepConfig.Search search = search(root.object("search"));
         SweepConfig.Budget budget = budget(root.object("budget"), search.method());
-        long threads = root.integer("threads_per_trial", 1);
-        if (threads < 1) {
-            throw root.child("threads_per_trial").error("must be at least 1");
-        }
+        int threads = root.integerAtLeast("threads_per_trial", 1, 1);
         return new SweepConfig(file, sweepName, base, root.integer("seed", 0), objective(root.object("objective")),
-                search, budget, pruning(root.object("pruning")), (int) threads, parameters(root.object("parameters")));
+                search, budget, pruning(root.object("pruning")), threads, parameters(root.object("parameters")));
     }
 
     private static Path resolveBase(Path file, YamlNode root) {
@@ -76,15 +73,8 @@ public final class SweepConfigParser {
         } catch (IllegalArgumentException e) {
             throw node.child("method").error("expected random, grid or genetic, got '" + method + "'");
         }
-        long gridPoints = node.integer("grid_points", 5);
-        if (gridPoints < 2) {
-            throw node.child("grid_points").error("must be at least 2");
-        }
-        long population = node.integer("population", 10);
-        if (population < 2) {
-            throw node.child("population").error("must be at least 2");
-        }
-        return new SweepConfig.Search(parsed, (int) gridPoints, (int) population);
+        return new SweepConfig.Search(parsed, node.integerAtLeast("grid_points", 5, 2),
+                node.integerAtLeast("population", 10, 2));
     }
 
     private static SweepConfig.Budget budget(YamlNode node, SearchMethod method) {
@@ -129,15 +119,8 @@ public final class SweepConfigParser {
             return SweepConfig.Pruning.OFF;
         }
         YamlNode median = node.object("median").allowOnly(Set.of("enabled", "warmup_steps", "min_trials"));
-        long warmup = median.integer("warmup_steps", 0);
-        if (warmup < 0) {
-            throw median.child("warmup_steps").error("must not be negative");
-        }
-        long minTrials = median.integer("min_trials", 3);
-        if (minTrials < 1) {
-            throw median.child("min_trials").error("must be at least 1");
-        }
-        return new SweepConfig.Pruning(median.bool("enabled", false), warmup, (int) minTrials);
+        return new SweepConfig.Pruning(median.bool("enabled", false), median.integerAtLeast("warmup_steps", 0, 0),
+                median.integerAtLeast("min_trials", 3, 1));
     }
 
     private static List<ParamSpec> parameters(YamlNode node) {

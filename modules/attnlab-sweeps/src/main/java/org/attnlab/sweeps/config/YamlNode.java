@@ -109,6 +109,15 @@ final class YamlNode {
         return has(key) ? child(key).asInteger() : fallback;
     }
 
+    /** An optional integer that must be at least {@code min}. */
+    int integerAtLeast(String key, int fallback, int min) {
+        long v = integer(key, fallback);
+        if (v < min || v > Integer.MAX_VALUE) {
+            throw child(key).error(min == 0 ? "must not be negative" : "must be at least " + min);
+        }
+        return (int) v;
+    }
+
     long integer(String key) {
         if (!has(key)) {
             throw child(key).error("missing");

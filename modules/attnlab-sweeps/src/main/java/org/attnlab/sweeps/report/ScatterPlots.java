@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 
 /** One PNG per parameter: the objective metric of each completed trial against that parameter's value. */
@@ -36,7 +37,9 @@ final class ScatterPlots {
                 new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
         XYPlot plot = chart.getXYPlot();
         if (spec instanceof ParamSpec.Continuous c && c.log()) {
-            plot.setDomainAxis(new LogAxis(spec.key()));
+            LogAxis axis = new LogAxis(spec.key());
+            axis.setNumberFormatOverride(new DecimalFormat("0.#E0"));
+            plot.setDomainAxis(axis);
         } else if (spec instanceof ParamSpec.Categorical c) {
             plot.setDomainAxis(new SymbolAxis(spec.key(), c.values().stream().map(String::valueOf).toArray(String[]::new)));
         } else if (spec instanceof ParamSpec.Integer) {

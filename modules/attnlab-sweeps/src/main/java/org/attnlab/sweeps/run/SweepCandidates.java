@@ -12,6 +12,7 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -71,7 +72,7 @@ public final class SweepCandidates implements CandidateGenerator {
         int index = nextIndex++;
         TrialParams params = (TrialParams) fresh.getValue();
         double[] flat = fresh.getFlatParameters();
-        store.queue(sweep, index, params == null ? new java.util.LinkedHashMap<>() : params.values(),
+        store.queue(sweep, index, params == null ? new LinkedHashMap<>() : params.values(),
                 flat == null ? new double[0] : flat, TrialSeeds.of(sweepSeed, index));
         if (fresh.getException() != null) {
             store.finish(sweep, index, TrialOutcome.failed(new TreeMap<>(), "no candidate: " + fresh.getException()));

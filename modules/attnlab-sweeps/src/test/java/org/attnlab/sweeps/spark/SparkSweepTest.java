@@ -28,10 +28,16 @@ class SparkSweepTest {
         SweepFiles files = new SweepFiles(dir);
         Path sweep = files.sweep("spark", "test-flaky", "random", 6, "");
         List<String> log = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
         long start = System.nanoTime();
         List<TrialRecord> trials = new SweepRunner().run(new SweepConfigParser().parse(sweep),
-                new RunOptions(files.db(), false, null, "local[2]", log::add));
-        System.out.printf("spark sweep of 6 trials: %.1f s%n", (System.nanoTime() - start) / 1e9);
+                new RunOptions(files.db(), false, null, "local[2]", line -> {
+                    log.add(line);
+                    times.add(System.nanoTime());
+                }));
+        System.out.printf("spark: context up after %.1f s, 6 trials after %.1f s, whole run %.1f s%n",
+                (times.get(0) - start) / 1e9, (times.get(times.size() - 1) - times.get(0)) / 1e9,
+                (System.nanoTime() - start) / 1e9);
         assertEquals(6, trials.size());
         assertTrue(trials.stream().allMatch(t -> t.state().finished()), trials.toString());
         assertTrue(log.get(0).contains("2 in parallel on spark local[2]"), log.get(0));
