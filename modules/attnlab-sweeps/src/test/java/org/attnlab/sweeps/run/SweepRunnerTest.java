@@ -152,6 +152,22 @@ class SweepRunnerTest {
     }
 
     @Test
+    void timeBudgetEndsTheSweepWithEveryStartedTrialFinished() {
+        Path sweep = files.write("timed.yaml", """
+                base: base.yaml
+                objective: {function: test-quadratic, metric: loss}
+                budget: {max_time: 3s}   # Arbiter's runner first polls 1 s before starting trials
+                parameters:
+                  model.heads: {type: integer, min: 1, max: 8}
+                """);
+        long start = System.nanoTime();
+        List<TrialRecord> trials = run(sweep, files.db(), false, 2);
+        assertTrue((System.nanoTime() - start) / 1e9 < 10, "stopped by the time budget");
+        assertTrue(!trials.isEmpty());
+        assertTrue(trials.stream().allMatch(t -> t.state().finished()), trials.toString());
+    }
+
+    @Test
     void anExistingSweepNeedsResume() {
         Path sweep = files.sweep("twice", "test-quadratic", "random", 2, "");
         run(sweep, files.db(), false, 1);
