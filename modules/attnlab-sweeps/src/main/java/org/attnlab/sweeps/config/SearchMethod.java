@@ -1,0 +1,6 @@
+package org.attnlab.sweeps.config;
+
+/** How candidate parameter sets are chosen. */
+public enum SearchMethod {
+    RANDOM, GRID, GENETIC
+}

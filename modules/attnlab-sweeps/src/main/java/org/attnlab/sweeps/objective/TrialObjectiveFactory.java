@@ -1,0 +1,14 @@
+package org.attnlab.sweeps.objective;
+
+/**
+ * Makes the trial objective named in a sweep file ({@code objective.function}); registered through
+ * {@code META-INF/services/org.attnlab.sweeps.objective.TrialObjectiveFactory}.
+ */
+public interface TrialObjectiveFactory {
+
+    /** The name sweep files use to pick this objective. */
+    String name();
+
+    /** An objective that runs trials of {@code base} with the sweep's parameters applied. */
+    TrialObjective create(BaseExperiment base);
+}

@@ -1,0 +1,34 @@
+package org.attnlab.sweeps.objective;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Looks up trial objective factories by name among those registered with {@link ServiceLoader}. */
+public final class TrialObjectives {
+
+    private TrialObjectives() {
+    }
+
+    /** Creates the objective called {@code name} for {@code base}; fails listing the known names. */
+    public static TrialObjective create(String name, BaseExperiment base) {
+        return factory(name).create(base);
+    }
+
+    private static TrialObjectiveFactory factory(String name) {
+        List<String> known = new ArrayList<>();
+        for (TrialObjectiveFactory factory : ServiceLoader.load(TrialObjectiveFactory.class)) {
+            if (factory.name().equals(name)) {
+                return factory;
+            }
+            known.add(factory.name());
+        }
+        throw new IllegalArgumentException("no trial objective named '" + name + "' is registered (known: "
+                + String.join(", ", known) + ")");
+    }
+
+    /** Fails, listing the known names, unless an objective called {@code name} is registered. */
+    public static void require(String name) {
+        factory(name);
+    }
+}

@@ -1,0 +1,230 @@
+package org.attnlab.sweeps.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Sweep state in SQLite, tables {@code sweep} and {@code sweep_trial} (created when missing), in a database file that
+ * other AttnLab modules may share. Every change is its own committed transaction; methods are thread-safe.
+ */
+public final class SweepStore implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS sweep (
+              name        TEXT PRIMARY KEY,
+              config_file TEXT NOT NULL,
+              base_file   TEXT NOT NULL,
+              metric      TEXT NOT NULL,
+              direction   TEXT NOT NULL CHECK (direction IN ('min', 'max')),
+              seed        INTEGER NOT NULL,
+              max_trials  INTEGER,
+              created_at  TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS sweep_trial (
+              sweep       TEXT NOT NULL REFERENCES sweep(name),
+              trial       INTEGER NOT NULL,
+              state       TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'pruned')),
+              params      TEXT NOT NULL,
+              flat_params TEXT NOT NULL,
+              seed        INTEGER NOT NULL,
+              score       REAL,
+              metrics     TEXT,
+              curve       TEXT,
+              reason      TEXT,
+              queued_at   TEXT NOT NULL,
+              started_at  TEXT,
+              finished_at TEXT,
+              PRIMARY KEY (sweep, trial)
+            );
+            """;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    private final Connection connection;
+
+    private SweepStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file and the sweep tables. */
+    public static SweepStore open(Path db) {
+        try {
+            Path parent = db.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA foreign_keys = ON");
+                for (String ddl : SCHEMA.split(";")) {
+                    if (!ddl.isBlank()) {
+                        s.execute(ddl);
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            c.commit();
+            return new SweepStore(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open sweep store " + db, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sweep called {@code name}, if stored. */
+    public synchronized Optional<SweepRow> sweep(String name) {
+        String sql = "SELECT name, config_file, base_file, metric, direction, seed, max_trials FROM sweep WHERE name = ?";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setString(1, name);
+            try (ResultSet r = p.executeQuery()) {
+                Optional<SweepRow> row = r.next()
+                        ? Optional.of(new SweepRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getLong(6), (Integer) r.getObject(7)))
+                        : Optional.empty();
+                connection.commit();
+                return row;
+            }
+        } catch (SQLException e) {
+            throw rollback("read sweep " + name, e);
+        }
+    }
+
+    /** Records a new sweep. */
+    public synchronized void createSweep(SweepRow row) {
+        update("create sweep " + row.name(), "INSERT INTO sweep VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row.name(), row.configFile(), row.baseFile(), row.metric(), row.direction().toLowerCase(Locale.ROOT),
+                row.seed(), row.maxTrials(), now());
+    }
+
+    /** Adds trial {@code index} in state queued. */
+    public synchronized void queue(String sweep, int index, Map<String, Object> params, double[] flatParams, long seed) {
+        update("queue trial " + index, "INSERT INTO sweep_trial (sweep, trial, state, params, flat_params, seed, queued_at)"
+                + " VALUES (?, ?, 'queued', ?, ?, ?, ?)", sweep, index, json(params), json(flatParams), seed, now());
+    }
+
+    /** Marks trial {@code index} as running. */
+    public synchronized void markRunning(String sweep, int index) {
+        update("start trial " + index, "UPDATE sweep_trial SET state = 'running', started_at = ? WHERE sweep = ? AND trial = ?",
+                now(), sweep, index);
+    }
+
+    /** Records how trial {@code index} ended. */
+    public synchronized void finish(String sweep, int index, TrialOutcome outcome) {
+        update("finish trial " + index, "UPDATE sweep_trial SET state = ?, score = ?, metrics = ?, curve = ?, reason = ?,"
+                        + " finished_at = ? WHERE sweep = ? AND trial = ?",
+                outcome.state().dbName(), outcome.score(), json(outcome.metrics()), json(outcome.curve()),
+                outcome.reason(), now(), sweep, index);
+    }
+
+    /** Puts trials left running by a crashed run back in the queue; returns how many. */
+    public synchronized int requeueInterrupted(String sweep) {
+        return update("re-queue interrupted trials", "UPDATE sweep_trial SET state = 'queued', started_at = NULL"
+                + " WHERE sweep = ? AND state = 'running'", sweep);
+    }
+
+    /** All trials of {@code sweep}, by index. */
+    public synchronized List<TrialRecord> trials(String sweep) {
+        String sql = "SELECT trial, state, params, flat_params, seed, score, metrics, curve, reason FROM sweep_trial"
+                + " WHERE sweep = ? ORDER BY trial";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setString(1, sweep);
+            List<TrialRecord> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new TrialRecord(r.getInt(1), TrialState.valueOf(r.getString(2).toUpperCase(Locale.ROOT)),
+                            read(r.getString(3), new TypeReference<LinkedHashMap<String, Object>>() { }),
+                            read(r.getString(4), new TypeReference<double[]>() { }), r.getLong(5),
+                            (Double) r.getObject(6),
+                            r.getString(7) == null ? Map.of() : read(r.getString(7), new TypeReference<Map<String, Double>>() { }),
+                            r.getString(8) == null ? new TreeMap<>() : read(r.getString(8), new TypeReference<TreeMap<Long, Double>>() { }),
+                            r.getString(9)));
+                }
+            }
+            connection.commit();
+            return out;
+        } catch (SQLException e) {
+            throw rollback("read trials of " + sweep, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close sweep store", e);
+        }
+    }
+
+    private int update(String what, String sql, Object... args) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            int n = p.executeUpdate();
+            connection.commit();
+            return n;
+        } catch (SQLException e) {
+            throw rollback(what, e);
+        }
+    }
+
+    private StoreException rollback(String what, SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+        return new StoreException("sweep store: cannot " + what, cause);
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot encode " + value, e);
+        }
+    }
+
+    private static <T> T read(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("corrupt JSON in sweep store: " + text, e);
+        }
+    }
+
+    /** Raised when the database cannot be read or written. */
+    public static final class StoreException extends RuntimeException {
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
