@@ -1,13 +1,14 @@
 package org.attnlab.cli;
 
 import org.attnlab.datasets.cli.DatasetsCommand;
+import org.attnlab.sweeps.cli.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code attnlab} command: one entry point for every AttnLab job. */
 @Command(name = "attnlab", mixinStandardHelpOptions = true, version = "AttnLab 0.1.0",
         description = "Attention mechanisms on Deeplearning4j / SameDiff: models, experiments, reports.",
-        subcommands = {DemoCommand.class, DatasetsCommand.class})
+        subcommands = {DemoCommand.class, DatasetsCommand.class, SweepCommand.class})
 public final class AttnLab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
