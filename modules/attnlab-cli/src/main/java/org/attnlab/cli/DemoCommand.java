@@ -9,6 +9,7 @@ import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.runtime.RuntimeSettings;
 import org.attnlab.models.tasks.SequenceTaggerConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,18 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train a one-layer self-attention model on a synthetic task with each score function.")
 final class DemoCommand implements Callable<Integer> {
+    /** Parses a score function by its config name; picocli reports an unknown name with the valid ones. */
+    static final class ScoreFunctionConverter implements CommandLine.ITypeConverter<ScoreFunction> {
+        @Override
+        public ScoreFunction convert(String value) {
+            try {
+                return ScoreFunction.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--task", defaultValue = "REVERSE",
             description = "Synthetic task: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     SyntheticTask task;
@@ -30,20 +43,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for data and weights (default ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--scores", split = ",", defaultValue = "dot,scaled_dot,additive,general",
+            converter = ScoreFunctionConverter.class,
             description = "Score functions to compare (default ${DEFAULT-VALUE}).")
-    List<String> scores;
+    List<ScoreFunction> scores;
 
     @Override
     public Integer call() {
         System.out.println("runtime: " + RuntimeSettings.current().summary());
-        List<ScoreFunction> functions = new ArrayList<>();
-        for (String name : scores) {
-            functions.add(ScoreFunction.fromName(name));
-        }
         System.out.printf("task: %s, %d tokens over %d ids, batch %d, %d steps, seed %d%n",
                 task.name().toLowerCase(Locale.ROOT), length, vocab, batch, steps, seed);
         List<DemoTrainer.Result> results = new ArrayList<>();
-        for (ScoreFunction f : functions) {
+        for (ScoreFunction f : scores) {
             SequenceTaggerConfig cfg = new SequenceTaggerConfig(vocab, length, 32, 2,
                     new AttentionConfig(f, 32, false, AttentionConfig.NO_WINDOW));
             DemoTrainer.Result r = new DemoTrainer(cfg, task, batch, steps, seed).train();

@@ -1,0 +1,51 @@
+package org.attnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+    private static final Pattern ROW = Pattern.compile("\\| (dot|additive) +\\| +([0-9.]+) \\|");
+
+    @Test
+    void trainsEachScoreFunctionAndPrintsTheTable() {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(buffer, true));
+            exit = new CommandLine(new AttnLab()).execute("demo", "--steps", "150", "--length", "4", "--vocab", "5",
+                    "--scores", "dot,additive");
+        } finally {
+            System.setOut(original);
+        }
+        String out = buffer.toString();
+        assertEquals(0, exit, out);
+        assertTrue(out.contains("runtime: backend=CPU"), out);
+        Matcher rows = ROW.matcher(out);
+        int found = 0;
+        while (rows.find()) {
+            double accuracy = Double.parseDouble(rows.group(2));
+            assertTrue(accuracy > 0.5, rows.group(1) + " accuracy " + accuracy + " (chance is 0.25)\n" + out);
+            found++;
+        }
+        assertEquals(2, found, out);
+    }
+
+    @Test
+    void anUnknownScoreFunctionIsAUsageErrorNamingTheValidOnes() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new AttnLab());
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("demo", "--scores", "dot,cosine");
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("Unknown score function 'cosine'; valid names: dot, scaled_dot, additive, general"),
+                err.toString());
+    }
+}
