@@ -34,15 +34,14 @@ final class Shapes {
         return f;
     }
 
-    /** Checks that a key padding mask is {@code [batch, Tk]}. */
+    /**
+     * Checks that a key padding mask is {@code [batch, Tk]} where its shape is known (a mask computed by an op,
+     * e.g. from token ids, has no static shape and is checked when ND4J executes it).
+     */
     static void keyMask(SDVariable mask) {
-        if (mask == null) {
-            return;
-        }
-        long[] shape = mask.getShape();
-        if (shape == null || shape.length != 2) {
-            throw new IllegalArgumentException("keyMask: expected shape [batch, keyTime], got "
-                    + (shape == null ? "an unknown shape" : Arrays.toString(shape)));
+        long[] shape = mask == null ? null : mask.getShape();
+        if (shape != null && shape.length != 2) {
+            throw new IllegalArgumentException("keyMask: expected shape [batch, keyTime], got " + Arrays.toString(shape));
         }
     }
 }
