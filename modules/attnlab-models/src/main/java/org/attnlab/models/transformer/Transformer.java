@@ -82,8 +82,17 @@ public final class Transformer {
         SDVariable keep = notPad(labels, cfg);
         SDVariable target = sd.oneHot(labels.castTo(DataType.INT), cfg.tgtVocab(), -1, 1.0, 0.0, logits.dataType())
                 .mul(sd.expandDims(keep, 2));
-        SDVariable nll = sd.nn.logSoftmax(logits, 2).mul(target).sum().neg();
+        SDVariable nll = logSoftmax(sd, logits).mul(target).sum().neg();
         SDVariable count = sd.math.max(keep.sum(), sd.constant(1.0).castTo(keep.dataType()));
         return sd.math.div(LOSS, nll, count);
+    }
+
+    /**
+     * {@code log softmax} over the last axis of {@code [B, T, V]}, written with plain ops: the LogSoftMax op of
+     * SameDiff M2.1 fails inside {@code sd.fit} ("Error setting property ... Integer.values()").
+     */
+    private static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable shifted = logits.sub(sd.max(logits, true, 2));
+        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 2)));
     }
 }
