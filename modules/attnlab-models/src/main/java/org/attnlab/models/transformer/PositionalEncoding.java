@@ -24,7 +24,7 @@ public final class PositionalEncoding {
                 pe[pos][j] = j % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
             }
         }
-        return Nd4j.create(pe).castTo(DataType.DOUBLE);
+        return Nd4j.createFromArray(pe);
     }
 
     /**

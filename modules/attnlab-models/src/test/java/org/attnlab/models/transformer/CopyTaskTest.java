@@ -28,8 +28,8 @@ class CopyTaskTest {
     private static final int START = 1;
     private static final int LEN = 6;
     private static final int BATCH = 32;
-    private static final int MAX_STEPS = 1500;
-    private static final int EVAL_EVERY = 50;
+    private static final int MAX_STEPS = 600;
+    private static final int EVAL_EVERY = 25;
 
     @Test
     void twoLayerModelCopiesAndGreedyDecodingReproducesTheCopy(@TempDir Path dir) throws Exception {
@@ -37,7 +37,7 @@ class CopyTaskTest {
         TransformerConfig cfg = TransformerConfig.small(VOCAB, LEN, 2, 32, 2, 64);
         SameDiff sd = Transformer.build(cfg, 1);
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(3e-3))
+                .updater(new Adam(5e-3))
                 .dataSetFeatureMapping(Transformer.SRC, Transformer.TGT_IN)
                 .dataSetLabelMapping(Transformer.LABELS)
                 .build());
