@@ -3,6 +3,7 @@ package org.attnlab.models.transformer;
 import static org.attnlab.models.GraphTesting.assertGradientsCorrect;
 import static org.attnlab.models.GraphTesting.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,19 +73,46 @@ class TransformerLayersTest {
         assertFalse(a.equalsWithEps(b, 1e-6), "the changed positions should change");
     }
 
-    @Test
-    void everyAttentionLayerExposesItsWeights() {
-        TransformerConfig cfg = TransformerConfig.small(7, 8, 2, 8, 2, 16);
+    @ParameterizedTest
+    @CsvSource({"sinusoidal", "learned", "none"})
+    void everyAttentionLayerExposesItsWeightsAndPaddedKeysGetNone(String positional) {
+        TransformerConfig cfg = TransformerConfig.small(7, 8, 2, 8, 2, 16).withPositional(positional);
         SameDiff sd = Transformer.build(cfg, 5);
         Map<String, INDArray> out = sd.output(Map.of(
-                        Transformer.SRC, Nd4j.create(new double[][]{{2, 3, 4, 5}}),
-                        Transformer.TGT_IN, Nd4j.create(new double[][]{{1, 2, 3}})),
+                        Transformer.SRC, Nd4j.create(new double[][]{{2, 3, 4, 0}}),
+                        Transformer.TGT_IN, Nd4j.create(new double[][]{{1, 2, 0}})),
                 Transformer.encoderSelfWeights(1), Transformer.decoderSelfWeights(1),
                 Transformer.decoderCrossWeights(1), Transformer.PROBS);
-        assertArrayEquals(new long[]{1, 2, 4, 4}, out.get("enc/1/self/weights").shape());
-        assertArrayEquals(new long[]{1, 2, 3, 3}, out.get("dec/1/self/weights").shape());
-        assertArrayEquals(new long[]{1, 2, 3, 4}, out.get("dec/1/cross/weights").shape());
+        INDArray enc = out.get("enc/1/self/weights");
+        INDArray dec = out.get("dec/1/self/weights");
+        INDArray cross = out.get("dec/1/cross/weights");
+        assertArrayEquals(new long[]{1, 2, 4, 4}, enc.shape());
+        assertArrayEquals(new long[]{1, 2, 3, 3}, dec.shape());
+        assertArrayEquals(new long[]{1, 2, 3, 4}, cross.shape());
         assertArrayEquals(new long[]{1, 3, 7}, out.get(Transformer.PROBS).shape());
+        assertEquals(0.0, enc.get(lastKey()).sumNumber().doubleValue(), 0.0, "padded source key");
+        assertEquals(0.0, cross.get(lastKey()).sumNumber().doubleValue(), 0.0, "padded source key");
+        assertEquals(0.0, dec.get(lastKey()).sumNumber().doubleValue(), 0.0, "padded target key");
+        assertTrue(cross.sum(3).equalsWithEps(Nd4j.ones(1, 2, 3), 1e-12));
+    }
+
+    @Test
+    void lossIsTheMeanNegativeLogLikelihoodOfNonPaddingLabels() {
+        SameDiff sd = Transformer.build(TransformerConfig.small(7, 8, 1, 8, 2, 16), 3);
+        INDArray labels = Nd4j.create(new double[][]{{2, 3, 4}, {5, 0, 0}});
+        Map<String, INDArray> out = sd.output(Map.of(
+                        Transformer.SRC, Nd4j.create(new double[][]{{2, 3, 4}, {5, 0, 0}}),
+                        Transformer.TGT_IN, Nd4j.create(new double[][]{{1, 2, 3}, {1, 5, 0}}),
+                        Transformer.LABELS, labels),
+                Transformer.PROBS, Transformer.LOSS);
+        INDArray p = out.get(Transformer.PROBS);
+        double expected = -(Math.log(p.getDouble(0, 0, 2)) + Math.log(p.getDouble(0, 1, 3))
+                + Math.log(p.getDouble(0, 2, 4)) + Math.log(p.getDouble(1, 0, 5))) / 4;
+        assertEquals(expected, out.get(Transformer.LOSS).getDouble(0), 1e-12);
+    }
+
+    private static INDArrayIndex[] lastKey() {
+        return new INDArrayIndex[]{NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(-1)};
     }
 
     private static INDArray logits(SameDiff sd, INDArray src, INDArray tgtIn) {
