@@ -34,10 +34,10 @@ class CopyTaskTest {
     @Test
     void twoLayerModelCopiesAndGreedyDecodingReproducesTheCopy(@TempDir Path dir) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        TransformerConfig cfg = TransformerConfig.small(VOCAB, LEN, 2, 32, 2, 64);
+        TransformerConfig cfg = TransformerConfig.small(VOCAB, LEN, 2, 16, 2, 32);
         SameDiff sd = Transformer.build(cfg, 1);
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(5e-3))
+                .updater(new Adam(1e-2))
                 .dataSetFeatureMapping(Transformer.SRC, Transformer.TGT_IN)
                 .dataSetLabelMapping(Transformer.LABELS)
                 .build());
