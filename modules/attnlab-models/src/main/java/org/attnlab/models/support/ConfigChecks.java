@@ -1,5 +1,8 @@
 package org.attnlab.models.support;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** Validation of plain configuration values; failures name the key, the value and the valid range. */
 public final class ConfigChecks {
     private ConfigChecks() {
@@ -21,5 +24,21 @@ public final class ConfigChecks {
     /** Returns {@code value} if it is at least 1; otherwise throws like {@link #inRange}. */
     public static int positive(String key, int value) {
         return inRange(key, value, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns the constant of {@code type} whose lower-case name is {@code value}.
+     *
+     * @throws IllegalArgumentException naming {@code key}, the value and the valid names otherwise
+     */
+    public static <E extends Enum<E>> E oneOf(String key, String value, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(value)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(key + " = " + value + " is not valid: valid names are "
+                + Arrays.stream(type.getEnumConstants())
+                        .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 }

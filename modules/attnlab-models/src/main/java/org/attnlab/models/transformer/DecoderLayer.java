@@ -1,0 +1,38 @@
+package org.attnlab.models.transformer;
+
+import org.attnlab.models.attention.MultiHeadAttention;
+import org.attnlab.models.attention.MultiHeadConfig;
+import org.attnlab.models.init.ParamInit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * One decoder layer: causal self-attention ({@code name + "/self"}), cross-attention to the encoder memory
+ * ({@code name + "/cross"}), then feed-forward ({@code name + "/ff"}).
+ */
+public final class DecoderLayer {
+    private DecoderLayer() {
+    }
+
+    /**
+     * @param y       {@code [B, Tt, dModel]} target representations
+     * @param memory  {@code [B, Ts, dModel]} encoder output
+     * @param srcMask {@code [B, Ts]} 1 for real source tokens, or null
+     * @param tgtMask {@code [B, Tt]} 1 for real target tokens, or null (the causal mask is always applied)
+     * @return {@code [B, Tt, dModel]}
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable y, SDVariable memory, SDVariable srcMask,
+                                   SDVariable tgtMask, TransformerConfig cfg, ParamInit init) {
+        MultiHeadConfig causal = new MultiHeadConfig(cfg.dModel(), cfg.heads(), cfg.attention().withCausal(true), false);
+        MultiHeadConfig cross = new MultiHeadConfig(cfg.dModel(), cfg.heads(), cfg.attention(), false);
+        String self = name + "/self";
+        SDVariable h = SublayerConnection.apply(sd, self, y,
+                in -> MultiHeadAttention.build(sd, self, in, in, tgtMask, causal, init), cfg, init);
+        String src = name + "/cross";
+        h = SublayerConnection.apply(sd, src, h,
+                in -> MultiHeadAttention.build(sd, src, in, memory, srcMask, cross, init), cfg, init);
+        String ff = name + "/ff";
+        return SublayerConnection.apply(sd, ff, h,
+                in -> FeedForward.apply(sd, ff, in, cfg.dModel(), cfg.dFf(), init), cfg, init);
+    }
+}

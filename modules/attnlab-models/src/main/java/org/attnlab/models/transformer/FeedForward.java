@@ -1,0 +1,22 @@
+package org.attnlab.models.transformer;
+
+import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.Projections;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/** Position-wise feed-forward network {@code W2 relu(W1 x + b1) + b2}, {@code d -> dFf -> d}. */
+public final class FeedForward {
+    private FeedForward() {
+    }
+
+    /** {@code x [B, T, d]} to {@code [B, T, d]}; parameters under {@code name + "/W1"}, {@code "/b1"}, ... */
+    public static SDVariable apply(SameDiff sd, String name, SDVariable x, int d, int dFf, ParamInit init) {
+        SDVariable w1 = init.xavier(sd, name + "/W1", d, dFf, d, dFf);
+        SDVariable b1 = init.constant(sd, name + "/b1", 0.0, dFf);
+        SDVariable w2 = init.xavier(sd, name + "/W2", dFf, d, dFf, d);
+        SDVariable b2 = init.constant(sd, name + "/b2", 0.0, d);
+        SDVariable hidden = sd.nn.relu(Projections.last(sd, x, w1, 3, d, dFf).add(b1), 0.0);
+        return Projections.last(sd, hidden, w2, 3, dFf, d).add(b2);
+    }
+}

@@ -1,0 +1,51 @@
+package org.attnlab.models.transformer;
+
+import org.attnlab.models.init.ParamInit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Adds position information to embeddings: a fixed sinusoidal table, a learned table, or nothing. */
+public final class PositionalEncoding {
+    private PositionalEncoding() {
+    }
+
+    /**
+     * The sinusoidal table {@code [maxLen, d]} in double: {@code PE(pos, 2i) = sin(pos / 10000^(2i/d))},
+     * {@code PE(pos, 2i+1) = cos(pos / 10000^(2i/d))}.
+     */
+    public static INDArray table(int maxLen, int d) {
+        double[][] pe = new double[maxLen][d];
+        for (int pos = 0; pos < maxLen; pos++) {
+            for (int j = 0; j < d; j++) {
+                double angle = pos / Math.pow(10000.0, (j - j % 2) / (double) d);
+                pe[pos][j] = j % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
+            }
+        }
+        return Nd4j.createFromArray(pe);
+    }
+
+    /**
+     * {@code x [B, T, d]} plus the first {@code T} rows of the configured table ({@code T} read at run time from
+     * {@code ids [B, T]}); a learned table is the parameter {@code name + "/pos"}.
+     */
+    public static SDVariable add(SameDiff sd, String name, SDVariable x, SDVariable ids, TransformerConfig cfg,
+                                 ParamInit init) {
+        int d = cfg.dModel();
+        SDVariable positions = switch (cfg.positionalKind()) {
+            case NONE -> null;
+            case SINUSOIDAL -> sd.constant(name + "/pos", table(cfg.maxLen(), d).castTo(x.dataType()));
+            case LEARNED -> init.normal(sd, name + "/pos", 1.0, cfg.maxLen(), d);
+        };
+        return positions == null ? x : x.add(firstRows(sd, positions, ids, d));
+    }
+
+    /** Rows {@code [0, T)} of {@code table [maxLen, d]}, with {@code T} the length of {@code ids [B, T]}. */
+    private static SDVariable firstRows(SameDiff sd, SDVariable table, SDVariable ids, int d) {
+        SDVariable t = sd.reshape(sd.sizeAt(ids, 1).castTo(DataType.INT), 1);
+        SDVariable size = sd.concat(0, t, sd.constant(Nd4j.createFromArray(d)));
+        return sd.slice(table, sd.constant(Nd4j.createFromArray(0, 0)), size);
+    }
+}

@@ -1,0 +1,98 @@
+package org.attnlab.models.transformer;
+
+import org.attnlab.models.attention.MultiHeadAttention;
+import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.Projections;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds an encoder-decoder Transformer as a SameDiff graph in ND4J's default floating-point type.
+ * Placeholders: {@value #SRC} {@code [B, Ts]} source ids, {@value #TGT_IN} {@code [B, Tt]} decoder input ids
+ * (the target shifted right behind a start token), {@value #LABELS} {@code [B, Tt]} target ids (ids as floats;
+ * {@code padId} marks padding). Outputs: {@value #LOGITS} and {@value #PROBS} {@code [B, Tt, tgtVocab]}, the
+ * mean cross-entropy over non-padding targets {@value #LOSS}, and every attention layer's {@code [B, H, Tq, Tk]}
+ * weights (see {@link #encoderSelfWeights}, {@link #decoderSelfWeights}, {@link #decoderCrossWeights}).
+ */
+public final class Transformer {
+    public static final String SRC = "src";
+    public static final String TGT_IN = "tgt_in";
+    public static final String LABELS = "labels";
+    public static final String LOGITS = "logits";
+    public static final String PROBS = "probs";
+    public static final String LOSS = "loss";
+
+    private Transformer() {
+    }
+
+    /** {@code enc/<layer>/self/weights}. */
+    public static String encoderSelfWeights(int layer) {
+        return MultiHeadAttention.weightsName(Encoder.layerName(layer) + "/self");
+    }
+
+    /** {@code dec/<layer>/self/weights} (causal). */
+    public static String decoderSelfWeights(int layer) {
+        return MultiHeadAttention.weightsName(Decoder.layerName(layer) + "/self");
+    }
+
+    /** {@code dec/<layer>/cross/weights}: target positions (rows) over source positions (columns). */
+    public static String decoderCrossWeights(int layer) {
+        return MultiHeadAttention.weightsName(Decoder.layerName(layer) + "/cross");
+    }
+
+    /** Builds the graph with parameters drawn from {@code seed}. */
+    public static SameDiff build(TransformerConfig cfg, long seed) {
+        ParamInit init = new ParamInit(seed);
+        SameDiff sd = SameDiff.create();
+        DataType dt = Nd4j.defaultFloatingPointType();
+        int d = cfg.dModel();
+        SDVariable src = sd.placeHolder(SRC, dt, -1, -1);
+        SDVariable tgtIn = sd.placeHolder(TGT_IN, dt, -1, -1);
+        SDVariable labels = sd.placeHolder(LABELS, dt, -1, -1);
+        SDVariable srcTable = Embeddings.table(sd, cfg.sharedEmbeddings() ? "embed" : "src/embed",
+                cfg.srcVocab(), d, init);
+        SDVariable tgtTable = cfg.sharedEmbeddings() ? srcTable
+                : Embeddings.table(sd, "tgt/embed", cfg.tgtVocab(), d, init);
+        SDVariable srcMask = notPad(src, cfg);
+        SDVariable tgtMask = notPad(tgtIn, cfg);
+        SDVariable x = PositionalEncoding.add(sd, "src", Embeddings.lookup(sd, src, srcTable, cfg.srcVocab(), d),
+                src, cfg, init);
+        SDVariable y = PositionalEncoding.add(sd, "tgt", Embeddings.lookup(sd, tgtIn, tgtTable, cfg.tgtVocab(), d),
+                tgtIn, cfg, init);
+        SDVariable memory = Encoder.build(sd, x, srcMask, cfg, init);
+        SDVariable h = Decoder.build(sd, y, memory, srcMask, tgtMask, cfg, init);
+        SDVariable wOut = init.xavier(sd, "out/W", d, cfg.tgtVocab(), d, cfg.tgtVocab());
+        SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.tgtVocab());
+        SDVariable logits = sd.identity(LOGITS, Projections.last(sd, h, wOut, 3, d, cfg.tgtVocab()).add(bOut));
+        sd.nn.softmax(PROBS, logits, 2);
+        loss(sd, logits, labels, cfg);
+        sd.setLossVariables(LOSS);
+        return sd;
+    }
+
+    /** {@code [B, T]}: 1 where {@code ids} is not the padding id. */
+    private static SDVariable notPad(SDVariable ids, TransformerConfig cfg) {
+        return ids.neq(cfg.padId()).castTo(ids.dataType());
+    }
+
+    /** Mean over non-padding target positions of {@code -log p(label)}. */
+    private static SDVariable loss(SameDiff sd, SDVariable logits, SDVariable labels, TransformerConfig cfg) {
+        SDVariable keep = notPad(labels, cfg);
+        SDVariable target = sd.oneHot(labels.castTo(DataType.INT), cfg.tgtVocab(), -1, 1.0, 0.0, logits.dataType())
+                .mul(sd.expandDims(keep, 2));
+        SDVariable nll = logSoftmax(sd, logits).mul(target).sum().neg();
+        SDVariable count = sd.math.max(keep.sum(), sd.constant(1.0).castTo(keep.dataType()));
+        return sd.math.div(LOSS, nll, count);
+    }
+
+    /**
+     * {@code log softmax} over the last axis of {@code [B, T, V]}, written with plain ops: the LogSoftMax op of
+     * SameDiff M2.1 fails inside {@code sd.fit} ("Error setting property ... Integer.values()").
+     */
+    private static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable shifted = logits.sub(sd.max(logits, true, 2));
+        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 2)));
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Encoder-decoder Transformer (Vaswani et al. 2017) in small pieces after the Annotated Transformer:
+ * {@link org.attnlab.models.transformer.TransformerConfig} (one validated value per key),
+ * {@link org.attnlab.models.transformer.SublayerConnection} (post-/pre-LN, residual on/off),
+ * {@link org.attnlab.models.transformer.EncoderLayer}, {@link org.attnlab.models.transformer.DecoderLayer},
+ * {@link org.attnlab.models.transformer.Encoder}, {@link org.attnlab.models.transformer.Decoder},
+ * {@link org.attnlab.models.transformer.PositionalEncoding}, {@link org.attnlab.models.transformer.Embeddings},
+ * the graph builder {@link org.attnlab.models.transformer.Transformer} and
+ * {@link org.attnlab.models.transformer.GreedyDecoder}.
+ *
+ * <p>Graph names: placeholders {@code src}, {@code tgt_in}, {@code labels}; outputs {@code logits}, {@code probs},
+ * {@code loss}; attention weights {@code enc/<i>/self/weights}, {@code dec/<i>/self/weights},
+ * {@code dec/<i>/cross/weights} ({@code [B, H, Tq, Tk]}); parameters {@code <layer>/<sublayer>/...},
+ * e.g. {@code enc/0/self/Wq}, {@code dec/1/ff/W1}, {@code enc/0/self/norm/gain}.
+ * Dropout is not offered (SameDiff 1.0.0-M2.1's dropout op also drops at inference), so the config requires 0.
+ */
+package org.attnlab.models.transformer;
