@@ -4,23 +4,31 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Token-level cross-entropy for sequence outputs, written from {@code logSoftmax} so that a {@code [B, T]} mask can
- * weight positions (SameDiff M2.1's {@code softmaxCrossEntropy} backward rejects per-row weights of shape {@code [N, 1]}).
+ * Token-level cross-entropy for sequence outputs with a {@code [B, T]} mask over positions. Written from plain ops:
+ * SameDiff M2.1's {@code softmaxCrossEntropy} backward rejects per-row weights of shape {@code [N, 1]}, and its
+ * {@code logSoftmax} with an explicit axis fails inside {@code sd.fit} ("Error setting property ... Integer.values()").
  */
 public final class SequenceLoss {
     private SequenceLoss() {
     }
 
     /**
-     * Mean over labelled positions of {@code -sum_v labels * log softmax(logits)}.
+     * Mean over unmasked positions of {@code -sum_v labels * log softmax(logits)}; 0 when every position is masked.
      *
      * @param logits {@code [B, T, V]}
      * @param labels {@code [B, T, V]} one-hot
-     * @param mask   {@code [B, T]}, 1 = labelled position
+     * @param mask   {@code [B, T]}, 1 = scored position
      */
     public static SDVariable maskedCrossEntropy(SameDiff sd, String name, SDVariable logits, SDVariable labels,
                                                 SDVariable mask) {
-        SDVariable perPosition = labels.mul(sd.nn.logSoftmax(logits)).sum(2).neg();      // [B, T], over the last axis
-        return sd.math.div(name, perPosition.mul(mask).sum(), mask.sum());
+        SDVariable perPosition = labels.mul(logSoftmax(sd, logits)).sum(2).neg();         // [B, T]
+        SDVariable count = sd.math.max(mask.sum(), sd.constant(1.0).castTo(mask.dataType()));
+        return sd.math.div(name, perPosition.mul(mask).sum(), count);
+    }
+
+    /** {@code log softmax} over the last axis of a {@code [B, T, V]} tensor. */
+    public static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable shifted = logits.sub(sd.max(logits, true, 2));
+        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 2)));
     }
 }

@@ -3,6 +3,7 @@ package org.attnlab.models.transformer;
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
+import org.attnlab.models.layers.SequenceLoss;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -79,20 +80,7 @@ public final class Transformer {
 
     /** Mean over non-padding target positions of {@code -log p(label)}. */
     private static SDVariable loss(SameDiff sd, SDVariable logits, SDVariable labels, TransformerConfig cfg) {
-        SDVariable keep = notPad(labels, cfg);
-        SDVariable target = sd.oneHot(labels.castTo(DataType.INT), cfg.tgtVocab(), -1, 1.0, 0.0, logits.dataType())
-                .mul(sd.expandDims(keep, 2));
-        SDVariable nll = logSoftmax(sd, logits).mul(target).sum().neg();
-        SDVariable count = sd.math.max(keep.sum(), sd.constant(1.0).castTo(keep.dataType()));
-        return sd.math.div(LOSS, nll, count);
-    }
-
-    /**
-     * {@code log softmax} over the last axis of {@code [B, T, V]}, written with plain ops: the LogSoftMax op of
-     * SameDiff M2.1 fails inside {@code sd.fit} ("Error setting property ... Integer.values()").
-     */
-    private static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
-        SDVariable shifted = logits.sub(sd.max(logits, true, 2));
-        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 2)));
+        SDVariable target = sd.oneHot(labels.castTo(DataType.INT), cfg.tgtVocab(), -1, 1.0, 0.0, logits.dataType());
+        return SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, target, notPad(labels, cfg));
     }
 }
