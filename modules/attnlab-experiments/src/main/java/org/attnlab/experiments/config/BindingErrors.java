@@ -10,12 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns Jackson binding failures into {@link ConfigException}s that name the file, key path, line and reason. */
 final class BindingErrors {
-    private static final Pattern CREATOR_PROPERTY = Pattern.compile("(Missing required|Null value for) creator property '([^']+)'");
     private final Path file;
     private final LineIndex lines;
 
@@ -24,14 +21,20 @@ final class BindingErrors {
         this.lines = lines;
     }
 
-    /** An error at {@code key} (a path within the merged variant) in {@code variant} (null for the file itself). */
+    /**
+     * An error at {@code key} (a path within the merged variant) of {@code variant} (null for the file itself): placed
+     * at the variant's override if it has one, else at the base key, else (a missing key) at the nearest parent.
+     */
     ConfigException at(String key, String variant, String reason) {
         String own = variant == null ? key : KeyPaths.child("variants." + variant, key);
         if (lines.has(own)) {
             return new ConfigException(file, own, lines.line(own), reason);
         }
-        String shown = variant == null ? key : key + " (variant " + variant + ")";
-        return new ConfigException(file, shown, nearestLine(lines.has(key) ? key : own), reason);
+        if (lines.has(key)) {
+            return new ConfigException(file, key, lines.line(key), reason);
+        }
+        return new ConfigException(file, variant == null ? key : key + " (variant " + variant + ")",
+                nearestLine(key), reason);
     }
 
     /** Translates a failure to bind the node at {@code section}. */
@@ -45,12 +48,6 @@ final class BindingErrors {
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return at(key, variant, e.getCause().getMessage());
-        }
-        Matcher m = CREATOR_PROPERTY.matcher(e.getOriginalMessage());
-        if (m.find()) {
-            String missing = key.equals(m.group(2)) || key.endsWith("." + m.group(2)) ? key : KeyPaths.child(key, m.group(2));
-            return at(missing, variant,
-                    m.group(1).startsWith("Missing") ? "missing required key" : "must have a value");
         }
         if (e instanceof InvalidFormatException f) {
             return at(key, variant, "expected " + describe(f.getTargetType()) + ", got '" + f.getValue() + "'");
@@ -67,7 +64,7 @@ final class BindingErrors {
                 return lines.line(p);
             }
         }
-        return -1;
+        return lines.line("");
     }
 
     private static String parent(String path) {

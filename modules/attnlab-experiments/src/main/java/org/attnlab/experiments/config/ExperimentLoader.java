@@ -1,14 +1,15 @@
 package org.attnlab.experiments.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.attnlab.experiments.model.ModelSpec;
 
 /** Reads and validates an experiment YAML file: defaults, then the base sections, then each variant's overrides. */
 public final class ExperimentLoader {
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private final ObjectMapper mapper = StrictYaml.mapper();
     private final ModelRegistry models;
@@ -56,9 +59,7 @@ public final class ExperimentLoader {
         BindingErrors errors = new BindingErrors(file, lines);
         ExperimentFile raw;
         try {
-            raw = mapper.readerFor(ExperimentFile.class)
-                    .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
-                            DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES).readValue(text);
+            raw = mapper.readValue(text, ExperimentFile.class);
         } catch (JsonMappingException e) {
             throw errors.translate(e, "", null);
         } catch (JsonProcessingException e) {
@@ -156,7 +157,13 @@ public final class ExperimentLoader {
             return new ModelSpec<>(factory, bind(settings, factory.settingsType(), "model", variantKey));
         }
 
-        private <T> T bind(ObjectNode node, Class<T> type, String section, String variantKey) {
+        private <T extends Record> T bind(ObjectNode node, Class<T> type, String section, String variantKey) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                String key = SNAKE_CASE.translate(c.getName());
+                if (node.path(key).isMissingNode() || node.path(key).isNull()) {
+                    throw errors.at(section + "." + key, variantKey, "missing required key");
+                }
+            }
             try {
                 return mapper.treeToValue(node, type);
             } catch (JsonMappingException e) {
