@@ -6,7 +6,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.linalg.schedule.RampSchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /** The ND4J updater for a training section: optimizer, learning rate and linear warm-up. */
 final class Updaters {
@@ -14,14 +15,23 @@ final class Updaters {
     }
 
     static IUpdater of(TrainingSettings t) {
-        ISchedule lr = new FixedSchedule(t.learningRate());
-        if (t.warmupSteps() > 0) {
-            lr = new RampSchedule(lr, t.warmupSteps());
-        }
+        ISchedule lr = t.warmupSteps() > 0 ? warmup(t.learningRate(), t.warmupSteps()) : new FixedSchedule(t.learningRate());
         return switch (t.optimizer()) {
             case "adam" -> new Adam(lr);
             case "sgd" -> new Sgd(lr);
             default -> throw new IllegalArgumentException("optimizer: " + t.optimizer());
         };
+    }
+
+    /**
+     * Linear warm-up to {@code peak} over {@code steps} iterations, then constant. A {@link MapSchedule}, because ND4J
+     * M2.1 cannot read a {@code RampSchedule} back from a checkpoint.
+     */
+    private static ISchedule warmup(double peak, int steps) {
+        MapSchedule.Builder b = new MapSchedule.Builder(ScheduleType.ITERATION);
+        for (int i = 0; i <= steps; i++) {
+            b.add(i, peak * Math.min(1.0, (i + 1.0) / steps));
+        }
+        return b.build();
     }
 }
