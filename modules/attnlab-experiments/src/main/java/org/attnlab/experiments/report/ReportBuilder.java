@@ -69,8 +69,8 @@ public final class ReportBuilder {
         List<List<String>> rows = new ArrayList<>();
         byVariant.forEach((variant, runs) -> rows.add(List.of(variant, Integer.toString(runs.size()),
                 stats(runs, RunSummary::testTokenAcc).format(3), stats(runs, RunSummary::testSeqAcc).format(3),
-                stats(runs, RunSummary::testLoss).format(4), stats(runs, RunSummary::tokensPerSecond).format(0),
-                stats(runs, RunSummary::secondsPerEpoch).format(2), Long.toString(runs.get(0).parameters()))));
+                stats(runs, RunSummary::testLoss).format(4), stats(runs, RunSummary::tokensPerSecond).formatShort(0),
+                stats(runs, RunSummary::secondsPerEpoch).formatShort(2), Long.toString(runs.get(0).parameters()))));
         return new Table("Test metrics per variant", List.of("variant", "seeds", "token accuracy",
                 "sequence accuracy", "loss", "tokens/s", "s/epoch", "parameters"), rows);
     }

@@ -31,9 +31,16 @@ public record SeedStats(int n, double mean, double std, double half) {
     /** {@code mean ± std [low, high]} with {@code digits} decimals. */
     public String format(int digits) {
         String f = "%." + digits + "f";
+        return n < 2 ? formatShort(digits)
+                : formatShort(digits) + String.format(Locale.ROOT, " [" + f + ", " + f + "]", mean - half, mean + half);
+    }
+
+    /** {@code mean ± std} with {@code digits} decimals. */
+    public String formatShort(int digits) {
+        String f = "%." + digits + "f";
         if (n < 2) {
             return n == 0 ? "n/a" : String.format(Locale.ROOT, f, mean);
         }
-        return String.format(Locale.ROOT, f + " ± " + f + " [" + f + ", " + f + "]", mean, std, mean - half, mean + half);
+        return String.format(Locale.ROOT, f + " ± " + f, mean, std);
     }
 }

@@ -24,6 +24,10 @@ public final class ExperimentRunner {
 
     /** Runs {@code runs} in order and returns their summaries. */
     public List<RunSummary> runAll(List<RunSpec> runs) {
+        return LibraryChatter.suppressed(() -> runEach(runs));
+    }
+
+    private List<RunSummary> runEach(List<RunSpec> runs) {
         Trainer trainer = new Trainer(store, progress);
         List<RunSummary> out = new ArrayList<>();
         for (RunSpec spec : runs) {
