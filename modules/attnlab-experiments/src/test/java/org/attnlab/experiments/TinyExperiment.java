@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A tiny experiment file for fast end-to-end tests: 6 steps on 4-token reversal, validation every 3 steps. */
+/** A tiny experiment for fast end-to-end tests: 6 steps (with warm-up and clipping) on 4-token reversal, validation every 3. */
 public final class TinyExperiment {
     private TinyExperiment() {
     }
@@ -16,7 +16,7 @@ public final class TinyExperiment {
                 name: tiny
                 dataset: {task: reverse, seq_len: 4, vocab: 6, train_examples: 64, val_examples: 32, test_examples: 32}
                 model: {kind: tagger, d_model: 8, heads: 1, score: dot}
-                training: {batch_size: 16, steps: 6, eval_every: 3, warmup_steps: 2}
+                training: {batch_size: 16, steps: 6, eval_every: 3, warmup_steps: 2, clip_norm: 1.0}
                 seeds: [1, 2]
                 variants:
                 """ + variants);

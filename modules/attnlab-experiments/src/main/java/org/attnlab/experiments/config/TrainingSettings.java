@@ -13,9 +13,10 @@ import java.util.List;
  * @param epochs       passes over the training set (0 when {@code steps} is given)
  * @param evalEvery    steps between validations (0 = once per epoch)
  * @param patience     validations without a better validation loss before stopping early (0 = never)
+ * @param clipNorm     largest L2 norm of each parameter's gradient; larger ones are rescaled (0 = no clipping)
  */
 public record TrainingSettings(String optimizer, double learningRate, int warmupSteps, int batchSize, int steps,
-                               int epochs, int evalEvery, int patience) {
+                               int epochs, int evalEvery, int patience, double clipNorm) {
     /** Valid optimizer names. */
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
 
@@ -28,6 +29,7 @@ public record TrainingSettings(String optimizer, double learningRate, int warmup
         Checks.atLeast("epochs", epochs, 0);
         Checks.atLeast("eval_every", evalEvery, 0);
         Checks.atLeast("patience", patience, 0);
+        Checks.atLeast("clip_norm", clipNorm, 0);
         if ((steps > 0) == (epochs > 0)) {
             throw new ConfigValueException("steps", "give exactly one of steps and epochs (a positive count), was steps="
                     + steps + ", epochs=" + epochs);

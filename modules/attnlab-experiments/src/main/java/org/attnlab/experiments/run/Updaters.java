@@ -9,18 +9,19 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
-/** The ND4J updater for a training section: optimizer, learning rate and linear warm-up. */
+/** The ND4J updater for a training section: optimizer, learning rate, linear warm-up and gradient clipping. */
 final class Updaters {
     private Updaters() {
     }
 
     static IUpdater of(TrainingSettings t) {
         ISchedule lr = t.warmupSteps() > 0 ? warmup(t.learningRate(), t.warmupSteps()) : new FixedSchedule(t.learningRate());
-        return switch (t.optimizer()) {
+        IUpdater base = switch (t.optimizer()) {
             case "adam" -> new Adam(lr);
             case "sgd" -> new Sgd(lr);
             default -> throw new IllegalArgumentException("optimizer: " + t.optimizer());
         };
+        return t.clipNorm() > 0 ? new ClippedUpdater(base, t.clipNorm()) : base;
     }
 
     /**

@@ -70,11 +70,12 @@ class ExperimentLoaderTest {
     static Stream<Arguments> badConfigs() {
         return Stream.of(
                 bad("name: tiny", "trainig: {}", "bad.yaml: trainig: unknown key; valid keys: dataset, description, model, name, seeds, training, variants (line 1)"),
-                bad("  batch_size: 16", "  lr: 0.1", "bad.yaml: training.lr: unknown key; valid keys: batch_size, epochs, eval_every, learning_rate, optimizer, patience, steps, warmup_steps (line 12)"),
+                bad("  batch_size: 16", "  lr: 0.1", "bad.yaml: training.lr: unknown key; valid keys: batch_size, clip_norm, epochs, eval_every, learning_rate, optimizer, patience, steps, warmup_steps (line 12)"),
                 bad("  batch_size: 16", "  batch_size: many", "bad.yaml: training.batch_size: expected an integer"),
                 bad("  batch_size: 16", "  batch_size: 3.5", "bad.yaml: training.batch_size: expected an integer, got '3.5' (line 12)"),
                 bad("  batch_size: 16", "  batch_size: 0", "bad.yaml: training.batch_size: must be >= 1, was 0 (line 12)"),
                 bad("  batch_size: 16", "  learning_rate: -1", "bad.yaml: training.learning_rate: must be in (0, 10], was -1 (line 12)"),
+                bad("  batch_size: 16", "  clip_norm: -1", "bad.yaml: training.clip_norm: must be >= 0, was -1 (line 12)"),
                 bad("  batch_size: 16", "  optimizer: rmsprop", "bad.yaml: training.optimizer: unknown value 'rmsprop'; valid: adam, sgd (line 12)"),
                 bad("  batch_size: 16", "  epochs: 3", "bad.yaml: training.steps: give exactly one of steps and epochs (a positive count), was steps=50, epochs=3 (line 13)"),
                 bad("  task: reverse", "  task: rot13", "bad.yaml: dataset.task: unknown value 'rot13'; valid: copy, reverse, sort, associative_recall (line 3)"),
