@@ -131,7 +131,8 @@ public final class ExperimentLoader {
             ObjectNode resolved = mapper.createObjectNode();
             merged.forEach(resolved::set);
             return new VariantConfig(name, bind(merged.get("dataset"), DatasetConfig.class, "dataset", variantKey),
-                    model, bind(merged.get("training"), TrainingSettings.class, "training", variantKey), resolved);
+                    model, bind(merged.get("training"), TrainingSettings.class, "training", variantKey),
+                    Trees.sorted(resolved));
         }
 
         private ModelSpec<?> model(Map<String, ObjectNode> merged, String variantKey) {

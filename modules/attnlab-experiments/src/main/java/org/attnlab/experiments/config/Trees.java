@@ -4,9 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** Deep merge of YAML mappings. */
+/** Deep merge and canonical ordering of YAML mappings. */
 final class Trees {
     private Trees() {
+    }
+
+    /** A copy of {@code node} with the keys of every mapping in sorted order (a canonical form for hashing). */
+    static ObjectNode sorted(ObjectNode node) {
+        ObjectNode out = node.objectNode();
+        node.properties().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.set(e.getKey(),
+                e.getValue() instanceof ObjectNode o ? sorted(o) : e.getValue().deepCopy()));
+        return out;
     }
 
     /** Copies {@code overrides} onto {@code base} (in place): nested mappings merge, anything else replaces. */

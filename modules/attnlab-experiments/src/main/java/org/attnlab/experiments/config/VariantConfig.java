@@ -10,7 +10,7 @@ import org.attnlab.experiments.model.ModelSpec;
  * @param dataset  dataset section
  * @param model    model kind and its settings
  * @param training training section
- * @param resolved the merged config tree (defaults, base, overrides) these records were read from
+ * @param resolved the merged config tree (defaults, base, overrides) these records were read from, keys sorted
  */
 public record VariantConfig(String name, DatasetConfig dataset, ModelSpec<?> model, TrainingSettings training,
                             ObjectNode resolved) {

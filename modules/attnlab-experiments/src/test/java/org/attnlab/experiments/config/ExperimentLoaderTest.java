@@ -57,6 +57,9 @@ class ExperimentLoaderTest {
         assertEquals(2048, general.dataset().trainExamples());
         assertEquals("general", general.resolved().at("/model/score").asText());
         assertEquals(16, general.resolved().at("/model/additive_hidden").asInt());
+        List<String> keys = new java.util.ArrayList<>();
+        general.resolved().get("model").fieldNames().forEachRemaining(keys::add);
+        assertEquals(keys.stream().sorted().toList(), keys, "canonical order, so run ids do not depend on map order");
     }
 
     @Test
