@@ -1,6 +1,7 @@
 package org.attnlab.experiments.model;
 
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 
 /**
  * A SameDiff graph with the names a run needs: features {@code [B, T]}, one-hot labels {@code [B, T, V]},
@@ -9,7 +10,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 public record TrainableModel(SameDiff sd, String features, String labels, String probs, String loss) {
     /** Number of trainable parameters. */
     public long parameterCount() {
-        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
     }
 

@@ -17,7 +17,8 @@ final class Environment {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", seed);
         m.put("started", Instant.now().toString());
-        m.put("attnlab", String.valueOf(Environment.class.getPackage().getImplementationVersion()));
+        String version = Environment.class.getPackage().getImplementationVersion();
+        m.put("attnlab", version == null ? "unpackaged" : version);
         m.put("git_commit", git("rev-parse", "HEAD"));
         m.put("git_dirty", !git("status", "--porcelain", "--untracked-files=no").isEmpty());
         m.put("omp_num_threads_env", String.valueOf(System.getenv("OMP_NUM_THREADS")));

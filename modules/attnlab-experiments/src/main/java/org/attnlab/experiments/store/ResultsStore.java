@@ -154,7 +154,7 @@ public final class ResultsStore implements AutoCloseable {
                             real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13), real(rs, 14)));
                 }
             }
-            db.commit();
+            db.commit();                                            // ends the read transaction (auto-commit is off)
             return out;
         } catch (SQLException e) {
             throw new StoreException("cannot read runs", e);
