@@ -1,0 +1,37 @@
+package org.attnlab.experiments.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Range checks for config records; each failure names the key. */
+public final class Checks {
+    private Checks() {
+    }
+
+    /** Requires {@code value >= min}. */
+    public static void atLeast(String key, double value, double min) {
+        if (!(value >= min)) {
+            throw new ConfigValueException(key, "must be >= " + fmt(min) + ", was " + fmt(value));
+        }
+    }
+
+    /** Requires {@code min < value <= max}. */
+    public static void inOpenClosed(String key, double value, double min, double max) {
+        if (!(value > min && value <= max)) {
+            throw new ConfigValueException(key, "must be in (" + fmt(min) + ", " + fmt(max) + "], was " + fmt(value));
+        }
+    }
+
+    /** Requires {@code value} to be one of {@code allowed} (case-insensitive); returns it in lower case. */
+    public static String oneOf(String key, String value, List<String> allowed) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new ConfigValueException(key, "unknown value '" + value + "'; valid: " + String.join(", ", allowed));
+        }
+        return v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,177 @@
+package org.attnlab.experiments.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.attnlab.experiments.model.ModelFactory;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.model.ModelSpec;
+
+/** Reads and validates an experiment YAML file: defaults, then the base sections, then each variant's overrides. */
+public final class ExperimentLoader {
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private final ObjectMapper mapper = StrictYaml.mapper();
+    private final ModelRegistry models;
+    private final ObjectNode defaults;
+
+    public ExperimentLoader(ModelRegistry models) {
+        this.models = models;
+        try (InputStream in = ExperimentLoader.class.getResourceAsStream("defaults.yaml")) {
+            this.defaults = (ObjectNode) mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads {@code file}; any problem is a {@link ConfigException}. */
+    public ExperimentConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file, "", -1, "cannot read: " + e.getMessage());
+        }
+        LineIndex lines;
+        try {
+            lines = LineIndex.of(mapper, text);
+        } catch (IOException e) {
+            int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : -1;
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ConfigException(file, "", line, "not valid YAML: " + reason);
+        }
+        BindingErrors errors = new BindingErrors(file, lines);
+        ExperimentFile raw;
+        try {
+            raw = mapper.readValue(text, ExperimentFile.class);
+        } catch (JsonMappingException e) {
+            throw errors.translate(e, "", null);
+        } catch (JsonProcessingException e) {
+            throw errors.at("", null, e.getOriginalMessage());
+        }
+        if (raw == null) {
+            throw new ConfigException(file, "", -1, "empty file");
+        }
+        return new FileReader(file, raw, errors).read();
+    }
+
+    /** Reads one parsed file. */
+    private final class FileReader {
+        private final Path file;
+        private final ExperimentFile raw;
+        private final BindingErrors errors;
+
+        FileReader(Path file, ExperimentFile raw, BindingErrors errors) {
+            this.file = file;
+            this.raw = raw;
+            this.errors = errors;
+        }
+
+        ExperimentConfig read() {
+            for (String section : ExperimentFile.SECTIONS) {
+                if (raw.sections().get(section) == null) {
+                    throw errors.at(section, null, "missing required section");
+                }
+            }
+            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            String name = checkName("name", raw.name() == null ? stem : raw.name());
+            List<Long> seeds = seeds();
+            Map<String, ExperimentFile.Overrides> variants = raw.variants() == null || raw.variants().isEmpty()
+                    ? Map.of("base", new ExperimentFile.Overrides(null, null, null)) : raw.variants();
+            List<VariantConfig> out = new ArrayList<>();
+            for (Map.Entry<String, ExperimentFile.Overrides> v : variants.entrySet()) {
+                out.add(variant(checkName("variants." + v.getKey(), v.getKey()),
+                        v.getValue() == null ? new ExperimentFile.Overrides(null, null, null) : v.getValue(),
+                        raw.variants() == null || raw.variants().isEmpty() ? null : v.getKey()));
+            }
+            return new ExperimentConfig(name, file, seeds, out);
+        }
+
+        private List<Long> seeds() {
+            if (raw.seeds() == null || raw.seeds().isEmpty()) {
+                throw errors.at("seeds", null, "give at least one seed, e.g. seeds: [1, 2, 3]");
+            }
+            if (new HashSet<>(raw.seeds()).size() != raw.seeds().size()) {
+                throw errors.at("seeds", null, "seeds must be distinct, were " + raw.seeds());
+            }
+            return List.copyOf(raw.seeds());
+        }
+
+        private String checkName(String key, String name) {
+            if (!NAME.matcher(name).matches()) {
+                throw errors.at(key, null, "must be letters, digits, '_', '-' or '.', was '" + name + "'");
+            }
+            return name;
+        }
+
+        private VariantConfig variant(String name, ExperimentFile.Overrides overrides, String variantKey) {
+            Map<String, ObjectNode> merged = new LinkedHashMap<>();
+            for (String section : ExperimentFile.SECTIONS) {
+                ObjectNode start = defaults.has(section) ? defaults.get(section).deepCopy() : mapper.createObjectNode();
+                merged.put(section, Trees.merge(Trees.merge(start, raw.sections().get(section)),
+                        overrides.sections().get(section)));
+            }
+            ModelSpec<?> model = model(merged, variantKey);
+            ObjectNode resolved = mapper.createObjectNode();
+            merged.forEach(resolved::set);
+            return new VariantConfig(name, bind(merged.get("dataset"), DatasetConfig.class, "dataset", variantKey),
+                    model, bind(merged.get("training"), TrainingSettings.class, "training", variantKey),
+                    Trees.sorted(resolved));
+        }
+
+        private ModelSpec<?> model(Map<String, ObjectNode> merged, String variantKey) {
+            ObjectNode node = merged.get("model");
+            JsonNode kind = node.remove("kind");
+            if (kind == null || !kind.isTextual()) {
+                throw errors.at("model.kind", variantKey, "missing model kind");
+            }
+            ModelFactory<?> factory;
+            try {
+                factory = models.find(kind.asText());
+            } catch (IllegalArgumentException e) {
+                throw errors.at("model.kind", variantKey, e.getMessage());
+            }
+            ObjectNode settings = Trees.merge(mapper.valueToTree(factory.defaults()), node);
+            ObjectNode withKind = mapper.createObjectNode().put("kind", factory.kind());
+            withKind.setAll(settings);
+            merged.put("model", withKind);
+            return spec(factory, settings, variantKey);
+        }
+
+        private <S extends Record> ModelSpec<S> spec(ModelFactory<S> factory, ObjectNode settings, String variantKey) {
+            return new ModelSpec<>(factory, bind(settings, factory.settingsType(), "model", variantKey));
+        }
+
+        private <T extends Record> T bind(ObjectNode node, Class<T> type, String section, String variantKey) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                String key = SNAKE_CASE.translate(c.getName());
+                if (node.path(key).isMissingNode() || node.path(key).isNull()) {
+                    throw errors.at(section + "." + key, variantKey, "missing required key");
+                }
+            }
+            try {
+                return mapper.treeToValue(node, type);
+            } catch (JsonMappingException e) {
+                throw errors.translate(e, section, variantKey);
+            } catch (JsonProcessingException e) {
+                throw errors.at(section, variantKey, e.getOriginalMessage());
+            }
+        }
+    }
+}

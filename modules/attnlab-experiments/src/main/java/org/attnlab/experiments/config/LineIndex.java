@@ -1,0 +1,52 @@
+package org.attnlab.experiments.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}). */
+final class LineIndex {
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    /** Indexes {@code text}; throws the parser's exception on malformed YAML. */
+    static LineIndex of(ObjectMapper mapper, String text) throws IOException {
+        LineIndex index = new LineIndex();
+        try (JsonParser p = mapper.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
+                    index.lines.putIfAbsent(path(p.getParsingContext()), p.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return index;
+    }
+
+    /** The line of {@code path}, or -1 if the file does not have it. */
+    int line(String path) {
+        return lines.getOrDefault(path, -1);
+    }
+
+    /** True when the file spells out {@code path}. */
+    boolean has(String path) {
+        return lines.containsKey(path);
+    }
+
+    private static String path(JsonStreamContext ctx) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = ctx; c != null; c = c.getParent()) {
+            if (c.inArray() && c.getCurrentIndex() >= 0) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        return KeyPaths.join(parts);
+    }
+}

@@ -1,0 +1,38 @@
+package org.attnlab.experiments.config;
+
+import java.util.List;
+
+/**
+ * The {@code training} section. Exactly one of {@code steps} and {@code epochs} is positive.
+ *
+ * @param optimizer    adam or sgd
+ * @param learningRate peak learning rate
+ * @param warmupSteps  steps of linear warm-up from 0 to the peak (0 = none)
+ * @param batchSize    examples per step
+ * @param steps        optimizer steps (0 when {@code epochs} is given)
+ * @param epochs       passes over the training set (0 when {@code steps} is given)
+ * @param evalEvery    steps between validations (0 = once per epoch)
+ * @param patience     validations without a better validation loss before stopping early (0 = never)
+ * @param clipNorm     largest L2 norm of each parameter's gradient; larger ones are rescaled (0 = no clipping)
+ */
+public record TrainingSettings(String optimizer, double learningRate, int warmupSteps, int batchSize, int steps,
+                               int epochs, int evalEvery, int patience, double clipNorm) {
+    /** Valid optimizer names. */
+    public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
+
+    public TrainingSettings {
+        optimizer = Checks.oneOf("optimizer", optimizer, OPTIMIZERS);
+        Checks.inOpenClosed("learning_rate", learningRate, 0, 10);
+        Checks.atLeast("warmup_steps", warmupSteps, 0);
+        Checks.atLeast("batch_size", batchSize, 1);
+        Checks.atLeast("steps", steps, 0);
+        Checks.atLeast("epochs", epochs, 0);
+        Checks.atLeast("eval_every", evalEvery, 0);
+        Checks.atLeast("patience", patience, 0);
+        Checks.atLeast("clip_norm", clipNorm, 0);
+        if ((steps > 0) == (epochs > 0)) {
+            throw new ConfigValueException("steps", "give exactly one of steps and epochs (a positive count), was steps="
+                    + steps + ", epochs=" + epochs);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.attnlab.experiments.model;
+
+import java.util.Map;
+
+/**
+ * Builds one kind of model from its config settings. A new model kind plugs in with one implementation listed in
+ * {@code META-INF/services/org.attnlab.experiments.model.ModelFactory}; configs name it by {@link #kind()}.
+ *
+ * @param <S> the settings record bound from the {@code model} section (snake_case keys, minus {@code kind})
+ */
+public interface ModelFactory<S extends Record> {
+    /** The name used as {@code model.kind} in configs. */
+    String kind();
+
+    /** The record the {@code model} section binds to; its constructor validates ranges. */
+    Class<S> settingsType();
+
+    /** Values for keys a config may leave out (snake_case). */
+    Map<String, Object> defaults();
+
+    /** Builds a fresh, randomly initialised model for data of the given shape. */
+    TrainableModel build(S settings, TaskShape shape, long seed);
+}

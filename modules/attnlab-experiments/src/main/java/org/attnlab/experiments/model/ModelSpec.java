@@ -1,0 +1,9 @@
+package org.attnlab.experiments.model;
+
+/** A model kind with its bound settings: everything needed to build the model for a run. */
+public record ModelSpec<S extends Record>(ModelFactory<S> factory, S settings) {
+    /** Builds a fresh model. */
+    public TrainableModel build(TaskShape shape, long seed) {
+        return factory.build(settings, shape, seed);
+    }
+}

@@ -1,0 +1,34 @@
+package org.attnlab.experiments.model;
+
+import java.util.Map;
+import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.models.attention.ScoreFunction;
+import org.attnlab.models.tasks.SequenceTagger;
+import org.attnlab.models.tasks.SequenceTaggerConfig;
+
+/** Model kind {@code tagger}: {@link SequenceTagger}. */
+public final class TaggerFactory implements ModelFactory<TaggerSettings> {
+    @Override
+    public String kind() {
+        return "tagger";
+    }
+
+    @Override
+    public Class<TaggerSettings> settingsType() {
+        return TaggerSettings.class;
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        return Map.of("d_model", 32, "heads", 2, "score", "scaled_dot", "additive_hidden", 16);
+    }
+
+    @Override
+    public TrainableModel build(TaggerSettings s, TaskShape shape, long seed) {
+        AttentionConfig attention = new AttentionConfig(ScoreFunction.fromName(s.score()), s.additiveHidden(), false,
+                AttentionConfig.NO_WINDOW);
+        SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(), attention);
+        return new TrainableModel(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
+                SequenceTagger.PROBS, SequenceTagger.LOSS);
+    }
+}

@@ -1,0 +1,29 @@
+package org.attnlab.experiments.model;
+
+import org.attnlab.experiments.config.Checks;
+import org.attnlab.experiments.config.ConfigValueException;
+import org.attnlab.models.attention.ScoreFunction;
+
+/**
+ * Settings of the {@code tagger} model kind (one-layer self-attention sequence tagger).
+ *
+ * @param dModel         embedding and attention size
+ * @param heads          attention heads; must divide {@code dModel}
+ * @param score          score function: dot, scaled_dot, additive or general
+ * @param additiveHidden hidden size of the additive score
+ */
+public record TaggerSettings(int dModel, int heads, String score, int additiveHidden) {
+    public TaggerSettings {
+        Checks.atLeast("d_model", dModel, 1);
+        Checks.atLeast("heads", heads, 1);
+        if (dModel % heads != 0) {
+            throw new ConfigValueException("heads", "must divide d_model=" + dModel + ", was " + heads);
+        }
+        try {
+            score = ScoreFunction.fromName(score).configName();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException("score", e.getMessage());
+        }
+        Checks.atLeast("additive_hidden", additiveHidden, 1);
+    }
+}

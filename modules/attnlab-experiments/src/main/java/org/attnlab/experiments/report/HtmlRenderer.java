@@ -1,0 +1,42 @@
+package org.attnlab.experiments.report;
+
+import java.util.List;
+
+/** Renders a {@link Report} as a standalone HTML page. */
+public final class HtmlRenderer {
+    private HtmlRenderer() {
+    }
+
+    /** The whole report. */
+    public static String render(Report r) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(esc(r.experiment())).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}"
+                        + "td:first-child,th:first-child{text-align:left}</style></head><body>\n")
+                .append("<h1>Experiment ").append(esc(r.experiment())).append("</h1>\n");
+        r.notes().forEach(n -> b.append("<p>").append(esc(n)).append("</p>\n"));
+        for (Table t : r.tables()) {
+            b.append("<h2>").append(esc(t.title())).append("</h2>\n<table>\n");
+            row(b, "th", t.headers());
+            t.rows().forEach(cells -> row(b, "td", cells));
+            b.append("</table>\n");
+        }
+        if (!r.figures().isEmpty()) {
+            b.append("<h2>Learning curves</h2>\n");
+            r.figures().forEach(f -> b.append("<figure><img src=\"").append(esc(f.file())).append("\" alt=\"")
+                    .append(esc(f.caption())).append("\"><figcaption>").append(esc(f.caption()))
+                    .append("</figcaption></figure>\n"));
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    private static void row(StringBuilder b, String tag, List<String> cells) {
+        b.append("<tr>");
+        cells.forEach(c -> b.append('<').append(tag).append('>').append(esc(c)).append("</").append(tag).append('>'));
+        b.append("</tr>\n");
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

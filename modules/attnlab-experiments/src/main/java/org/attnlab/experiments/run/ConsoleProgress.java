@@ -1,0 +1,70 @@
+package org.attnlab.experiments.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.attnlab.experiments.store.MetricRow;
+import org.attnlab.experiments.store.RunSummary;
+
+/** Progress on the console: a redrawn bar on an interactive terminal, plain lines otherwise. */
+public final class ConsoleProgress implements RunProgress {
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+    private final boolean interactive;
+    private long total;
+    private long startedAt;
+    private long firstStep;
+
+    public ConsoleProgress(PrintStream out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    /** Bar when standard output is a terminal, lines otherwise. */
+    public static ConsoleProgress forStdout() {
+        return new ConsoleProgress(System.out, System.console() != null);
+    }
+
+    @Override
+    public void started(RunSpec run, long totalSteps, long done) {
+        total = totalSteps;
+        firstStep = done;
+        startedAt = System.nanoTime();
+        out.printf(Locale.ROOT, "%s: %d steps%s%n", run.runId(), totalSteps, done > 0 ? ", resuming at " + done : "");
+    }
+
+    @Override
+    public void stepped(long step) {
+        if (!interactive || (step % Math.max(1, total / 100) != 0 && step != total)) {
+            return;
+        }
+        int filled = (int) (WIDTH * step / Math.max(1, total));
+        double rate = (step - firstStep) / Math.max(1e-9, (System.nanoTime() - startedAt) / 1e9);
+        out.printf(Locale.ROOT, "\r  [%s%s] %d/%d %.1f steps/s", "#".repeat(filled), ".".repeat(WIDTH - filled), step,
+                total, rate);
+        out.flush();
+    }
+
+    @Override
+    public void validated(MetricRow r) {
+        clearBar();
+        out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  token_acc %.3f  seq_acc %.3f  %.0f tok/s%n",
+                r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.valSeqAcc(), r.tokensPerSecond());
+    }
+
+    @Override
+    public void ended(RunSummary s) {
+        clearBar();
+        if (RunSummary.COMPLETED.equals(s.status())) {
+            out.printf(Locale.ROOT, "  completed: test token_acc %.3f  seq_acc %.3f  loss %.4f  (%.1f s training)%n",
+                    s.testTokenAcc(), s.testSeqAcc(), s.testLoss(), s.seconds());
+        } else {
+            out.printf("  FAILED: %s%n", s.reason());
+        }
+    }
+
+    private void clearBar() {
+        if (interactive) {
+            out.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.attnlab.experiments.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiments.config.VariantConfig;
+import org.attnlab.experiments.model.TaskShape;
+import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.store.AtomicFiles;
+import org.attnlab.experiments.store.MetricRow;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunDirectory;
+import org.attnlab.experiments.store.RunSummary;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains, validates and tests one run on SameDiff, checkpointing at every validation so that an interrupted run
+ * resumes where its last checkpoint left off. A NaN or infinite loss ends the run as failed.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final String STATE = "state.json";
+    /** The trained graph of a completed run. */
+    public static final String FINAL_MODEL = "model.sd";
+
+    private final ResultsStore store;
+    private final RunProgress progress;
+
+    public Trainer(ResultsStore store, RunProgress progress) {
+        this.store = store;
+        this.progress = progress;
+    }
+
+    /** Runs {@code spec} in {@code dir}, resuming from its checkpoint if it has one. */
+    public RunSummary run(RunSpec spec, RunDirectory dir) {
+        if (dir.removeLeftovers() > 0) {
+            LOG.info("{}: removed files left half-written by an earlier process", spec.runId());
+        }
+        VariantConfig v = spec.variant();
+        dir.writeText("config.yaml", resolvedYaml(spec));
+        dir.writeJson("environment.json", Environment.capture(spec.seed()));
+        TrainableModel model = v.model().build(new TaskShape(v.dataset().vocab(), v.dataset().seqLen()), spec.seed());
+        TrainingState state = dir.readJson(STATE, TrainingState.class);
+        if (state == null) {
+            state = TrainingState.fresh();
+            model.sd().setTrainingConfig(TrainingConfig.builder().updater(Updaters.of(v.training()))
+                    .dataSetFeatureMapping(model.features()).dataSetLabelMapping(model.labels()).build());
+        } else {
+            model = model.withGraph(SameDiff.load(dir.path().resolve(state.checkpoint()).toFile(), true));
+            LOG.info("{}: resuming at step {}", spec.runId(), state.step());
+        }
+        RunSummary started = RunSummary.started(spec.runId(), spec.experiment(), v.name(), spec.seed(),
+                model.parameterCount());
+        store.putRun(started);
+        return new Loop(spec, dir, model, state, started).run();
+    }
+
+    /** The training loop of one run. */
+    private final class Loop {
+        private final RunSpec spec;
+        private final RunDirectory dir;
+        private final TrainableModel model;
+        private final Schedule schedule;
+        private final SyntheticSplits data;
+        private final RunSummary started;
+        private TrainingState state;
+
+        Loop(RunSpec spec, RunDirectory dir, TrainableModel model, TrainingState state, RunSummary started) {
+            this.spec = spec;
+            this.dir = dir;
+            this.model = model;
+            this.state = state;
+            this.started = started;
+            this.schedule = Schedule.of(spec.variant().training(), spec.variant().dataset());
+            this.data = new SyntheticSplits(spec.variant().dataset(), spec.seed());
+        }
+
+        RunSummary run() {
+            TrainingStream stream = new TrainingStream(data.train(spec.variant().training().batchSize()));
+            stream.skip(state.step());
+            List<DataSet> validation = data.validation();
+            int patience = spec.variant().training().patience();
+            progress.started(spec, schedule.totalSteps(), state.step());
+            long step = state.step();
+            long tokens = state.tokens();
+            long periodStart = System.nanoTime();
+            long periodTokens = 0;
+            while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
+                DataSet batch = stream.next();
+                model.sd().fit(batch);
+                step++;
+                periodTokens += batch.getFeatures().length();
+                progress.stepped(step);
+                if (schedule.validatesAfter(step)) {
+                    double periodSeconds = (System.nanoTime() - periodStart) / 1e9;
+                    double trainLoss = Evaluator.loss(model, batch);
+                    Evaluator.Scores val = Evaluator.evaluate(model, validation);
+                    if (!Double.isFinite(trainLoss) || !val.finite()) {
+                        return fail("loss became " + (Double.isFinite(trainLoss) ? val.loss() : trainLoss)
+                                + " at step " + step, step);
+                    }
+                    tokens += periodTokens;
+                    MetricRow row = new MetricRow(step, (double) step / schedule.batchesPerEpoch(), trainLoss,
+                            val.loss(), val.tokenAccuracy(), val.sequenceAccuracy(), state.seconds() + periodSeconds,
+                            periodTokens / periodSeconds);
+                    checkpoint(row, tokens);
+                    progress.validated(row);
+                    periodStart = System.nanoTime();
+                    periodTokens = 0;
+                }
+            }
+            return complete(step);
+        }
+
+        private void checkpoint(MetricRow row, long tokens) {
+            String file = "checkpoint-" + row.step() + ".sd";
+            AtomicFiles.write(dir.path().resolve(file), tmp -> model.sd().save(tmp.toFile(), true));
+            String previous = state.checkpoint();
+            state = state.after(row, tokens, file);
+            dir.writeJson(STATE, state);
+            dir.writeMetrics(state.rows());
+            store.putMetrics(spec.runId(), state.rows());
+            if (!previous.isEmpty()) {
+                delete(dir.path().resolve(previous));
+            }
+        }
+
+        private RunSummary complete(long step) {
+            Evaluator.Scores test = Evaluator.evaluate(model, data.test());
+            double epochs = (double) step / schedule.batchesPerEpoch();
+            RunSummary s = new RunSummary(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(),
+                    RunSummary.COMPLETED, "", started.parameters(), step, state.seconds(), state.seconds() / epochs,
+                    state.tokens() / state.seconds(), test.loss(), test.tokenAccuracy(), test.sequenceAccuracy());
+            AtomicFiles.write(dir.path().resolve(FINAL_MODEL), tmp -> model.sd().save(tmp.toFile(), true));
+            return end(s);
+        }
+
+        private RunSummary fail(String reason, long step) {
+            LOG.warn("{}: failed: {}", spec.runId(), reason);
+            return end(started.failed(reason, step));
+        }
+
+        private RunSummary end(RunSummary s) {
+            dir.writeJson("summary.json", s);
+            store.putRun(s);
+            delete(dir.path().resolve(STATE));
+            if (!state.checkpoint().isEmpty()) {
+                delete(dir.path().resolve(state.checkpoint()));
+            }
+            progress.ended(s);
+            return s;
+        }
+    }
+
+    private static String resolvedYaml(RunSpec spec) {
+        ObjectNode root = spec.variant().resolved().deepCopy();
+        root.put("experiment", spec.experiment()).put("variant", spec.variant().name()).put("seed", spec.seed());
+        try {
+            return new YAMLMapper().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

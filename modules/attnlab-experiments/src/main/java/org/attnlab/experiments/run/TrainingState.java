@@ -1,0 +1,38 @@
+package org.attnlab.experiments.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.attnlab.experiments.store.MetricRow;
+
+/**
+ * What a resumed run needs besides the checkpointed graph ({@code state.json}).
+ *
+ * @param step         optimizer steps done
+ * @param seconds      training wall time so far
+ * @param tokens       training tokens seen so far
+ * @param bestValLoss  best validation loss so far
+ * @param badEvals     validations since the best one
+ * @param checkpoint   file name of the checkpoint holding the graph after {@code step} steps (empty before the first)
+ * @param rows         validation points so far
+ */
+record TrainingState(long step, double seconds, long tokens, double bestValLoss, int badEvals, String checkpoint,
+                     List<MetricRow> rows) {
+
+    static TrainingState fresh() {
+        return new TrainingState(0, 0, 0, Double.MAX_VALUE, 0, "", List.of());
+    }
+
+    /** The state after a validation {@code row} reached with {@code tokensSeen} tokens, saved in {@code file}. */
+    TrainingState after(MetricRow row, long tokensSeen, String file) {
+        List<MetricRow> all = new ArrayList<>(rows);
+        all.add(row);
+        boolean better = row.valLoss() < bestValLoss;
+        return new TrainingState(row.step(), row.seconds(), tokensSeen, better ? row.valLoss() : bestValLoss,
+                better ? 0 : badEvals + 1, file, List.copyOf(all));
+    }
+
+    /** True when early stopping with {@code patience} (0 = off) says to stop. */
+    boolean patienceExhausted(int patience) {
+        return patience > 0 && badEvals >= patience;
+    }
+}

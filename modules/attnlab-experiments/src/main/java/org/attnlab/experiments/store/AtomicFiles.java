@@ -1,0 +1,69 @@
+package org.attnlab.experiments.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Crash-safe file writes: a temp file in the same folder, synced, then moved over the target atomically. */
+public final class AtomicFiles {
+    /** Suffix of files being written; leftovers are from a run killed mid-write. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code text} (UTF-8) so that readers see the old or the new file, never a part. */
+    public static void writeString(Path target, String text) {
+        write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code target} with what {@code writer} writes to a temp path. */
+    public static void write(Path target, Writer writer) {
+        Path tmp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            writer.writeTo(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: a leftover temp file is removed by the next removeLeftovers
+            }
+        }
+    }
+
+    /** Deletes temp files left in {@code dir} by a writer that was killed; returns how many. */
+    public static int removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
+            for (Path p : s) {
+                Files.delete(p);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+        return n;
+    }
+
+    /** Writes the content of a file to the given path. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(Path path) throws IOException;
+    }
+}

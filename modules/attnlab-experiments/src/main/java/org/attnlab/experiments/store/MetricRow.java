@@ -1,0 +1,25 @@
+package org.attnlab.experiments.store;
+
+/**
+ * One validation point of a run.
+ *
+ * @param step            optimizer steps done
+ * @param epoch           passes over the training set done (fractional)
+ * @param trainLoss       loss on the last training batch
+ * @param valLoss         validation loss
+ * @param valTokenAcc     validation token accuracy
+ * @param valSeqAcc       validation sequence accuracy (every labelled token right)
+ * @param seconds         training wall time so far (excluding validation)
+ * @param tokensPerSecond training throughput since the previous point
+ */
+public record MetricRow(long step, double epoch, double trainLoss, double valLoss, double valTokenAcc,
+                        double valSeqAcc, double seconds, double tokensPerSecond) {
+    /** CSV header matching {@link #csv()}. */
+    public static final String CSV_HEADER = "step,epoch,train_loss,val_loss,val_token_acc,val_seq_acc,seconds,tokens_per_second";
+
+    /** This row as CSV. */
+    public String csv() {
+        return step + "," + epoch + "," + trainLoss + "," + valLoss + "," + valTokenAcc + "," + valSeqAcc + ","
+                + seconds + "," + tokensPerSecond;
+    }
+}

@@ -1,0 +1,191 @@
+package org.attnlab.experiments.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL index of all runs ({@code results/attnlab.db}): tables {@code runs} and {@code metrics}. Every write is one
+ * transaction, so a process killed mid-write leaves the previous state.
+ */
+public final class ResultsStore implements AutoCloseable {
+    private static final String RUN_COLUMNS = "run_id, experiment, variant, seed, status, reason, parameters, steps, "
+            + "seconds, seconds_per_epoch, tokens_per_second, test_loss, test_token_acc, test_seq_acc";
+    private final Connection db;
+
+    private ResultsStore(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens (creating if needed) the database at {@code file}. */
+    public static ResultsStore open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, "
+                        + "variant TEXT NOT NULL, seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, "
+                        + "parameters INTEGER, steps INTEGER, seconds REAL, seconds_per_epoch REAL, "
+                        + "tokens_per_second REAL, test_loss REAL, test_token_acc REAL, test_seq_acc REAL, "
+                        + "updated TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS metrics (run_id TEXT NOT NULL REFERENCES runs(run_id), "
+                        + "step INTEGER NOT NULL, epoch REAL, train_loss REAL, val_loss REAL, val_token_acc REAL, "
+                        + "val_seq_acc REAL, seconds REAL, tokens_per_second REAL, PRIMARY KEY (run_id, step))");
+                s.execute("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs(experiment, variant)");
+            }
+            c.setAutoCommit(false);
+            return new ResultsStore(c);
+        } catch (Exception e) {
+            throw new StoreException("cannot open " + file, e);
+        }
+    }
+
+    /** Inserts or replaces the run's row. */
+    public void putRun(RunSummary r) {
+        inTransaction(() -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO runs (" + RUN_COLUMNS
+                    + ", updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                p.setString(1, r.runId());
+                p.setString(2, r.experiment());
+                p.setString(3, r.variant());
+                p.setLong(4, r.seed());
+                p.setString(5, r.status());
+                p.setString(6, r.reason());
+                p.setLong(7, r.parameters());
+                p.setLong(8, r.steps());
+                double[] reals = {r.seconds(), r.secondsPerEpoch(), r.tokensPerSecond(), r.testLoss(),
+                    r.testTokenAcc(), r.testSeqAcc()};
+                for (int i = 0; i < reals.length; i++) {
+                    setReal(p, 9 + i, reals[i]);
+                }
+                p.setString(15, Instant.now().toString());
+                p.executeUpdate();
+            }
+        });
+    }
+
+    /** Replaces the metrics of a run with {@code rows} (all or nothing). */
+    public void putMetrics(String runId, List<MetricRow> rows) {
+        inTransaction(() -> {
+            try (PreparedStatement del = db.prepareStatement("DELETE FROM metrics WHERE run_id = ?");
+                 PreparedStatement p = db.prepareStatement("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?)")) {
+                del.setString(1, runId);
+                del.executeUpdate();
+                for (MetricRow m : rows) {
+                    p.setString(1, runId);
+                    p.setLong(2, m.step());
+                    double[] reals = {m.epoch(), m.trainLoss(), m.valLoss(), m.valTokenAcc(), m.valSeqAcc(),
+                        m.seconds(), m.tokensPerSecond()};
+                    for (int i = 0; i < reals.length; i++) {
+                        setReal(p, 3 + i, reals[i]);
+                    }
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
+    /** The run with this id, or null. */
+    public RunSummary run(String runId) {
+        List<RunSummary> found = runs("run_id = ?", runId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Runs of an experiment (all experiments when null), ordered by variant, seed, then last update. */
+    public List<RunSummary> runs(String experiment) {
+        return experiment == null ? runs("1 = 1") : runs("experiment = ?", experiment);
+    }
+
+    /** Metric rows of a run, by step. */
+    public List<MetricRow> metrics(String runId) {
+        try (PreparedStatement p = db.prepareStatement("SELECT step, epoch, train_loss, val_loss, val_token_acc, "
+                + "val_seq_acc, seconds, tokens_per_second FROM metrics WHERE run_id = ? ORDER BY step")) {
+            p.setString(1, runId);
+            List<MetricRow> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MetricRow(rs.getLong(1), real(rs, 2), real(rs, 3), real(rs, 4), real(rs, 5),
+                            real(rs, 6), real(rs, 7), real(rs, 8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read metrics of " + runId, e);
+        }
+    }
+
+    /** Runs {@code work} as one transaction; rolls back and rethrows on failure. Package-private for tests. */
+    void inTransaction(SqlWork work) {
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof StoreException s ? s : new StoreException("write failed", e);
+        }
+    }
+
+    private List<RunSummary> runs(String where, String... args) {
+        String sql = "SELECT " + RUN_COLUMNS + " FROM runs WHERE " + where + " ORDER BY experiment, variant, seed, updated";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setString(i + 1, args[i]);
+            }
+            List<RunSummary> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), real(rs, 9),
+                            real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13), real(rs, 14)));
+                }
+            }
+            db.commit();                                            // ends the read transaction (auto-commit is off)
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read runs", e);
+        }
+    }
+
+    private static void setReal(PreparedStatement p, int index, double v) throws SQLException {
+        if (Double.isFinite(v)) {
+            p.setDouble(index, v);
+        } else {
+            p.setNull(index, java.sql.Types.REAL);
+        }
+    }
+
+    private static double real(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the results database", e);
+        }
+    }
+
+    /** A unit of SQL work inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+}

@@ -1,0 +1,67 @@
+package org.attnlab.experiments.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files of one run, {@code <results>/<experiment>/<run-id>/}: {@code config.yaml}, {@code metrics.csv},
+ * {@code summary.json}, {@code environment.json}, and while training {@code state.json} plus a checkpoint.
+ */
+public final class RunDirectory {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path dir;
+
+    public RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The folder. */
+    public Path path() {
+        return dir;
+    }
+
+    /** Removes temp files of a writer that was killed; returns how many. */
+    public int removeLeftovers() {
+        return AtomicFiles.removeLeftovers(dir);
+    }
+
+    /** Writes a text file atomically. */
+    public void writeText(String name, String text) {
+        AtomicFiles.writeString(dir.resolve(name), text);
+    }
+
+    /** Writes {@code value} as indented JSON atomically. */
+    public void writeJson(String name, Object value) {
+        try {
+            writeText(name, JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot encode " + name, e);
+        }
+    }
+
+    /** Reads a JSON file written by {@link #writeJson}, or null when it does not exist. */
+    public <T> T readJson(String name, Class<T> type) {
+        Path p = dir.resolve(name);
+        if (!Files.exists(p)) {
+            return null;
+        }
+        try {
+            return JSON.readValue(p.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    /** Rewrites {@code metrics.csv} with {@code rows}. */
+    public void writeMetrics(List<MetricRow> rows) {
+        StringBuilder b = new StringBuilder(MetricRow.CSV_HEADER).append('\n');
+        rows.forEach(r -> b.append(r.csv()).append('\n'));
+        writeText("metrics.csv", b.toString());
+    }
+}

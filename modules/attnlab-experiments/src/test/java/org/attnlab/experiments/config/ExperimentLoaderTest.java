@@ -1,0 +1,120 @@
+package org.attnlab.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.model.TaggerSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExperimentLoaderTest {
+    /** A valid file; the bad cases below replace one line of it. */
+    static final String GOOD = """
+            name: tiny
+            dataset:
+              task: reverse
+              seq_len: 8
+              vocab: 10
+            model:
+              kind: tagger
+              d_model: 32
+              heads: 2
+              score: dot
+            training:
+              batch_size: 16
+              steps: 50
+            seeds: [1, 2]
+            variants:
+              dot: {model: {score: dot}}
+              general:
+                model:
+                  score: general
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void validFileResolvesDefaultsBaseAndVariants() throws IOException {
+        ExperimentConfig cfg = load(GOOD);
+        assertEquals("tiny", cfg.name());
+        assertEquals(List.of(1L, 2L), cfg.seeds());
+        assertEquals(List.of("dot", "general"), cfg.variants().stream().map(VariantConfig::name).toList());
+        VariantConfig general = cfg.variants().get(1);
+        assertEquals("general", ((TaggerSettings) general.model().settings()).score());
+        assertEquals(16, general.training().batchSize());
+        assertEquals("adam", general.training().optimizer());
+        assertEquals(2048, general.dataset().trainExamples());
+        assertEquals("general", general.resolved().at("/model/score").asText());
+        assertEquals(16, general.resolved().at("/model/additive_hidden").asInt());
+        List<String> keys = new java.util.ArrayList<>();
+        general.resolved().get("model").fieldNames().forEachRemaining(keys::add);
+        assertEquals(keys.stream().sorted().toList(), keys, "canonical order, so run ids do not depend on map order");
+    }
+
+    @Test
+    void fileWithoutVariantsHasOneBaseVariantAndNameFromFile() throws IOException {
+        String text = GOOD.substring(0, GOOD.indexOf("variants:")).replace("name: tiny\n", "");
+        ExperimentConfig cfg = load(text);
+        assertEquals("bad", cfg.name());
+        assertEquals(List.of("base"), cfg.variants().stream().map(VariantConfig::name).toList());
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                bad("name: tiny", "trainig: {}", "bad.yaml: trainig: unknown key; valid keys: dataset, description, model, name, seeds, training, variants (line 1)"),
+                bad("  batch_size: 16", "  lr: 0.1", "bad.yaml: training.lr: unknown key; valid keys: batch_size, clip_norm, epochs, eval_every, learning_rate, optimizer, patience, steps, warmup_steps (line 12)"),
+                bad("  batch_size: 16", "  batch_size: many", "bad.yaml: training.batch_size: expected an integer"),
+                bad("  batch_size: 16", "  batch_size: 3.5", "bad.yaml: training.batch_size: expected an integer, got '3.5' (line 12)"),
+                bad("  batch_size: 16", "  batch_size: 0", "bad.yaml: training.batch_size: must be >= 1, was 0 (line 12)"),
+                bad("  batch_size: 16", "  learning_rate: -1", "bad.yaml: training.learning_rate: must be in (0, 10], was -1 (line 12)"),
+                bad("  batch_size: 16", "  clip_norm: -1", "bad.yaml: training.clip_norm: must be >= 0, was -1 (line 12)"),
+                bad("  batch_size: 16", "  optimizer: rmsprop", "bad.yaml: training.optimizer: unknown value 'rmsprop'; valid: adam, sgd (line 12)"),
+                bad("  batch_size: 16", "  epochs: 3", "bad.yaml: training.steps: give exactly one of steps and epochs (a positive count), was steps=50, epochs=3 (line 13)"),
+                bad("  task: reverse", "  task: rot13", "bad.yaml: dataset.task: unknown value 'rot13'; valid: copy, reverse, sort, associative_recall (line 3)"),
+                bad("  seq_len: 8", "", "bad.yaml: dataset.seq_len (variant dot): missing required key (line 2)"),
+                bad("  kind: tagger", "  kind: lstm", "bad.yaml: model.kind: unknown model kind 'lstm'; valid: "),
+                bad("  heads: 2", "  heads: 3", "bad.yaml: model.heads: must divide d_model=32, was 3 (line 9)"),
+                bad("      score: general", "      score: cosine", "bad.yaml: variants.general.model.score: Unknown score function 'cosine'; valid names: dot, scaled_dot, additive, general (line 19)"),
+                bad("  dot: {model: {score: dot}}", "  dot: {optimizer: sgd}", "bad.yaml: variants.dot.optimizer: unknown key; valid keys: dataset, model, training (line 16)"),
+                bad("seeds: [1, 2]", "seeds: []", "bad.yaml: seeds: give at least one seed, e.g. seeds: [1, 2, 3] (line 14)"),
+                bad("seeds: [1, 2]", "seeds: [1, x]", "bad.yaml: seeds[1]: expected an integer (line 14)"),
+                bad("seeds: [1, 2]", "seeds: [1, 1]", "bad.yaml: seeds: seeds must be distinct, were [1, 1] (line 14)"),
+                bad("name: tiny", "name: ../evil", "bad.yaml: name: must be letters, digits, '_', '-' or '.', was '../evil' (line 1)"),
+                bad("seeds: [1, 2]", "seeds: {a: 1}", "bad.yaml: seeds: expected a list (line 14)"),
+                bad("  dot: {model: {score: dot}}", "  dot: {model: 5}", "bad.yaml: variants.dot.model: expected a mapping of keys to values (line 16)"),
+                bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML")
+        );
+    }
+
+    @ParameterizedTest(name = "[{index}] {2}")
+    @MethodSource("badConfigs")
+    void badConfigNamesFileKeyLineAndReason(String text, String replacement, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(text));
+        assertTrue(e.getMessage().startsWith(expected), () -> "expected: " + expected + "\n     got: " + e.getMessage());
+    }
+
+    private static Arguments bad(String line, String replacement, String expected) {
+        if (!GOOD.contains(line + "\n")) {
+            throw new IllegalArgumentException("no line " + line);
+        }
+        return Arguments.of(GOOD.replace(line + "\n", replacement.isEmpty() ? "" : replacement + "\n"), replacement,
+                expected);
+    }
+
+    private ExperimentConfig load(String text) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, text);
+        return new ExperimentLoader(ModelRegistry.load()).load(file);
+    }
+}

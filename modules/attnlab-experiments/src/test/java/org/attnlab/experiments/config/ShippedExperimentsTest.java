@@ -1,0 +1,26 @@
+package org.attnlab.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.junit.jupiter.api.Test;
+
+/** Every experiment file shipped in the top-level {@code experiments/} folder is valid. */
+class ShippedExperimentsTest {
+    @Test
+    void shippedExperimentFilesLoad() throws IOException {
+        List<Path> files;
+        try (var s = Files.list(Path.of("../../experiments"))) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertFalse(files.isEmpty());
+        ExperimentLoader loader = new ExperimentLoader(ModelRegistry.load());
+        for (Path f : files) {
+            assertFalse(loader.load(f).variants().isEmpty(), f.toString());
+        }
+    }
+}

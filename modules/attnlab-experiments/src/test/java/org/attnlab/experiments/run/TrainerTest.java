@@ -1,0 +1,119 @@
+package org.attnlab.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attnlab.experiments.TinyExperiment;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.store.MetricRow;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunDirectory;
+import org.attnlab.experiments.store.RunSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoint and resume, NaN handling, and recovery from files left half-written. */
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void interruptedRunResumesFromItsCheckpointAndEndsAsIfNeverInterrupted() throws IOException {
+        RunSpec spec = plan("  dot: {model: {score: dot}}\n").get(0);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            RunDirectory interrupted = new RunDirectory(dir.resolve("interrupted"));
+            Recorder crashing = new Recorder(true);
+            assertThrows(Crash.class, () -> new Trainer(store, crashing).run(spec, interrupted));
+            assertTrue(Files.exists(interrupted.path().resolve("state.json")));
+            assertTrue(Files.exists(interrupted.path().resolve("checkpoint-3.sd")));
+            assertEquals(RunSummary.RUNNING, store.run(spec.runId()).status());
+
+            Recorder resumed = new Recorder(false);
+            RunSummary after = new Trainer(store, resumed).run(spec, interrupted);
+            assertEquals(List.of(3L), resumed.startedAt);
+            assertEquals(RunSummary.COMPLETED, after.status());
+            assertEquals(6, after.steps());
+            assertEquals(List.of(3L, 6L), store.metrics(spec.runId()).stream().map(MetricRow::step).toList());
+            assertFalse(Files.exists(interrupted.path().resolve("state.json")));
+            assertFalse(Files.exists(interrupted.path().resolve("checkpoint-3.sd")));
+
+            RunSummary straight = new Trainer(store, new Recorder(false)).run(spec, new RunDirectory(dir.resolve("straight")));
+            assertEquals(straight.testLoss(), after.testLoss(), 1e-5, "resume restores weights, updater state and data position");
+        }
+    }
+
+    @Test
+    void nanLossFailsThatRunOnlyAndOthersGoOn() throws IOException {
+        List<RunSpec> runs = plan("  broken: {model: {kind: nan_tagger}}\n  dot: {model: {score: dot}}\n");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            List<RunSummary> out = new ExperimentRunner(dir, store, new Recorder(false)).runAll(runs);
+            assertEquals(List.of("failed", "failed", "completed", "completed"), out.stream().map(RunSummary::status).toList());
+            assertEquals("loss became NaN at step 3", out.get(0).reason());
+            assertEquals("failed", store.run(runs.get(0).runId()).status());
+        }
+    }
+
+    @Test
+    void filesLeftHalfWrittenByAKilledProcessAreRemovedAndTheRunCompletes() throws IOException {
+        RunSpec spec = plan("  dot: {model: {score: dot}}\n").get(0);
+        RunDirectory run = new RunDirectory(dir.resolve("run"));
+        Files.createDirectories(run.path());
+        Files.writeString(run.path().resolve("state.json.tmp"), "{\"step\": 3, \"sec");
+        Files.writeString(run.path().resolve("checkpoint-3.sd.tmp"), "garbage");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            Recorder r = new Recorder(false);
+            assertEquals(RunSummary.COMPLETED, new Trainer(store, r).run(spec, run).status());
+            assertEquals(List.of(0L), r.startedAt, "a temp file is not a checkpoint: start from scratch");
+        }
+        try (var files = Files.list(run.path())) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")));
+        }
+    }
+
+    private List<RunSpec> plan(String variants) throws IOException {
+        Path file = TinyExperiment.write(dir, variants);
+        return RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+    }
+
+    /** Thrown by a {@link Recorder} to simulate a process killed right after a checkpoint. */
+    static final class Crash extends RuntimeException {
+    }
+
+    /** Records progress; optionally crashes after the first validation. */
+    static final class Recorder implements RunProgress {
+        final List<Long> startedAt = new ArrayList<>();
+        private final boolean crash;
+
+        Recorder(boolean crash) {
+            this.crash = crash;
+        }
+
+        @Override
+        public void started(RunSpec run, long total, long done) {
+            startedAt.add(done);
+        }
+
+        @Override
+        public void stepped(long step) {
+        }
+
+        @Override
+        public void validated(MetricRow row) {
+            if (crash) {
+                throw new Crash();
+            }
+        }
+
+        @Override
+        public void ended(RunSummary summary) {
+        }
+    }
+}
