@@ -1,6 +1,7 @@
 package org.attnlab.models.parity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -28,6 +30,8 @@ final class ParityFixture {
 
     private final String name;
     private final JsonNode arrays;
+    /** Arrays computed from the stored ones (e.g. torch weights renamed and re-laid-out for AttnLab). */
+    private final Map<String, INDArray> derived = new HashMap<>();
 
     private ParityFixture(String name, JsonNode arrays) {
         this.name = name;
@@ -56,8 +60,12 @@ final class ParityFixture {
         }
     }
 
-    /** The fixture array called {@code key}, as a double array in its stored shape. */
+    /** The fixture array called {@code key} (a derived one first), as a double array in its stored shape. */
     INDArray array(String key) {
+        INDArray d = derived.get(key);
+        if (d != null) {
+            return d;
+        }
         JsonNode node = arrays.get(key);
         assertNotNull(node, name + ": no array '" + key + "'");
         long[] shape = new long[node.get("shape").size()];
@@ -69,6 +77,15 @@ final class ParityFixture {
             data[i] = node.get("data").get(i).asDouble();
         }
         return Nd4j.create(data, shape, DataType.DOUBLE);
+    }
+
+    /**
+     * Adds array {@code key} computed from the stored ones, e.g. a torch weight under its AttnLab name and layout, so
+     * that {@link #setWeights} finds it; a stored array of the same name may not exist.
+     */
+    void derive(String key, INDArray value) {
+        assertFalse(arrays.has(key), name + ": derived array '" + key + "' would shadow a stored one");
+        derived.put(key, value.dup('c'));
     }
 
     /** A graph constant named {@code key} holding the fixture array {@code key}. */
