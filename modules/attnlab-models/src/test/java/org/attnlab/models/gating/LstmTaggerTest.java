@@ -5,18 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.plot.Heatmaps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.validation.GradCheckUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 
 class LstmTaggerTest {
@@ -46,26 +53,26 @@ class LstmTaggerTest {
     }
 
     @Test
-    void learnsToCopyWithADelayOfOneStep() {
+    void learnsToCopyWithADelayOfOneStepAndItsGatesPlot(@TempDir Path dir) throws Exception {
         LstmTaggerConfig cfg = new LstmTaggerConfig(5, 6, 8, 16);
         SameDiff sd = LstmTagger.build(cfg, 3);
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(3e-2))
                 .dataSetFeatureMapping(LstmTagger.TOKENS).dataSetLabelMapping(LstmTagger.LABELS).build());
         DataSet test = delayedCopy(128, cfg.steps(), cfg.vocab(), new SplittableRandom(99));
         SplittableRandom rnd = new SplittableRandom(5);
-        long start = System.nanoTime();
-        double accuracy = 0;
-        int step = 0;
-        while (step < 400 && accuracy < 0.99) {
-            sd.fit(delayedCopy(32, cfg.steps(), cfg.vocab(), rnd));
-            step++;
-            if (step % 10 == 0) {
-                accuracy = scoredAccuracy(sd, test);
-            }
-        }
-        System.out.printf("LSTM delayed copy: %d steps, token accuracy %.3f, %.1f s%n", step, accuracy,
-                (System.nanoTime() - start) / 1e9);
-        assertTrue(accuracy >= 0.95, "token accuracy " + accuracy + " after " + step + " steps");
+        double accuracy = GraphTesting.fitUntil("LSTM delayed copy", sd,
+                () -> delayedCopy(32, cfg.steps(), cfg.vocab(), rnd), trained -> scoredAccuracy(trained, test), 0.99,
+                400);
+        assertTrue(accuracy >= 0.95, "token accuracy " + accuracy);
+
+        String forget = LstmTagger.gateMapNames().get(0);
+        INDArray gates = sd.output(feed(test), forget).get(forget).get(NDArrayIndex.point(0), NDArrayIndex.all(),
+                NDArrayIndex.all());                                                                // [T, hidden]
+        List<String> tokens = Arrays.stream(test.getFeatures().getRow(0).toDoubleVector())
+                .mapToObj(id -> Integer.toString((int) id)).toList();
+        Path png = dir.resolve("forget.png");
+        Heatmaps.save(gates, tokens, null, forget + " (steps x units)", png);
+        assertTrue(Files.size(png) > 0);
     }
 
     @Test

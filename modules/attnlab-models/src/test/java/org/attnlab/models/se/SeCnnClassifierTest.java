@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.plot.Heatmaps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -44,8 +48,8 @@ class SeCnnClassifierTest {
         List<String> excitations = SeCnnClassifier.excitationNames(cfg);
         assertEquals(List.of("block0/se/excitation", "block1/se/excitation"), excitations);
 
-        Map<String, INDArray> out = sd.output(feed(GraphTesting.random(2, 3, 1, 28, 28), Nd4j.eye(10).getRows(0, 1, 2)), SeCnnClassifier.PROBS, SeCnnClassifier.LOSS, excitations.get(0),
-                excitations.get(1));
+        Map<String, INDArray> out = sd.output(feed(GraphTesting.random(2, 3, 1, 28, 28), Nd4j.eye(10).getRows(0, 1, 2)),
+                SeCnnClassifier.PROBS, SeCnnClassifier.LOSS, excitations.get(0), excitations.get(1));
         assertArrayEquals(new long[] {3, 10}, out.get(SeCnnClassifier.PROBS).shape());
         assertEquals(0, out.get(SeCnnClassifier.LOSS).rank());
         for (String e : excitations) {
@@ -66,26 +70,22 @@ class SeCnnClassifierTest {
     }
 
     @Test
-    void learnsWhichHalfOfTheImageIsBright() {
+    void learnsWhichHalfOfTheImageIsBrightAndItsExcitationsPlot(@TempDir Path dir) throws Exception {
         SeCnnConfig cfg = new SeCnnConfig(8, 4, 1, true, 2, 2);
         SameDiff sd = SeCnnClassifier.build(cfg, 7);
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(3e-2))
                 .dataSetFeatureMapping(SeCnnClassifier.IMAGES).dataSetLabelMapping(SeCnnClassifier.LABELS).build());
         DataSet train = halves(64, new SplittableRandom(1));
         DataSet test = halves(64, new SplittableRandom(2));
-        long start = System.nanoTime();
-        double accuracy = 0;
-        int step = 0;
-        while (step < 200 && accuracy < 1) {
-            sd.fit(train);
-            step++;
-            if (step % 5 == 0) {
-                accuracy = accuracy(sd, test);
-            }
-        }
-        System.out.printf("SE-CNN halves task: %d steps, test accuracy %.3f, %.1f s%n", step, accuracy,
-                (System.nanoTime() - start) / 1e9);
-        assertTrue(accuracy >= 0.95, "accuracy " + accuracy + " after " + step + " steps");
+        double accuracy = GraphTesting.fitUntil("SE-CNN bright-half task", sd, () -> train,
+                trained -> accuracy(trained, test), 1.0, 200);
+        assertTrue(accuracy >= 0.95, "accuracy " + accuracy);
+
+        String excitation = SeCnnClassifier.excitationNames(cfg).get(0);
+        Path png = dir.resolve("excitation.png");
+        Heatmaps.save(sd.output(feed(test.getFeatures(), test.getLabels()), excitation).get(excitation), null, null,
+                excitation + " (examples x channels)", png);
+        assertTrue(Files.size(png) > 0);
     }
 
     @Test
