@@ -11,4 +11,12 @@ public interface TrialObjectiveFactory {
 
     /** An objective that runs trials of {@code base} with the sweep's parameters applied. */
     TrialObjective create(BaseExperiment base);
+
+    /**
+     * An objective for {@code base} whose intermediate reports are of the sweep's objective {@code metric};
+     * objectives with a fixed metric need not override this.
+     */
+    default TrialObjective create(BaseExperiment base, String metric) {
+        return create(base);
+    }
 }

@@ -10,9 +10,9 @@ public final class TrialObjectives {
     private TrialObjectives() {
     }
 
-    /** Creates the objective called {@code name} for {@code base}; fails listing the known names. */
-    public static TrialObjective create(String name, BaseExperiment base) {
-        return factory(name).create(base);
+    /** Creates the objective called {@code name} for {@code base} and {@code metric}; fails listing the known names. */
+    public static TrialObjective create(String name, BaseExperiment base, String metric) {
+        return factory(name).create(base, metric);
     }
 
     private static TrialObjectiveFactory factory(String name) {
