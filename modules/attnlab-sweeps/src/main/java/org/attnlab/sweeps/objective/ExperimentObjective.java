@@ -101,6 +101,24 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
 
     /** The base document with {@code params} applied, no variants and the trial seed as its only seed. */
     private Map<String, Object> trialDocument(Map<String, Object> params, long seed) {
+        Map<String, Object> doc = withoutVariants(base, params);
+        doc.put("seeds", List.of(seed));
+        return doc;
+    }
+
+    /**
+     * What the trial ran, under the base's seeds, named {@code SWEEP-best} so that {@code attnlab run} files its runs
+     * apart from the base experiment's.
+     */
+    @Override
+    public Map<String, Object> runnableConfig(BaseExperiment base, Map<String, Object> params, String sweep) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", sweep + "-best");
+        withoutVariants(base, params).forEach((k, v) -> doc.putIfAbsent(k, v));
+        return doc;
+    }
+
+    private static Map<String, Object> withoutVariants(BaseExperiment base, Map<String, Object> params) {
         Map<String, Object> doc;
         try {
             doc = ConfigOverrides.apply(base.document(), params);
@@ -108,7 +126,6 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
             throw new IllegalArgumentException("bad sweep parameter: " + e.getMessage(), e);
         }
         doc.remove("variants");
-        doc.put("seeds", List.of(seed));
         return doc;
     }
 

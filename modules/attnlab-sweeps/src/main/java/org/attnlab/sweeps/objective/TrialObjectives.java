@@ -15,7 +15,8 @@ public final class TrialObjectives {
         return factory(name).create(base, metric);
     }
 
-    private static TrialObjectiveFactory factory(String name) {
+    /** The factory called {@code name}; fails listing the known names. */
+    public static TrialObjectiveFactory factory(String name) {
         List<String> known = new ArrayList<>();
         for (TrialObjectiveFactory factory : ServiceLoader.load(TrialObjectiveFactory.class)) {
             if (factory.name().equals(name)) {

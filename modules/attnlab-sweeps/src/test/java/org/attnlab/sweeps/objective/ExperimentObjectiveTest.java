@@ -1,7 +1,12 @@
 package org.attnlab.sweeps.objective;
 
+import org.attnlab.experiments.config.ExperimentConfig;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.config.VariantConfig;
+import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.sweeps.SweepFiles;
 import org.attnlab.sweeps.config.SweepConfigParser;
+import org.attnlab.sweeps.report.SweepReport;
 import org.attnlab.sweeps.run.RunOptions;
 import org.attnlab.sweeps.run.SweepRunner;
 import org.attnlab.sweeps.store.TrialRecord;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +48,8 @@ class ExperimentObjectiveTest {
         return BaseExperiment.load(new SweepFiles(dir).write("tiny.yaml", TINY.formatted(steps)));
     }
 
+    private Path sweepFile;
+
     private List<TrialRecord> sweep(String parameters, int trials) {
         Path file = new SweepFiles(dir).write("sweep.yaml", """
                 name: tiny-sweep
@@ -52,13 +60,14 @@ class ExperimentObjectiveTest {
                 parameters:
                 %s""".formatted(trials, parameters));
         base(4);
+        sweepFile = file;
         List<String> log = new ArrayList<>();
         return new SweepRunner().run(new SweepConfigParser().parse(file),
                 new RunOptions(dir.resolve("attnlab.db"), false, 1, null, log::add));
     }
 
     @Test
-    void tinySweepRecordsDoneTrialsWithTheirMetricsAndCurves() {
+    void tinySweepRecordsDoneTrialsWithTheirMetricsAndCurves() throws Exception {
         List<TrialRecord> trials = sweep("""
                   training.learning_rate: {type: continuous, min: 1.0e-3, max: 1.0e-1, scale: log}
                   model.score: {type: categorical, values: [dot, additive]}
@@ -74,6 +83,17 @@ class ExperimentObjectiveTest {
             assertEquals(List.of(2L, 4L), List.copyOf(t.curve().keySet()));
             assertEquals(t.metrics().get("val_token_acc"), t.curve().get(4L));
         }
+        // best-config.yaml is what the best trial ran, without variants, runnable with `attnlab run`
+        SweepReport.write(new SweepConfigParser().parse(sweepFile), trials, dir.resolve("report"), 5);
+        ExperimentConfig best = new ExperimentLoader(ModelRegistry.load())
+                .load(dir.resolve("report").resolve(SweepReport.BEST_CONFIG));
+        TrialRecord top = trials.stream().max(Comparator.comparing(TrialRecord::score)).orElseThrow();
+        assertEquals("tiny-sweep-best", best.name());
+        assertEquals(List.of(1L, 2L), best.seeds());
+        assertEquals(List.of("base"), best.variants().stream().map(VariantConfig::name).toList());
+        assertEquals(((Number) top.params().get("training.learning_rate")).doubleValue(),
+                best.variants().get(0).training().learningRate());
+        assertEquals(top.params().get("model.score"), best.variants().get(0).resolved().at("/model/score").asText());
     }
 
     @Test
