@@ -116,6 +116,15 @@ class ExperimentObjectiveTest {
     }
 
     @Test
+    void aNanLossFailsTheTrialWithTheRunsReason() {
+        TrialObjective objective = new ExperimentObjective().create(base(40), "val_loss");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> objective.run(
+                Map.of("training.optimizer", "sgd", "training.learning_rate", 10.0, "model.d_model", 64), 1,
+                IntermediateReporter.NONE));
+        assertTrue(e.getMessage().matches("run failed: loss became (NaN|-?Infinity) at step \\d+"), e.getMessage());
+    }
+
+    @Test
     void pruningStopsTheRunAtTheFirstValidationItIsAskedTo() throws Exception {
         List<Long> reported = new ArrayList<>();
         IntermediateReporter pruneAtStep4 = (step, value) -> {
