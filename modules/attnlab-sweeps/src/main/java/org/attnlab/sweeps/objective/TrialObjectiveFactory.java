@@ -1,5 +1,9 @@
 package org.attnlab.sweeps.objective;
 
+import org.attnlab.sweeps.config.ConfigOverrides;
+
+import java.util.Map;
+
 /**
  * Makes the trial objective named in a sweep file ({@code objective.function}); registered through
  * {@code META-INF/services/org.attnlab.sweeps.objective.TrialObjectiveFactory}.
@@ -11,4 +15,20 @@ public interface TrialObjectiveFactory {
 
     /** An objective that runs trials of {@code base} with the sweep's parameters applied. */
     TrialObjective create(BaseExperiment base);
+
+    /**
+     * An objective for {@code base} whose intermediate reports are of the sweep's objective {@code metric};
+     * objectives with a fixed metric need not override this.
+     */
+    default TrialObjective create(BaseExperiment base, String metric) {
+        return create(base);
+    }
+
+    /**
+     * The config a trial with {@code params} stands for, to run again on its own ({@code best-config.yaml} of sweep
+     * {@code sweep}): by default the base document with the parameters set.
+     */
+    default Map<String, Object> runnableConfig(BaseExperiment base, Map<String, Object> params, String sweep) {
+        return ConfigOverrides.apply(base.document(), params);
+    }
 }

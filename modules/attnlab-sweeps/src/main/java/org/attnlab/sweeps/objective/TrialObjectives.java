@@ -10,12 +10,13 @@ public final class TrialObjectives {
     private TrialObjectives() {
     }
 
-    /** Creates the objective called {@code name} for {@code base}; fails listing the known names. */
-    public static TrialObjective create(String name, BaseExperiment base) {
-        return factory(name).create(base);
+    /** Creates the objective called {@code name} for {@code base} and {@code metric}; fails listing the known names. */
+    public static TrialObjective create(String name, BaseExperiment base, String metric) {
+        return factory(name).create(base, metric);
     }
 
-    private static TrialObjectiveFactory factory(String name) {
+    /** The factory called {@code name}; fails listing the known names. */
+    public static TrialObjectiveFactory factory(String name) {
         List<String> known = new ArrayList<>();
         for (TrialObjectiveFactory factory : ServiceLoader.load(TrialObjectiveFactory.class)) {
             if (factory.name().equals(name)) {

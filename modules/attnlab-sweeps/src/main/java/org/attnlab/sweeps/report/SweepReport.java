@@ -3,11 +3,11 @@ package org.attnlab.sweeps.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import org.attnlab.sweeps.config.ConfigOverrides;
 import org.attnlab.sweeps.config.Direction;
 import org.attnlab.sweeps.config.ParamSpec;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.objective.BaseExperiment;
+import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.store.TrialRecord;
 import org.attnlab.sweeps.store.TrialState;
 
@@ -53,7 +53,7 @@ public final class SweepReport {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
         String header = "# Best trial " + best.index() + " of sweep " + config.name() + ": "
                 + config.objective().metric() + " = " + best.score() + "\n# Base experiment: " + config.baseFile() + "\n";
-        return Files.writeString(file, header + yaml.writeValueAsString(
-                ConfigOverrides.apply(base.document(), best.params())));
+        return Files.writeString(file, header + yaml.writeValueAsString(TrialObjectives.factory(
+                config.objective().function()).runnableConfig(base, best.params(), config.name())));
     }
 }

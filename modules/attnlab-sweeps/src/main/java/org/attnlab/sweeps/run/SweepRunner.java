@@ -82,7 +82,8 @@ public final class SweepRunner {
             return SparkBackend.start(options.sparkMaster(), "attnlab-sweep-" + config.name(), runner, function, base,
                     curves);
         }
-        return new LocalBackend(runner, TrialObjectives.create(function, base), curves, config.threadsPerTrial());
+        return new LocalBackend(runner, TrialObjectives.create(function, base, config.objective().metric()), curves,
+                config.threadsPerTrial());
     }
 
     private static int maxTrials(SweepConfig config, SweepSpace space) {

@@ -27,6 +27,11 @@ public final class TrialRunner implements Serializable {
         this.rule = rule;
     }
 
+    /** The sweep's objective metric. */
+    public String metric() {
+        return metric;
+    }
+
     /** Runs {@code spec} with {@code objective}; {@code completed} gives completed trials' curves for pruning. */
     public TrialOutcome run(TrialSpec spec, TrialObjective objective,
                             Supplier<? extends Collection<SortedMap<Long, Double>>> completed) {

@@ -15,6 +15,6 @@ record SparkTrialTask(TrialRunner runner, String function, BaseExperiment base, 
                       ArrayList<SortedMap<Long, Double>> completedCurves) implements Serializable {
 
     TrialOutcome call() {
-        return runner.run(spec, TrialObjectives.create(function, base), () -> completedCurves);
+        return runner.run(spec, TrialObjectives.create(function, base, runner.metric()), () -> completedCurves);
     }
 }

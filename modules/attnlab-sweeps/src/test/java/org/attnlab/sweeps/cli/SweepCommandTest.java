@@ -52,9 +52,9 @@ class SweepCommandTest {
     @Test
     void unknownObjectiveListsTheRegisteredOnes() {
         SweepFiles files = new SweepFiles(dir);
-        Path file = files.sweep("nobj", "experiment", "random", 2, "");
+        Path file = files.sweep("nobj", "no-such-objective", "random", 2, "");
         assertEquals(1, sweep(file.toString(), "--db", files.db().toString()));
-        assertTrue(err.toString().contains("no trial objective named 'experiment'"), err.toString());
-        assertTrue(err.toString().contains("demo-quadratic"), err.toString());
+        assertTrue(err.toString().contains("no trial objective named 'no-such-objective'"), err.toString());
+        assertTrue(err.toString().contains("demo-quadratic") && err.toString().contains("experiment"), err.toString());
     }
 }
