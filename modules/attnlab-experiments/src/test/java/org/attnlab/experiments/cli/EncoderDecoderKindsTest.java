@@ -1,6 +1,7 @@
 package org.attnlab.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,8 +54,11 @@ class EncoderDecoderKindsTest {
         Path report = results.resolve("tt").resolve("report");
         assertTrue(Files.size(report.resolve("attention-post-1.png")) > 1000);
         assertTrue(Files.size(report.resolve("attention-pre-learned-nores-4.png")) > 1000);
-        assertTrue(Files.size(report.resolve("positional-post.png")) > 1000);
-        assertTrue(Files.notExists(report.resolve("positional-pre-learned-nores.png")), "learned: no barcode");
+        assertTrue(Files.size(report.resolve("positional-d8-len5.png")) > 1000, "one barcode: only 'post' is sinusoidal");
+        try (var files = Files.list(report)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("positional-")).count());
+        }
+        assertFalse(Files.readString(report.resolve("report.md")).contains("BLEU"), "no BLEU column without BLEU");
         assertTrue(Files.readString(report.resolve("report.md")).contains("attention-post-1.png"));
     }
 
