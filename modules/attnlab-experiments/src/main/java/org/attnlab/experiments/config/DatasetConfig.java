@@ -32,18 +32,22 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     public static final String SYNTHETIC = "synthetic";
     public static final String TRANSLATION = "translation";
     private static final Set<String> SYNTHETIC_KEYS = Set.of("task", "seq_len", "vocab");
-    private static final Set<String> TRANSLATION_KEYS = Set.of("pairs_file", "max_length", "small_sample",
+    private static final List<String> TRANSLATION_KEYS = List.of("pairs_file", "max_length", "small_sample",
             "split_fraction", "min_count", "max_vocab");
 
+    /** Valid kinds. */
+    public static final List<String> KINDS = List.of(SYNTHETIC, TRANSLATION);
+
     public DatasetConfig {
-        kind = Checks.oneOf("kind", kind == null ? SYNTHETIC : kind, List.of(SYNTHETIC, TRANSLATION));
+        kind = Checks.oneOf("kind", kind == null ? SYNTHETIC : kind, KINDS);
         if (SYNTHETIC.equals(kind)) {
             task = Checks.oneOf("task", task, TASKS);
             Checks.atLeast("seq_len", seqLen, 1);
             Checks.atLeast("vocab", vocab, 3);
-            for (Object v : new Object[]{pairsFile, maxLength, smallSample, splitFraction, minCount, maxVocab}) {
-                if (v != null) {
-                    throw new ConfigValueException("kind", "keys " + TRANSLATION_KEYS + " need kind: translation");
+            Object[] values = {pairsFile, maxLength, smallSample, splitFraction, minCount, maxVocab};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    throw new ConfigValueException(TRANSLATION_KEYS.get(i), "only for kind: translation");
                 }
             }
         } else {

@@ -140,6 +140,10 @@ public final class ExperimentLoader {
         private DatasetConfig dataset(Map<String, ObjectNode> merged, String variantKey) {
             ObjectNode node = merged.get("dataset");
             String kind = node.path("kind").asText(DatasetConfig.SYNTHETIC);
+            if (!DatasetConfig.KINDS.contains(kind)) {
+                throw errors.at("dataset.kind", variantKey, "unknown value '" + kind + "'; valid: "
+                        + String.join(", ", DatasetConfig.KINDS));
+            }
             if (DatasetConfig.TRANSLATION.equals(kind)) {
                 node = Trees.merge(defaults.get("translation").deepCopy(), node);
                 merged.put("dataset", node);
