@@ -5,8 +5,8 @@ import java.util.Map;
 import org.attnlab.models.transformer.GreedyDecoder;
 import org.attnlab.models.transformer.Transformer;
 import org.attnlab.models.transformer.TransformerConfig;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * Model kind {@code transformer}: {@link Transformer} (encoder-decoder). On a synthetic task the source is the input
