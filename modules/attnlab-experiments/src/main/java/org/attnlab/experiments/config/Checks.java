@@ -31,6 +31,15 @@ public final class Checks {
         return v;
     }
 
+    /** Requires an attention score function name; returns its canonical config name. */
+    public static String scoreFunction(String key, String value) {
+        try {
+            return org.attnlab.models.attention.ScoreFunction.fromName(value).configName();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException(key, e.getMessage());
+        }
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

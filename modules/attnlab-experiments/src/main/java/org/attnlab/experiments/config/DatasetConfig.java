@@ -3,31 +3,85 @@ package org.attnlab.experiments.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.attnlab.datasets.synthetic.SyntheticTask;
 
 /**
- * The {@code dataset} section: a synthetic task (no download) and its sizes.
+ * The {@code dataset} section: a synthetic task (no download) or a translation corpus, and split sizes.
  *
- * @param task           copy, reverse, sort or associative_recall
- * @param seqLen         tokens per example
- * @param vocab          token ids (0 is padding)
- * @param trainExamples  training examples
- * @param valExamples    validation examples (early stopping, learning curves)
- * @param testExamples   test examples (final metrics)
+ * @param kind           {@code synthetic} (default when left out) or {@code translation}
+ * @param task           synthetic: copy, reverse, sort or associative_recall
+ * @param seqLen         synthetic: tokens per example
+ * @param vocab          synthetic: token ids (0 is padding)
+ * @param trainExamples  synthetic: training examples
+ * @param valExamples    validation examples (translation: at most this many of the validation split)
+ * @param testExamples   test examples (translation: at most this many of the test split)
+ * @param pairsFile      translation: a UTF-8 file of {@code source<TAB>target} lines, or empty for KJV -> RV1909
+ * @param maxLength      translation: longest kept sentence in tokens (both sides)
+ * @param smallSample    translation: train on only the first N training pairs (0 = all)
+ * @param splitFraction  translation: share of the pairs in each of the validation and test splits
+ * @param minCount       translation: rarest token kept in a vocabulary
+ * @param maxVocab       translation: largest vocabulary per side (0 = no limit)
  */
-public record DatasetConfig(String task, int seqLen, int vocab, int trainExamples, int valExamples,
-                            int testExamples) {
+public record DatasetConfig(String kind, String task, Integer seqLen, Integer vocab, int trainExamples,
+                            int valExamples, int testExamples, String pairsFile, Integer maxLength,
+                            Integer smallSample, Double splitFraction, Integer minCount, Integer maxVocab) {
     /** Valid task names. */
     public static final List<String> TASKS = Arrays.stream(SyntheticTask.values())
             .map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+    public static final String SYNTHETIC = "synthetic";
+    public static final String TRANSLATION = "translation";
+    private static final Set<String> SYNTHETIC_KEYS = Set.of("task", "seq_len", "vocab");
+    private static final List<String> TRANSLATION_KEYS = List.of("pairs_file", "max_length", "small_sample",
+            "split_fraction", "min_count", "max_vocab");
+
+    /** Valid kinds. */
+    public static final List<String> KINDS = List.of(SYNTHETIC, TRANSLATION);
 
     public DatasetConfig {
-        task = Checks.oneOf("task", task, TASKS);
-        Checks.atLeast("seq_len", seqLen, 1);
-        Checks.atLeast("vocab", vocab, 3);
+        kind = Checks.oneOf("kind", kind == null ? SYNTHETIC : kind, KINDS);
+        if (SYNTHETIC.equals(kind)) {
+            task = Checks.oneOf("task", task, TASKS);
+            Checks.atLeast("seq_len", seqLen, 1);
+            Checks.atLeast("vocab", vocab, 3);
+            Object[] values = {pairsFile, maxLength, smallSample, splitFraction, minCount, maxVocab};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    throw new ConfigValueException(TRANSLATION_KEYS.get(i), "only for kind: translation");
+                }
+            }
+        } else {
+            pairsFile = pairsFile == null ? "" : pairsFile;
+            Checks.atLeast("max_length", maxLength, 1);
+            Checks.atLeast("small_sample", smallSample, 0);
+            Checks.inOpenClosed("split_fraction", splitFraction, 0, 0.4);
+            Checks.atLeast("min_count", minCount, 1);
+            Checks.atLeast("max_vocab", maxVocab, 0);
+        }
         Checks.atLeast("train_examples", trainExamples, 1);
         Checks.atLeast("val_examples", valExamples, 1);
         Checks.atLeast("test_examples", testExamples, 1);
+    }
+
+    /** A synthetic task. */
+    public DatasetConfig(String task, int seqLen, int vocab, int trainExamples, int valExamples, int testExamples) {
+        this(SYNTHETIC, task, seqLen, vocab, trainExamples, valExamples, testExamples, null, null, null, null, null,
+                null);
+    }
+
+    /** Keys that a section of this {@code kind} may leave out (they belong to the other kind). */
+    public static Set<String> optionalKeys(String kind) {
+        Set<String> both = new java.util.HashSet<>(TRANSLATION_KEYS);
+        both.add("kind");
+        if (TRANSLATION.equals(kind)) {
+            both.addAll(SYNTHETIC_KEYS);
+        }
+        return both;
+    }
+
+    /** True for a translation corpus. */
+    public boolean translation() {
+        return TRANSLATION.equals(kind);
     }
 
     /** The synthetic task. */

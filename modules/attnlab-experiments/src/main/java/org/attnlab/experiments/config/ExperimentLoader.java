@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.attnlab.experiments.model.ModelFactory;
 import org.attnlab.experiments.model.ModelRegistry;
@@ -130,9 +131,24 @@ public final class ExperimentLoader {
             ModelSpec<?> model = model(merged, variantKey);
             ObjectNode resolved = mapper.createObjectNode();
             merged.forEach(resolved::set);
-            return new VariantConfig(name, bind(merged.get("dataset"), DatasetConfig.class, "dataset", variantKey),
-                    model, bind(merged.get("training"), TrainingSettings.class, "training", variantKey),
+            return new VariantConfig(name, dataset(merged, variantKey),
+                    model, bind(merged.get("training"), TrainingSettings.class, "training", variantKey, Set.of()),
                     Trees.sorted(resolved));
+        }
+
+        /** The dataset section; a translation corpus gets its own defaults and needs no synthetic keys. */
+        private DatasetConfig dataset(Map<String, ObjectNode> merged, String variantKey) {
+            ObjectNode node = merged.get("dataset");
+            String kind = node.path("kind").asText(DatasetConfig.SYNTHETIC);
+            if (!DatasetConfig.KINDS.contains(kind)) {
+                throw errors.at("dataset.kind", variantKey, "unknown value '" + kind + "'; valid: "
+                        + String.join(", ", DatasetConfig.KINDS));
+            }
+            if (DatasetConfig.TRANSLATION.equals(kind)) {
+                node = Trees.merge(defaults.get("translation").deepCopy(), node);
+                merged.put("dataset", node);
+            }
+            return bind(node, DatasetConfig.class, "dataset", variantKey, DatasetConfig.optionalKeys(kind));
         }
 
         private ModelSpec<?> model(Map<String, ObjectNode> merged, String variantKey) {
@@ -155,13 +171,14 @@ public final class ExperimentLoader {
         }
 
         private <S extends Record> ModelSpec<S> spec(ModelFactory<S> factory, ObjectNode settings, String variantKey) {
-            return new ModelSpec<>(factory, bind(settings, factory.settingsType(), "model", variantKey));
+            return new ModelSpec<>(factory, bind(settings, factory.settingsType(), "model", variantKey, Set.of()));
         }
 
-        private <T extends Record> T bind(ObjectNode node, Class<T> type, String section, String variantKey) {
+        private <T extends Record> T bind(ObjectNode node, Class<T> type, String section, String variantKey,
+                                          Set<String> optional) {
             for (RecordComponent c : type.getRecordComponents()) {
                 String key = SNAKE_CASE.translate(c.getName());
-                if (node.path(key).isMissingNode() || node.path(key).isNull()) {
+                if (!optional.contains(key) && (node.path(key).isMissingNode() || node.path(key).isNull())) {
                     throw errors.at(section + "." + key, variantKey, "missing required key");
                 }
             }

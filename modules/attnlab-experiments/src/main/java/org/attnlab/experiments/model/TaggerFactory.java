@@ -28,7 +28,7 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
         AttentionConfig attention = new AttentionConfig(ScoreFunction.fromName(s.score()), s.additiveHidden(), false,
                 AttentionConfig.NO_WINDOW);
         SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(), attention);
-        return new TrainableModel(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
+        return TrainableModel.simple(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
                 SequenceTagger.PROBS, SequenceTagger.LOSS);
     }
 }

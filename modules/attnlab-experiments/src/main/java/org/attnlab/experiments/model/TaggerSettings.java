@@ -2,7 +2,6 @@ package org.attnlab.experiments.model;
 
 import org.attnlab.experiments.config.Checks;
 import org.attnlab.experiments.config.ConfigValueException;
-import org.attnlab.models.attention.ScoreFunction;
 
 /**
  * Settings of the {@code tagger} model kind (one-layer self-attention sequence tagger).
@@ -19,11 +18,7 @@ public record TaggerSettings(int dModel, int heads, String score, int additiveHi
         if (dModel % heads != 0) {
             throw new ConfigValueException("heads", "must divide d_model=" + dModel + ", was " + heads);
         }
-        try {
-            score = ScoreFunction.fromName(score).configName();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigValueException("score", e.getMessage());
-        }
+        score = Checks.scoreFunction("score", score);
         Checks.atLeast("additive_hidden", additiveHidden, 1);
     }
 }

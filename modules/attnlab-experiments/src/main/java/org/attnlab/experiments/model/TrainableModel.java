@@ -1,13 +1,58 @@
 package org.attnlab.experiments.model;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * A SameDiff graph with the names a run needs: features {@code [B, T]}, one-hot labels {@code [B, T, V]},
- * per-token probabilities {@code [B, T, V]} and the scalar loss.
+ * A SameDiff graph with what a run needs to feed and read it.
+ *
+ * <p>Data arrive as a "raw" {@link MultiDataSet}: features {@code [source [B, Ts]]} or {@code [source, decoderInput
+ * [B, Tt]]} (token ids as floats), labels {@code [one-hot [B, Tt, V]]}, feature masks and a label mask {@code [B, Tt]}.
+ * {@link #adapter} turns a raw batch into the model's batch, whose feature arrays feed the placeholders {@link #inputs}
+ * and whose label arrays feed {@link #targets}, in order (SameDiff's training-config mappings). {@link #probs} is
+ * {@code [B, Tt, >= V]} and {@link #loss} the scalar loss.
+ *
+ * @param maps    attention maps to plot after training (may be empty)
+ * @param decoder greedy decoding for BLEU, or null
  */
-public record TrainableModel(SameDiff sd, String features, String labels, String probs, String loss) {
+public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targets, UnaryOperator<MultiDataSet> adapter,
+                             String probs, String loss, List<AttentionMap> maps, SequenceDecoder decoder) {
+
+    /** An attention output {@code [B, H, Tq, Tk]} or {@code [B, Tq, Tk]}; rows are target tokens or source tokens. */
+    public record AttentionMap(String output, String title, boolean rowsAreTarget) {
+    }
+
+    /** Greedy decoding of a raw batch: {@code [B, length]} token ids. */
+    @FunctionalInterface
+    public interface SequenceDecoder {
+        INDArray decode(SameDiff sd, MultiDataSet raw, int length);
+    }
+
+    /** A one-input, one-label model fed the raw batch as it is (the tagger). */
+    public static TrainableModel simple(SameDiff sd, String features, String labels, String probs, String loss) {
+        return new TrainableModel(sd, List.of(features), List.of(labels), UnaryOperator.identity(), probs, loss,
+                List.of(), null);
+    }
+
+    /** The placeholder values of a raw batch. */
+    public Map<String, INDArray> placeholders(MultiDataSet raw) {
+        MultiDataSet m = adapter.apply(raw);
+        Map<String, INDArray> out = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            out.put(inputs.get(i), m.getFeatures(i));
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            out.put(targets.get(i), m.getLabels(i));
+        }
+        return out;
+    }
+
     /** Number of trainable parameters. */
     public long parameterCount() {
         return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
@@ -16,6 +61,11 @@ public record TrainableModel(SameDiff sd, String features, String labels, String
 
     /** The same names around another graph (e.g. one loaded from a checkpoint). */
     public TrainableModel withGraph(SameDiff other) {
-        return new TrainableModel(other, features, labels, probs, loss);
+        return new TrainableModel(other, inputs, targets, adapter, probs, loss, maps, decoder);
+    }
+
+    /** The same model with another loss output. */
+    public TrainableModel withLoss(String otherLoss) {
+        return new TrainableModel(sd, inputs, targets, adapter, probs, otherLoss, maps, decoder);
     }
 }

@@ -42,6 +42,7 @@ public final class ReportBuilder {
             LearningCurves.write(figureDir.resolve(file), variant, curves);
             figures.add(new Report.Figure("validation loss, " + variant, file));
         });
+        figures.addAll(AttentionFigures.all(figureDir.getParent(), figureDir, completed));
         List<String> notes = List.of(runs.size() + " runs, " + completed.values().stream().mapToInt(List::size).sum()
                 + " completed. Metrics are of the final model on the test split; mean ± sample std [95% t interval] over seeds.");
         return new Report(experiment, notes, tables, figures);
@@ -66,13 +67,24 @@ public final class ReportBuilder {
     }
 
     private static Table summaryTable(Map<String, List<RunSummary>> byVariant) {
+        boolean bleu = byVariant.values().stream().flatMap(List::stream).anyMatch(r -> !Double.isNaN(r.testBleu()));
         List<List<String>> rows = new ArrayList<>();
-        byVariant.forEach((variant, runs) -> rows.add(List.of(variant, Integer.toString(runs.size()),
-                stats(runs, RunSummary::testTokenAcc).format(3), stats(runs, RunSummary::testSeqAcc).format(3),
-                stats(runs, RunSummary::testLoss).format(4), stats(runs, RunSummary::tokensPerSecond).formatShort(0),
-                stats(runs, RunSummary::secondsPerEpoch).formatShort(2), Long.toString(runs.get(0).parameters()))));
-        return new Table("Test metrics per variant", List.of("variant", "seeds", "token accuracy",
-                "sequence accuracy", "loss", "tokens/s", "s/epoch", "parameters"), rows);
+        byVariant.forEach((variant, runs) -> {
+            List<String> row = new ArrayList<>(List.of(variant, Integer.toString(runs.size()),
+                    stats(runs, RunSummary::testTokenAcc).format(3), stats(runs, RunSummary::testSeqAcc).format(3),
+                    stats(runs, RunSummary::testLoss).format(4), stats(runs, RunSummary::tokensPerSecond).formatShort(0),
+                    stats(runs, RunSummary::secondsPerEpoch).formatShort(2), Long.toString(runs.get(0).parameters())));
+            if (bleu) {
+                row.add(Double.isNaN(runs.get(0).testBleu()) ? "-" : stats(runs, r -> 100 * r.testBleu()).format(2));
+            }
+            rows.add(row);
+        });
+        List<String> header = new ArrayList<>(List.of("variant", "seeds", "token accuracy", "sequence accuracy", "loss",
+                "tokens/s", "s/epoch", "parameters"));
+        if (bleu) {
+            header.add("BLEU-4 (%)");
+        }
+        return new Table("Test metrics per variant", header, rows);
     }
 
     private static Table welchTable(Map<String, List<RunSummary>> byVariant) {

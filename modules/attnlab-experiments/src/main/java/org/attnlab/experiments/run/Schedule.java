@@ -13,7 +13,11 @@ import org.attnlab.experiments.config.TrainingSettings;
 record Schedule(long totalSteps, long evalEvery, long batchesPerEpoch) {
 
     static Schedule of(TrainingSettings t, DatasetConfig d) {
-        long perEpoch = (d.trainExamples() + t.batchSize() - 1) / t.batchSize();
+        return of(t, d.trainExamples());
+    }
+
+    static Schedule of(TrainingSettings t, long trainExamples) {
+        long perEpoch = Math.max(1, (trainExamples + t.batchSize() - 1) / t.batchSize());
         long total = t.steps() > 0 ? t.steps() : t.epochs() * perEpoch;
         long every = t.evalEvery() > 0 ? t.evalEvery() : perEpoch;
         return new Schedule(total, Math.min(every, total), perEpoch);

@@ -5,11 +5,15 @@ import java.util.List;
 import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.datasets.synthetic.SyntheticTask;
 import org.attnlab.experiments.config.DatasetConfig;
+import org.attnlab.experiments.model.TaskShape;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Train, validation and test data of a synthetic task, each split from its own seed stream. */
-final class SyntheticSplits {
+final class SyntheticSplits implements DataSource {
     private static final int EVAL_BATCH = 256;
     private final DatasetConfig cfg;
     private final long seed;
@@ -19,27 +23,55 @@ final class SyntheticSplits {
         this.seed = seed;
     }
 
-    /** A shuffling iterator over the training set. */
-    DataSetIterator train(int batchSize) {
-        return task().iterator(cfg.trainExamples(), cfg.seqLen(), cfg.vocab(), seed, BatchOptions.of(batchSize, seed));
+    @Override
+    public TaskShape shape() {
+        return new TaskShape(cfg.vocab(), cfg.seqLen());
     }
 
-    /** Validation batches. */
-    List<DataSet> validation() {
+    @Override
+    public MultiDataSetIterator train(int batchSize) {
+        return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.seqLen(), cfg.vocab(), seed,
+                BatchOptions.of(batchSize, seed)));
+    }
+
+    @Override
+    public long trainExamples() {
+        return cfg.trainExamples();
+    }
+
+    @Override
+    public List<MultiDataSet> validation() {
         return fixed(cfg.valExamples(), seed + 1_000_003L);
     }
 
-    /** Test batches. */
-    List<DataSet> test() {
+    @Override
+    public List<MultiDataSet> test() {
         return fixed(cfg.testExamples(), seed + 2_000_003L);
     }
 
-    private List<DataSet> fixed(int n, long splitSeed) {
+    @Override
+    public String sourceToken(int id) {
+        return task() == SyntheticTask.ASSOCIATIVE_RECALL && id == SyntheticTask.QUERY ? "?" : Integer.toString(id);
+    }
+
+    @Override
+    public String targetToken(int id) {
+        return id == cfg.vocab() ? "<bos>" : Integer.toString(id);
+    }
+
+    @Override
+    public boolean reportsBleu() {
+        return false;
+    }
+
+    private List<MultiDataSet> fixed(int n, long splitSeed) {
         DataSetIterator it = task().iterator(n, cfg.seqLen(), cfg.vocab(), splitSeed,
                 BatchOptions.of(EVAL_BATCH, splitSeed).withShuffle(false));
-        List<DataSet> out = new ArrayList<>();
+        List<MultiDataSet> out = new ArrayList<>();
         while (it.hasNext()) {
-            out.add(it.next());
+            DataSet d = it.next();
+            out.add(new org.nd4j.linalg.dataset.MultiDataSet(d.getFeatures(), d.getLabels(), d.getFeaturesMaskArray(),
+                    d.getLabelsMaskArray()));
         }
         return out;
     }

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.attnlab.datasets.text.Vocabulary;
 import org.attnlab.experiments.config.VariantConfig;
-import org.attnlab.experiments.model.TaskShape;
 import org.attnlab.experiments.model.TrainableModel;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.MetricRow;
@@ -18,7 +18,7 @@ import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +48,14 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson("environment.json", Environment.capture(spec.seed()));
-        TrainableModel model = v.model().build(new TaskShape(v.dataset().vocab(), v.dataset().seqLen()), spec.seed());
+        DataSource data = v.dataset().translation() ? new TranslationSplits(v.dataset(), spec.seed())
+                : new SyntheticSplits(v.dataset(), spec.seed());
+        TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {
             state = TrainingState.fresh();
             model.sd().setTrainingConfig(TrainingConfig.builder().updater(Updaters.of(v.training()))
-                    .dataSetFeatureMapping(model.features()).dataSetLabelMapping(model.labels()).build());
+                    .dataSetFeatureMapping(model.inputs()).dataSetLabelMapping(model.targets()).build());
         } else {
             model = model.withGraph(SameDiff.load(dir.path().resolve(state.checkpoint()).toFile(), true));
             LOG.info("{}: resuming at step {}", spec.runId(), state.step());
@@ -61,7 +63,7 @@ public final class Trainer {
         RunSummary started = RunSummary.started(spec.runId(), spec.experiment(), v.name(), spec.seed(),
                 model.parameterCount());
         store.putRun(started);
-        return new Loop(spec, dir, model, state, started).run();
+        return new Loop(spec, dir, model, data, state, started).run();
     }
 
     /** The training loop of one run. */
@@ -70,24 +72,25 @@ public final class Trainer {
         private final RunDirectory dir;
         private final TrainableModel model;
         private final Schedule schedule;
-        private final SyntheticSplits data;
+        private final DataSource data;
         private final RunSummary started;
         private TrainingState state;
 
-        Loop(RunSpec spec, RunDirectory dir, TrainableModel model, TrainingState state, RunSummary started) {
+        Loop(RunSpec spec, RunDirectory dir, TrainableModel model, DataSource data, TrainingState state,
+             RunSummary started) {
             this.spec = spec;
             this.dir = dir;
             this.model = model;
             this.state = state;
             this.started = started;
-            this.schedule = Schedule.of(spec.variant().training(), spec.variant().dataset());
-            this.data = new SyntheticSplits(spec.variant().dataset(), spec.seed());
+            this.schedule = Schedule.of(spec.variant().training(), data.trainExamples());
+            this.data = data;
         }
 
         RunSummary run() {
             TrainingStream stream = new TrainingStream(data.train(spec.variant().training().batchSize()));
             stream.skip(state.step());
-            List<DataSet> validation = data.validation();
+            List<MultiDataSet> validation = data.validation();
             int patience = spec.variant().training().patience();
             progress.started(spec, schedule.totalSteps(), state.step());
             long step = state.step();
@@ -95,10 +98,10 @@ public final class Trainer {
             long periodStart = System.nanoTime();
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
-                DataSet batch = stream.next();
-                model.sd().fit(batch);
+                MultiDataSet batch = stream.next();
+                model.sd().fit(model.adapter().apply(batch));
                 step++;
-                periodTokens += batch.getFeatures().length();
+                periodTokens += batch.getFeatures(0).length();
                 progress.stepped(step);
                 if (schedule.validatesAfter(step)) {
                     double periodSeconds = (System.nanoTime() - periodStart) / 1e9;
@@ -135,11 +138,17 @@ public final class Trainer {
         }
 
         private RunSummary complete(long step) {
-            Evaluator.Scores test = Evaluator.evaluate(model, data.test());
+            List<MultiDataSet> testBatches = data.test();
+            Evaluator.Scores test = Evaluator.evaluate(model, testBatches);
+            double bleu = data.reportsBleu() && model.decoder() != null
+                    ? Evaluator.bleu(model, testBatches, Vocabulary.EOS) : Double.NaN;
+            if (!model.maps().isEmpty()) {
+                dir.writeJson(AttentionMaps.FILE, AttentionMaps.of(model, data, testBatches.get(0)));
+            }
             double epochs = (double) step / schedule.batchesPerEpoch();
             RunSummary s = new RunSummary(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(),
                     RunSummary.COMPLETED, "", started.parameters(), step, state.seconds(), state.seconds() / epochs,
-                    state.tokens() / state.seconds(), test.loss(), test.tokenAccuracy(), test.sequenceAccuracy());
+                    state.tokens() / state.seconds(), test.loss(), test.tokenAccuracy(), test.sequenceAccuracy(), bleu);
             AtomicFiles.write(dir.path().resolve(FINAL_MODEL), tmp -> model.sd().save(tmp.toFile(), true));
             return end(s);
         }

@@ -1,13 +1,13 @@
 package org.attnlab.experiments.run;
 
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Endless training batches, epoch after epoch; positionable so that a resumed run sees the same batches. */
 final class TrainingStream {
-    private final DataSetIterator it;
+    private final MultiDataSetIterator it;
 
-    TrainingStream(DataSetIterator it) {
+    TrainingStream(MultiDataSetIterator it) {
         this.it = it;
     }
 
@@ -19,7 +19,7 @@ final class TrainingStream {
     }
 
     /** The next batch, starting a new (reshuffled) epoch when one ends. */
-    DataSet next() {
+    MultiDataSet next() {
         if (!it.hasNext()) {
             it.reset();
         }

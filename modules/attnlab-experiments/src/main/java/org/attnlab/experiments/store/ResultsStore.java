@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class ResultsStore implements AutoCloseable {
     private static final String RUN_COLUMNS = "run_id, experiment, variant, seed, status, reason, parameters, steps, "
-            + "seconds, seconds_per_epoch, tokens_per_second, test_loss, test_token_acc, test_seq_acc";
+            + "seconds, seconds_per_epoch, tokens_per_second, test_loss, test_token_acc, test_seq_acc, test_bleu";
     private final Connection db;
 
     private ResultsStore(Connection db) {
@@ -37,7 +37,8 @@ public final class ResultsStore implements AutoCloseable {
                         + "variant TEXT NOT NULL, seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, "
                         + "parameters INTEGER, steps INTEGER, seconds REAL, seconds_per_epoch REAL, "
                         + "tokens_per_second REAL, test_loss REAL, test_token_acc REAL, test_seq_acc REAL, "
-                        + "updated TEXT NOT NULL)");
+                        + "updated TEXT NOT NULL, test_bleu REAL)");
+                addColumnIfMissing(c, "runs", "test_bleu", "REAL");
                 s.execute("CREATE TABLE IF NOT EXISTS metrics (run_id TEXT NOT NULL REFERENCES runs(run_id), "
                         + "step INTEGER NOT NULL, epoch REAL, train_loss REAL, val_loss REAL, val_token_acc REAL, "
                         + "val_seq_acc REAL, seconds REAL, tokens_per_second REAL, PRIMARY KEY (run_id, step))");
@@ -54,7 +55,7 @@ public final class ResultsStore implements AutoCloseable {
     public void putRun(RunSummary r) {
         inTransaction(() -> {
             try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO runs (" + RUN_COLUMNS
-                    + ", updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + ", updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 p.setString(1, r.runId());
                 p.setString(2, r.experiment());
                 p.setString(3, r.variant());
@@ -64,11 +65,11 @@ public final class ResultsStore implements AutoCloseable {
                 p.setLong(7, r.parameters());
                 p.setLong(8, r.steps());
                 double[] reals = {r.seconds(), r.secondsPerEpoch(), r.tokensPerSecond(), r.testLoss(),
-                    r.testTokenAcc(), r.testSeqAcc()};
+                    r.testTokenAcc(), r.testSeqAcc(), r.testBleu()};
                 for (int i = 0; i < reals.length; i++) {
                     setReal(p, 9 + i, reals[i]);
                 }
-                p.setString(15, Instant.now().toString());
+                p.setString(16, Instant.now().toString());
                 p.executeUpdate();
             }
         });
@@ -151,13 +152,25 @@ public final class ResultsStore implements AutoCloseable {
                 while (rs.next()) {
                     out.add(new RunSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                             rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), real(rs, 9),
-                            real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13), real(rs, 14)));
+                            real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13), real(rs, 14), real(rs, 15)));
                 }
             }
             db.commit();                                            // ends the read transaction (auto-commit is off)
             return out;
         } catch (SQLException e) {
             throw new StoreException("cannot read runs", e);
+        }
+    }
+
+    /** Adds a column that databases written before it existed lack. */
+    private static void addColumnIfMissing(Connection c, String table, String column, String type) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, table, column)) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
         }
     }
 

@@ -14,10 +14,11 @@ package org.attnlab.experiments.store;
  * @param testLoss        test loss of the final model
  * @param testTokenAcc    test token accuracy
  * @param testSeqAcc      test sequence accuracy
+ * @param testBleu        corpus BLEU-4 (0..1) of greedy test decodes (NaN where not measured: synthetic data)
  */
 public record RunSummary(String runId, String experiment, String variant, long seed, String status, String reason,
                          long parameters, long steps, double seconds, double secondsPerEpoch, double tokensPerSecond,
-                         double testLoss, double testTokenAcc, double testSeqAcc) {
+                         double testLoss, double testTokenAcc, double testSeqAcc, double testBleu) {
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -25,12 +26,12 @@ public record RunSummary(String runId, String experiment, String variant, long s
     /** A run that has just started (or restarted). */
     public static RunSummary started(String runId, String experiment, String variant, long seed, long parameters) {
         return new RunSummary(runId, experiment, variant, seed, RUNNING, "", parameters, 0, 0, 0, 0,
-                Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** The same run marked failed. */
     public RunSummary failed(String why, long stepsDone) {
         return new RunSummary(runId, experiment, variant, seed, FAILED, why, parameters, stepsDone, seconds,
-                secondsPerEpoch, tokensPerSecond, testLoss, testTokenAcc, testSeqAcc);
+                secondsPerEpoch, tokensPerSecond, testLoss, testTokenAcc, testSeqAcc, testBleu);
     }
 }

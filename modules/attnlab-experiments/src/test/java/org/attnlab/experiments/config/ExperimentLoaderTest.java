@@ -1,6 +1,7 @@
 package org.attnlab.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,24 @@ class ExperimentLoaderTest {
         assertEquals(List.of("base"), cfg.variants().stream().map(VariantConfig::name).toList());
     }
 
+    @Test
+    void variantSwitchesASyntheticBaseToTranslationWithSeq2Seq() throws IOException {
+        // A base model section with only the keys both kinds share (the tagger's own would be unknown to seq2seq).
+        ExperimentConfig cfg = load(GOOD.replace("  d_model: 32\n  heads: 2\n", "").replace("  dot: {model: {score: dot}}\n",
+                "  dot: {dataset: {kind: translation, max_length: 9}, model: {kind: seq2seq, score: additive}}\n"));
+        VariantConfig mt = cfg.variants().get(0);
+        assertTrue(mt.dataset().translation());
+        assertEquals(9, mt.dataset().maxLength());
+        assertEquals(0.05, mt.dataset().splitFraction(), 0.0, "translation defaults filled in");
+        assertEquals("", mt.dataset().pairsFile());
+        assertEquals("seq2seq", mt.resolved().at("/model/kind").asText());
+        assertEquals(64, mt.resolved().at("/model/hidden").asInt());
+        assertTrue(mt.resolved().at("/model/d_model").isMissingNode(), "the tagger's keys do not leak into seq2seq");
+        VariantConfig general = cfg.variants().get(1);
+        assertFalse(general.dataset().translation());
+        assertTrue(general.resolved().at("/dataset/max_length").isMissingNode(), "synthetic configs (and run ids) unchanged");
+    }
+
     static Stream<Arguments> badConfigs() {
         return Stream.of(
                 bad("name: tiny", "trainig: {}", "bad.yaml: trainig: unknown key; valid keys: dataset, description, model, name, seeds, training, variants (line 1)"),
@@ -93,7 +112,10 @@ class ExperimentLoaderTest {
                 bad("name: tiny", "name: ../evil", "bad.yaml: name: must be letters, digits, '_', '-' or '.', was '../evil' (line 1)"),
                 bad("seeds: [1, 2]", "seeds: {a: 1}", "bad.yaml: seeds: expected a list (line 14)"),
                 bad("  dot: {model: {score: dot}}", "  dot: {model: 5}", "bad.yaml: variants.dot.model: expected a mapping of keys to values (line 16)"),
-                bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML")
+                bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML"),
+                bad("  vocab: 10", "  vocab: 10\n  max_length: 12", "bad.yaml: dataset.max_length: only for kind: translation (line 6)"),
+                bad("  task: reverse", "  kind: translation\n  max_length: 0", "bad.yaml: dataset.max_length: must be >= 1, was 0 (line 4)"),
+                bad("  task: reverse", "  kind: subtitles", "bad.yaml: dataset.kind: unknown value 'subtitles'; valid: synthetic, translation (line 3)")
         );
     }
 

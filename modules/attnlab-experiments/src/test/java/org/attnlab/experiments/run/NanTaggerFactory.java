@@ -33,6 +33,6 @@ public final class NanTaggerFactory implements ModelFactory<TaggerSettings> {
         SameDiff sd = m.sd();
         sd.getVariable(m.loss()).mul("nan_loss", Double.NaN);
         sd.setLossVariables("nan_loss");
-        return new TrainableModel(sd, m.features(), m.labels(), m.probs(), "nan_loss");
+        return m.withLoss("nan_loss");
     }
 }

@@ -3,6 +3,7 @@ package org.attnlab.experiments.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,28 @@ class ResultsStoreTest {
         try (ResultsStore reopened = ResultsStore.open(dir.resolve("r.db"))) {
             assertEquals(2, reopened.metrics("r1").size());
             assertEquals(RunSummary.RUNNING, reopened.run("r1").status());
+        }
+    }
+
+    @Test
+    void databaseWrittenBeforeBleuGetsTheColumnAndKeepsItsRows() throws java.sql.SQLException {
+        Path db = dir.resolve("old.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, variant TEXT NOT NULL, "
+                    + "seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, parameters INTEGER, steps INTEGER, "
+                    + "seconds REAL, seconds_per_epoch REAL, tokens_per_second REAL, test_loss REAL, "
+                    + "test_token_acc REAL, test_seq_acc REAL, updated TEXT NOT NULL)");
+            s.execute("INSERT INTO runs VALUES ('old', 'e', 'v', 1, 'completed', '', 10, 6, 1, 1, 1, 0.5, 0.9, 0.2, 'x')");
+        }
+        try (ResultsStore store = ResultsStore.open(db)) {
+            RunSummary old = store.run("old");
+            assertEquals(0.9, old.testTokenAcc(), 0.0);
+            assertTrue(Double.isNaN(old.testBleu()));
+            RunSummary withBleu = new RunSummary("new", "e", "v", 2, RunSummary.COMPLETED, "", 10, 6, 1, 1, 1, 0.5, 0.9,
+                    0.2, 0.25);
+            store.putRun(withBleu);
+            assertEquals(withBleu, store.run("new"));
         }
     }
 

@@ -1,0 +1,20 @@
+package org.attnlab.experiments.model;
+
+import org.attnlab.experiments.config.Checks;
+
+/**
+ * Settings of the {@code seq2seq} model kind (LSTM encoder-decoder with attention).
+ *
+ * @param embed          embedding size of both sides
+ * @param hidden         LSTM and attention size
+ * @param score          score function of the decoder's attention: dot, scaled_dot, additive (Bahdanau) or general
+ * @param additiveHidden hidden size of the additive score
+ */
+public record Seq2SeqSettings(int embed, int hidden, String score, int additiveHidden) {
+    public Seq2SeqSettings {
+        Checks.atLeast("embed", embed, 1);
+        Checks.atLeast("hidden", hidden, 1);
+        score = Checks.scoreFunction("score", score);
+        Checks.atLeast("additive_hidden", additiveHidden, 1);
+    }
+}

@@ -1,0 +1,55 @@
+package org.attnlab.experiments.model;
+
+import java.util.List;
+import java.util.Map;
+import org.attnlab.models.transformer.GreedyDecoder;
+import org.attnlab.models.transformer.Transformer;
+import org.attnlab.models.transformer.TransformerConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+
+/**
+ * Model kind {@code transformer}: {@link Transformer} (encoder-decoder). On a synthetic task the source is the input
+ * and the target the task's output, read behind an added begin-of-sequence id; on a translation corpus its own
+ * decoder input is used. Padding (id 0) is masked from the ids.
+ */
+public final class TransformerFactory implements ModelFactory<TransformerSettings> {
+    @Override
+    public String kind() {
+        return "transformer";
+    }
+
+    @Override
+    public Class<TransformerSettings> settingsType() {
+        return TransformerSettings.class;
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        return Map.of("layers", 1, "d_model", 32, "heads", 4, "d_ff", 64, "norm", "post", "residual", true,
+                "positional", "sinusoidal", "score", "scaled_dot");
+    }
+
+    @Override
+    public TrainableModel build(TransformerSettings s, TaskShape shape, long seed) {
+        TransformerConfig cfg = config(s, shape);
+        int bos = shape.decoderBos();
+        int last = s.layers() - 1;
+        return new TrainableModel(Transformer.build(cfg, seed), List.of(Transformer.SRC, Transformer.TGT_IN),
+                List.of(Transformer.LABELS),
+                raw -> new MultiDataSet(new INDArray[]{RawBatches.source(raw), RawBatches.decoderInput(raw, bos)},
+                        new INDArray[]{RawBatches.targetIds(raw)}),
+                Transformer.PROBS, Transformer.LOSS,
+                List.of(new TrainableModel.AttentionMap(Transformer.encoderSelfWeights(last),
+                                "encoder self-attention, layer " + (last + 1), false),
+                        new TrainableModel.AttentionMap(Transformer.decoderCrossWeights(last),
+                                "decoder cross-attention, layer " + (last + 1), true)),
+                (sd, raw, length) -> GreedyDecoder.decode(sd, cfg, RawBatches.source(raw), length, bos));
+    }
+
+    /** The model config for data of {@code shape}. */
+    static TransformerConfig config(TransformerSettings s, TaskShape shape) {
+        return new TransformerConfig(shape.vocab(), shape.decoderVocab(), shape.seqLen(), s.layers(), s.dModel(),
+                s.heads(), s.dFf(), 0.0, s.norm(), s.residual(), s.positional(), false, s.score(), 0);
+    }
+}

@@ -1,0 +1,33 @@
+package org.attnlab.experiments.model;
+
+import java.util.List;
+import org.attnlab.experiments.config.Checks;
+import org.attnlab.experiments.config.ConfigValueException;
+
+/**
+ * Settings of the {@code transformer} model kind (encoder-decoder Transformer).
+ *
+ * @param layers     encoder layers, and as many decoder layers
+ * @param dModel     model size
+ * @param heads      attention heads; must divide {@code dModel}
+ * @param dFf        feed-forward hidden size
+ * @param norm       layer-norm placement: post or pre
+ * @param residual   residual connections around every sublayer
+ * @param positional sinusoidal, learned or none
+ * @param score      attention score function: dot, scaled_dot, additive or general
+ */
+public record TransformerSettings(int layers, int dModel, int heads, int dFf, String norm, boolean residual,
+                                  String positional, String score) {
+    public TransformerSettings {
+        Checks.atLeast("layers", layers, 1);
+        Checks.atLeast("d_model", dModel, 1);
+        Checks.atLeast("heads", heads, 1);
+        if (dModel % heads != 0) {
+            throw new ConfigValueException("heads", "must divide d_model=" + dModel + ", was " + heads);
+        }
+        Checks.atLeast("d_ff", dFf, 1);
+        norm = Checks.oneOf("norm", norm, List.of("post", "pre"));
+        positional = Checks.oneOf("positional", positional, List.of("sinusoidal", "learned", "none"));
+        score = Checks.scoreFunction("score", score);
+    }
+}
