@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.validation.GradCheckUtil;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Shared helpers for graph tests: double precision, seeded inputs, forward passes and gradient checks. */
+/** Shared helpers for graph tests: double precision, seeded inputs, forward passes, gradient checks, training. */
 public final class GraphTesting {
     private GraphTesting() {
     }
@@ -51,5 +54,26 @@ public final class GraphTesting {
         sd.setLossVariables(loss);
         boolean ok = GradCheckUtil.checkGradients(sd, Map.of(), 1e-6, 1e-5, 1e-9, false, false);
         assertTrue(ok, "gradient check failed for " + out.name());
+    }
+
+    /**
+     * Fits {@code sd} (its training config set) on {@code batches} until {@code accuracy} reaches {@code target}
+     * (checked every 5 steps) or {@code maxSteps} have run; prints steps, accuracy and seconds, returns the accuracy.
+     */
+    public static double fitUntil(String task, SameDiff sd, Supplier<DataSet> batches,
+                                  ToDoubleFunction<SameDiff> accuracy, double target, int maxSteps) {
+        long start = System.nanoTime();
+        double reached = 0;
+        int step = 0;
+        while (step < maxSteps && reached < target) {
+            sd.fit(batches.get());
+            step++;
+            if (step % 5 == 0) {
+                reached = accuracy.applyAsDouble(sd);
+            }
+        }
+        System.out.printf("%s: %d steps, accuracy %.3f, %.1f s%n", task, step, reached,
+                (System.nanoTime() - start) / 1e9);
+        return reached;
     }
 }

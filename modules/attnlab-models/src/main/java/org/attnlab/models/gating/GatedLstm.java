@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.support.ConfigChecks;
 import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -46,13 +47,28 @@ public final class GatedLstm {
     public static LstmGateMaps build(SameDiff sd, String name, SDVariable x, SDVariable mask, LstmConfig cfg,
                                      ParamInit init) {
         int in = cfg.inputSize();
-        int h = cfg.hidden();
         long[] shape = StaticShapes.require(name + " input", x, StaticShapes.ANY, StaticShapes.ANY, in);
         if (shape[1] < 1) {
             throw new IllegalArgumentException(name + " input needs a static time dimension: expected [*, T >= 1, "
                     + in + "] but was " + Arrays.toString(shape));
         }
-        int steps = Math.toIntExact(shape[1]);
+        return build(sd, name, x, mask, Math.toIntExact(shape[1]), cfg, init);
+    }
+
+    /**
+     * Like {@link #build(SameDiff, String, SDVariable, SDVariable, LstmConfig, ParamInit)} with the number of time
+     * steps given, for an {@code x} [B, steps, inputSize] that has no static shape (an op output such as an
+     * embedding lookup); a wrong T then fails when the graph runs.
+     *
+     * @throws IllegalArgumentException if steps < 1 or a static shape of x or the mask does not match
+     */
+    public static LstmGateMaps build(SameDiff sd, String name, SDVariable x, SDVariable mask, int steps,
+                                     LstmConfig cfg, ParamInit init) {
+        int in = cfg.inputSize();
+        int h = cfg.hidden();
+        ConfigChecks.positive("steps", steps);
+        StaticShapes.check(name + " input", x, StaticShapes.ANY, steps, in);
+        long batch = x.getShape() == null ? StaticShapes.ANY : x.getShape()[0];
         SDVariable wx = init.xavier(sd, name + "/Wx", in, h, in, 4L * h);
         SDVariable wr = init.xavier(sd, name + "/Wr", h, h, h, 4L * h);
         SDVariable b = init.constant(sd, name + "/b", 0, 4L * h);
@@ -62,7 +78,7 @@ public final class GatedLstm {
         SDVariable[] zx = sd.unstack(projected, 1, steps);
         SDVariable[] keep = null;
         if (mask != null) {
-            StaticShapes.check(name + " mask", mask, shape[0], steps);
+            StaticShapes.check(name + " mask", mask, batch, steps);
             keep = sd.unstack(sd.expandDims(mask, 2), 1, steps);
         }
         return unroll(sd, name, zx, keep, wr, h);

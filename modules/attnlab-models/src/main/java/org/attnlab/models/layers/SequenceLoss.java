@@ -21,14 +21,14 @@ public final class SequenceLoss {
      */
     public static SDVariable maskedCrossEntropy(SameDiff sd, String name, SDVariable logits, SDVariable labels,
                                                 SDVariable mask) {
-        SDVariable perPosition = labels.mul(logSoftmax(sd, logits)).sum(2).neg();         // [B, T]
+        SDVariable perPosition = labels.mul(logSoftmax(sd, logits, 2)).sum(2).neg();         // [B, T]
         SDVariable count = sd.math.max(mask.sum(), sd.constant(1.0).castTo(mask.dataType()));
         return sd.math.div(name, perPosition.mul(mask).sum(), count);
     }
 
-    /** {@code log softmax} over the last axis of a {@code [B, T, V]} tensor. */
-    public static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
-        SDVariable shifted = logits.sub(sd.max(logits, true, 2));
-        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 2)));
+    /** {@code log softmax} over {@code axis} (e.g. 2 of {@code [B, T, V]}, 1 of {@code [B, classes]}). */
+    public static SDVariable logSoftmax(SameDiff sd, SDVariable logits, int axis) {
+        SDVariable shifted = logits.sub(sd.max(logits, true, axis));
+        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, axis)));
     }
 }

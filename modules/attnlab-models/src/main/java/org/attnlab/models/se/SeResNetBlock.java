@@ -8,12 +8,13 @@ import org.nd4j.autodiff.samediff.SameDiff;
 /**
  * SE-ResNet basic block without batch norm: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, 3x3
  * convolutions, SE on the residual branch before the addition, 1x1 projection shortcut when
- * {@link SeResNetConfig#projects()}.
+ * {@link SeResNetConfig#projects()}. Without {@link SeResNetConfig#excite()} the SE step is left out (a plain
+ * ResNet basic block).
  *
- * <p>Variables: {@code <name>/conv1/{w,b}}, {@code <name>/conv2/{w,b}}, {@code <name>/se/...} (see
+ * <p>Variables: {@code <name>/conv1/{w,b}}, {@code <name>/conv2/{w,b}}, {@code <name>/se/...} when exciting (see
  * {@link SeBlock}) and, when projecting, {@code <name>/proj/{w,b}}. Named outputs: {@code <name>/se/excitation}
- * [B, outC] and {@code <name>/out} [B, outC, H', W'] with H' = ceil(H / stride). Xavier-uniform weights from
- * {@code init}, zero biases.
+ * [B, outC] when exciting and {@code <name>/out} [B, outC, H', W'] with H' = ceil(H / stride). Xavier-uniform
+ * weights from {@code init}, zero biases.
  */
 public final class SeResNetBlock {
     private SeResNetBlock() {
@@ -33,7 +34,7 @@ public final class SeResNetBlock {
         SDVariable shortcut = cfg.projects()
                 ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), init)
                 : x;
-        SDVariable residual = SeBlock.build(sd, name + "/se", h, cfg.se(), init);
+        SDVariable residual = cfg.excite() ? SeBlock.build(sd, name + "/se", h, cfg.se(), init) : h;
         return sd.nn.relu(name + "/out", residual.add(shortcut), 0);
     }
 }

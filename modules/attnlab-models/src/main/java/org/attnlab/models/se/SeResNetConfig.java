@@ -3,16 +3,22 @@ package org.attnlab.models.se;
 import org.attnlab.models.support.ConfigChecks;
 
 /**
- * SE-ResNet basic block settings: input and output channels, the stride (1 or 2) of the first 3x3 convolution
- * and the SE reduction ratio (in [1, outChannels]).
+ * SE-ResNet basic block settings: input and output channels, the stride (1 or 2) of the first 3x3 convolution,
+ * the SE reduction ratio (in [1, outChannels]) and whether the SE block is present ({@code excite}; false gives
+ * a plain ResNet basic block, the ratio then being unused).
  */
-public record SeResNetConfig(int inChannels, int outChannels, int stride, int ratio) {
+public record SeResNetConfig(int inChannels, int outChannels, int stride, int ratio, boolean excite) {
     /** Validates every key; see {@link ConfigChecks}. */
     public SeResNetConfig {
         ConfigChecks.positive("inChannels", inChannels);
         ConfigChecks.positive("outChannels", outChannels);
         ConfigChecks.inRange("stride", stride, 1, 2);
         ConfigChecks.inRange("ratio", ratio, 1, outChannels);
+    }
+
+    /** An SE-ResNet block ({@code excite = true}). */
+    public SeResNetConfig(int inChannels, int outChannels, int stride, int ratio) {
+        this(inChannels, outChannels, stride, ratio, true);
     }
 
     /** True when the shortcut needs a 1x1 projection (channels or resolution change). */

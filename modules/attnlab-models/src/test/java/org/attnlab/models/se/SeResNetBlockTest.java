@@ -49,6 +49,17 @@ class SeResNetBlockTest {
         assertArrayEquals(new long[] {6, 3, 1, 1}, sd.getVariable("res/proj/w").getArr().shape());
     }
 
+    @Test
+    void withoutExcitationTheBlockHasNoSeVariablesOrExcitation() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.var("x", GraphTesting.random(1, 2, 4, 5, 5));
+        SeResNetBlock.build(sd, "res", x, new SeResNetConfig(4, 4, 1, 2, false), new ParamInit(1));
+
+        assertArrayEquals(new long[] {2, 4, 5, 5}, sd.output(Map.of(), "res/out").get("res/out").shape());
+        assertFalse(sd.hasVariable("res/se/w1"));
+        assertFalse(sd.hasVariable("res/se/excitation"));
+    }
+
     /** With the residual convolutions zeroed the residual branch is 0, so the block is relu(x). */
     @Test
     void zeroResidualBranchLeavesReluOfShortcut() {

@@ -1,0 +1,64 @@
+package org.attnlab.models.gating;
+
+import java.util.List;
+import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.Embedding;
+import org.attnlab.models.layers.Projections;
+import org.attnlab.models.layers.SequenceLoss;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A recurrent sequence tagger: token embeddings ({@code embed} [V, E]), a {@link GatedLstm} named {@value #LSTM}
+ * and a per-step softmax over the vocabulary ({@code out/W} [hidden, V], {@code out/b}).
+ *
+ * <p>Placeholders: {@value #TOKENS} [B, T] token ids (as floats) and {@value #LABELS} [B, T, V] one-hot targets
+ * (an all-zero row leaves its position unscored). Outputs: {@value #PROBS} [B, T, V], the loss {@value #LOSS}
+ * (mean cross-entropy over scored positions) and the gate maps [B, T, hidden] listed by {@link #gateMapNames()}.
+ */
+public final class LstmTagger {
+    public static final String TOKENS = "tokens";
+    public static final String LABELS = "labels";
+    public static final String PROBS = "probs";
+    public static final String LOSS = "loss";
+    /** Name of the LSTM layer, the prefix of its gate maps. */
+    public static final String LSTM = "lstm";
+
+    private LstmTagger() {
+    }
+
+    /** Builds the graph on placeholders of fixed length T = {@code cfg.steps()}, parameters drawn from seed. */
+    public static SameDiff build(LstmTaggerConfig cfg, long seed) {
+        SameDiff sd = SameDiff.create();
+        DataType dt = Nd4j.defaultFloatingPointType();
+        build(sd, sd.placeHolder(TOKENS, dt, -1, cfg.steps()), sd.placeHolder(LABELS, dt, -1, cfg.steps(),
+                cfg.vocab()), cfg, new ParamInit(seed));
+        return sd;
+    }
+
+    /** Adds the model to {@code sd} on token ids [B, T] and one-hot labels [B, T, V]; returns the loss. */
+    public static SDVariable build(SameDiff sd, SDVariable tokens, SDVariable labels, LstmTaggerConfig cfg,
+                                   ParamInit init) {
+        int v = cfg.vocab();
+        int e = cfg.embedding();
+        int h = cfg.hidden();
+        SDVariable table = init.normal(sd, "embed", 1.0 / Math.sqrt(e), v, e);
+        SDVariable x = Embedding.lookup(sd, tokens, table, v, e);                                  // [B, T, E]
+        LstmGateMaps maps = GatedLstm.build(sd, LSTM, x, null, cfg.steps(), cfg.lstm(), init);
+        SDVariable w = init.xavier(sd, "out/W", h, v, h, v);
+        SDVariable b = init.constant(sd, "out/b", 0.0, v);
+        SDVariable logits = Projections.last(sd, maps.hidden(), w, 3, h, v).add(b);               // [B, T, V]
+        sd.nn.softmax(PROBS, logits, 2);
+        SDVariable loss = SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, labels, labels.sum(2));
+        sd.setLossVariables(LOSS);
+        return loss;
+    }
+
+    /** Names of the gate maps [B, T, hidden]: forget, input and output gates, cell states, hidden states. */
+    public static List<String> gateMapNames() {
+        return List.of(LSTM + LstmGateMaps.FORGET_GATES, LSTM + LstmGateMaps.INPUT_GATES,
+                LSTM + LstmGateMaps.OUTPUT_GATES, LSTM + LstmGateMaps.CELL_STATES, LSTM + LstmGateMaps.HIDDEN);
+    }
+}
