@@ -115,7 +115,9 @@ class ExperimentLoaderTest {
                 bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML"),
                 bad("  vocab: 10", "  vocab: 10\n  max_length: 12", "bad.yaml: dataset.max_length: only for kind: translation (line 6)"),
                 bad("  task: reverse", "  kind: translation\n  max_length: 0", "bad.yaml: dataset.max_length: must be >= 1, was 0 (line 4)"),
-                bad("  task: reverse", "  kind: subtitles", "bad.yaml: dataset.kind: unknown value 'subtitles'; valid: synthetic, translation (line 3)")
+                bad("  task: reverse", "  kind: subtitles", "bad.yaml: dataset.kind: unknown value 'subtitles'; valid: synthetic, translation, fashion_mnist (line 3)"),
+                bad("  task: reverse", "  kind: fashion_mnist", "bad.yaml: dataset.seq_len: only for kind: synthetic"),
+                bad("  vocab: 10", "  vocab: 10\n  images_dir: x", "bad.yaml: dataset.images_dir: only for kind: fashion_mnist")
         );
     }
 
