@@ -40,9 +40,7 @@ public final class SeCnnFactory implements ModelFactory<SeCnnSettings> {
             maps.add(new TrainableModel.AttentionMap(names.get(k), "block " + k + " SE excitation (ratio "
                     + s.ratio() + "), test images x channels", false));
         }
-        TrainableModel simple = TrainableModel.simple(SeCnnClassifier.build(cfg, seed), SeCnnClassifier.IMAGES,
-                SeCnnClassifier.LABELS, SeCnnClassifier.PROBS, SeCnnClassifier.LOSS);
-        return new TrainableModel(simple.sd(), simple.inputs(), simple.targets(), simple.adapter(), simple.probs(),
-                simple.loss(), List.copyOf(maps), null);
+        return TrainableModel.simple(SeCnnClassifier.build(cfg, seed), SeCnnClassifier.IMAGES,
+                SeCnnClassifier.LABELS, SeCnnClassifier.PROBS, SeCnnClassifier.LOSS).withMaps(maps);
     }
 }

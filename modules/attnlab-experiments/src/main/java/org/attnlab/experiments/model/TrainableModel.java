@@ -28,8 +28,17 @@ public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targ
     /**
      * An attention output {@code [B, H, Tq, Tk]} or {@code [B, Tq, Tk]} (rows are target tokens or source tokens), or a
      * per-example vector output {@code [B, C]} such as an SE excitation (rows are test examples, columns channels).
+     * With {@code colsAreUnits} a {@code [B, T, units]} output (e.g. LSTM gates): rows are source tokens, columns units.
      */
-    public record AttentionMap(String output, String title, boolean rowsAreTarget) {
+    public record AttentionMap(String output, String title, boolean rowsAreTarget, boolean colsAreUnits) {
+        public AttentionMap(String output, String title, boolean rowsAreTarget) {
+            this(output, title, rowsAreTarget, false);
+        }
+
+        /** A {@code [B, T, units]} map: source tokens x units. */
+        public static AttentionMap units(String output, String title) {
+            return new AttentionMap(output, title, false, true);
+        }
     }
 
     /** Greedy decoding of a raw batch: {@code [B, length]} token ids. */
@@ -66,6 +75,11 @@ public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targ
     /** The same names around another graph (e.g. one loaded from a checkpoint). */
     public TrainableModel withGraph(SameDiff other) {
         return new TrainableModel(other, inputs, targets, adapter, probs, loss, maps, decoder);
+    }
+
+    /** The same model with these maps to plot. */
+    public TrainableModel withMaps(List<AttentionMap> otherMaps) {
+        return new TrainableModel(sd, inputs, targets, adapter, probs, loss, List.copyOf(otherMaps), decoder);
     }
 
     /** The same model with another loss output. */

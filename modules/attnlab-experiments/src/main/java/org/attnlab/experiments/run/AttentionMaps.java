@@ -75,8 +75,10 @@ public final class AttentionMaps {
         List<Map2d> maps = new ArrayList<>();
         int n = (int) Math.min(EXAMPLES, src.size(0));
         for (int i = 0; i < n; i++) {
-            List<String> cols = labels(src, srcMask, i, data::sourceToken);
-            List<String> rows = m.rowsAreTarget() ? labels(tgt, tgtMask, i, data::targetToken) : cols;
+            List<String> tokens = labels(src, srcMask, i, data::sourceToken);
+            List<String> cols = m.colsAreUnits()
+                    ? IntStream.range(0, (int) w.size(2)).mapToObj(Integer::toString).toList() : tokens;
+            List<String> rows = m.rowsAreTarget() ? labels(tgt, tgtMask, i, data::targetToken) : tokens;
             INDArray mat = w.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, rows.size()),
                     NDArrayIndex.interval(0, cols.size())).castTo(DataType.DOUBLE);
             maps.add(new Map2d(m.title() + ", test example " + (i + 1), rows, cols, mat.toDoubleMatrix()));

@@ -16,7 +16,6 @@ import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.run.AttentionMaps;
-import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +49,7 @@ class SeCnnKindTest {
                 """.formatted(images.toString().replace("'", "''")));
         Path results = dir.resolve("results");
         assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
-        List<RunSummary> runs;
-        try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
-            runs = store.runs("se");
-        }
+        List<RunSummary> runs = EncoderDecoderKindsTest.runs(results, "se");
         assertEquals(2, runs.size());
         for (RunSummary r : runs) {
             assertEquals(RunSummary.COMPLETED, r.status(), r.reason());
