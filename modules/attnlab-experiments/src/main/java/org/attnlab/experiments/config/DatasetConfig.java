@@ -7,48 +7,66 @@ import java.util.Set;
 import org.attnlab.datasets.synthetic.SyntheticTask;
 
 /**
- * The {@code dataset} section: a synthetic task (no download) or a translation corpus, and split sizes.
+ * The {@code dataset} section: a synthetic task (no download), a translation corpus or Fashion-MNIST images, and
+ * split sizes.
  *
- * @param kind           {@code synthetic} (default when left out) or {@code translation}
+ * @param kind           {@code synthetic} (default when left out), {@code translation} or {@code fashion_mnist}
  * @param task           synthetic: copy, reverse, sort or associative_recall
  * @param seqLen         synthetic: tokens per example
  * @param vocab          synthetic: token ids (0 is padding)
- * @param trainExamples  synthetic: training examples
- * @param valExamples    validation examples (translation: at most this many of the validation split)
- * @param testExamples   test examples (translation: at most this many of the test split)
+ * @param trainExamples  synthetic: training examples; fashion_mnist: training images (at most 60000 - val_examples)
+ * @param valExamples    validation examples (translation: at most this many of the validation split;
+ *                       fashion_mnist: images carved from the training file, fixed split seed)
+ * @param testExamples   test examples (translation: at most this many of the test split; fashion_mnist: the first
+ *                       this many of the test file)
  * @param pairsFile      translation: a UTF-8 file of {@code source<TAB>target} lines, or empty for KJV -> RV1909
  * @param maxLength      translation: longest kept sentence in tokens (both sides)
  * @param smallSample    translation: train on only the first N training pairs (0 = all)
  * @param splitFraction  translation: share of the pairs in each of the validation and test splits
  * @param minCount       translation: rarest token kept in a vocabulary
  * @param maxVocab       translation: largest vocabulary per side (0 = no limit)
+ * @param imagesDir      fashion_mnist: a folder with {@code train-} and {@code t10k-images/labels-idx*-ubyte.gz}, or
+ *                       empty for Fashion-MNIST from the dataset cache (fetched on first use)
  */
 public record DatasetConfig(String kind, String task, Integer seqLen, Integer vocab, int trainExamples,
                             int valExamples, int testExamples, String pairsFile, Integer maxLength,
-                            Integer smallSample, Double splitFraction, Integer minCount, Integer maxVocab) {
+                            Integer smallSample, Double splitFraction, Integer minCount, Integer maxVocab,
+                            String imagesDir) {
     /** Valid task names. */
     public static final List<String> TASKS = Arrays.stream(SyntheticTask.values())
             .map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
     public static final String SYNTHETIC = "synthetic";
     public static final String TRANSLATION = "translation";
+    public static final String FASHION_MNIST = "fashion_mnist";
     private static final Set<String> SYNTHETIC_KEYS = Set.of("task", "seq_len", "vocab");
     private static final List<String> TRANSLATION_KEYS = List.of("pairs_file", "max_length", "small_sample",
             "split_fraction", "min_count", "max_vocab");
 
     /** Valid kinds. */
-    public static final List<String> KINDS = List.of(SYNTHETIC, TRANSLATION);
+    public static final List<String> KINDS = List.of(SYNTHETIC, TRANSLATION, FASHION_MNIST);
 
     public DatasetConfig {
         kind = Checks.oneOf("kind", kind == null ? SYNTHETIC : kind, KINDS);
-        if (SYNTHETIC.equals(kind)) {
-            task = Checks.oneOf("task", task, TASKS);
-            Checks.atLeast("seq_len", seqLen, 1);
-            Checks.atLeast("vocab", vocab, 3);
+        if (!TRANSLATION.equals(kind)) {
             Object[] values = {pairsFile, maxLength, smallSample, splitFraction, minCount, maxVocab};
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != null) {
                     throw new ConfigValueException(TRANSLATION_KEYS.get(i), "only for kind: translation");
                 }
+            }
+        }
+        if (!FASHION_MNIST.equals(kind) && imagesDir != null) {
+            throw new ConfigValueException("images_dir", "only for kind: fashion_mnist");
+        }
+        if (SYNTHETIC.equals(kind)) {
+            task = Checks.oneOf("task", task, TASKS);
+            Checks.atLeast("seq_len", seqLen, 1);
+            Checks.atLeast("vocab", vocab, 3);
+        } else if (FASHION_MNIST.equals(kind)) {
+            imagesDir = imagesDir == null ? "" : imagesDir;
+            if (task != null || seqLen != null || vocab != null) {
+                throw new ConfigValueException(task != null ? "task" : seqLen != null ? "seq_len" : "vocab",
+                        "only for kind: synthetic");
             }
         } else {
             pairsFile = pairsFile == null ? "" : pairsFile;
@@ -66,14 +84,15 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     /** A synthetic task. */
     public DatasetConfig(String task, int seqLen, int vocab, int trainExamples, int valExamples, int testExamples) {
         this(SYNTHETIC, task, seqLen, vocab, trainExamples, valExamples, testExamples, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** Keys that a section of this {@code kind} may leave out (they belong to the other kind). */
     public static Set<String> optionalKeys(String kind) {
         Set<String> both = new java.util.HashSet<>(TRANSLATION_KEYS);
         both.add("kind");
-        if (TRANSLATION.equals(kind)) {
+        both.add("images_dir");
+        if (!SYNTHETIC.equals(kind)) {
             both.addAll(SYNTHETIC_KEYS);
         }
         return both;
@@ -82,6 +101,11 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     /** True for a translation corpus. */
     public boolean translation() {
         return TRANSLATION.equals(kind);
+    }
+
+    /** True for an image classification set (labels {@code [B, classes]}). */
+    public boolean images() {
+        return FASHION_MNIST.equals(kind);
     }
 
     /** The synthetic task. */

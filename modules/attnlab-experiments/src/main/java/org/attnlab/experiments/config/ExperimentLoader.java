@@ -131,7 +131,13 @@ public final class ExperimentLoader {
             ModelSpec<?> model = model(merged, variantKey);
             ObjectNode resolved = mapper.createObjectNode();
             merged.forEach(resolved::set);
-            return new VariantConfig(name, dataset(merged, variantKey),
+            DatasetConfig dataset = dataset(merged, variantKey);
+            if (dataset.images() != model.factory().classifiesImages()) {
+                throw errors.at("model.kind", variantKey, "kind '" + model.factory().kind() + "' "
+                        + (dataset.images() ? "needs sequence data" : "classifies images") + ", but dataset.kind is "
+                        + dataset.kind());
+            }
+            return new VariantConfig(name, dataset,
                     model, bind(merged.get("training"), TrainingSettings.class, "training", variantKey, Set.of()),
                     Trees.sorted(resolved));
         }

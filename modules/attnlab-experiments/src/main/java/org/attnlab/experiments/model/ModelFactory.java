@@ -18,6 +18,14 @@ public interface ModelFactory<S extends Record> {
     /** Values for keys a config may leave out (snake_case). */
     Map<String, Object> defaults();
 
+    /**
+     * True for a kind that classifies images (raw batches: features {@code [B, 1, S, S]}, labels {@code [B, classes]});
+     * false for sequence kinds. Configs must pair an image kind with an image dataset.
+     */
+    default boolean classifiesImages() {
+        return false;
+    }
+
     /** Builds a fresh, randomly initialised model for data of the given shape. */
     TrainableModel build(S settings, TaskShape shape, long seed);
 }

@@ -1,7 +1,8 @@
 package org.attnlab.experiments.model;
 
 /**
- * What a model needs to know about its data.
+ * What a model needs to know about its data. For images ({@link #images}) {@code seqLen} is the image side and
+ * {@code vocab} / {@code targetVocab} the number of classes.
  *
  * @param vocab       source token ids {@code [0, vocab)} (0 is padding)
  * @param seqLen      longest source or target sequence
@@ -16,6 +17,11 @@ public record TaskShape(int vocab, int seqLen, int targetVocab, int bos) {
     /** Same vocabulary on both sides, no begin-of-sequence token (the synthetic tasks). */
     public TaskShape(int vocab, int seqLen) {
         this(vocab, seqLen, vocab, NO_BOS);
+    }
+
+    /** Square images of side {@code side} in {@code classes} classes: {@link #seqLen} is the side, the vocabularies the classes. */
+    public static TaskShape images(int side, int classes) {
+        return new TaskShape(classes, side, classes, NO_BOS);
     }
 
     /** Target ids an encoder-decoder predicts: the data's, plus a begin-of-sequence id when the data has none. */

@@ -16,7 +16,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * [B, Tt]]} (token ids as floats), labels {@code [one-hot [B, Tt, V]]}, feature masks and a label mask {@code [B, Tt]}.
  * {@link #adapter} turns a raw batch into the model's batch, whose feature arrays feed the placeholders {@link #inputs}
  * and whose label arrays feed {@link #targets}, in order (SameDiff's training-config mappings). {@link #probs} is
- * {@code [B, Tt, >= V]} and {@link #loss} the scalar loss.
+ * {@code [B, Tt, >= V]} and {@link #loss} the scalar loss. Image kinds get features {@code [images [B, 1, S, S]]}
+ * and labels {@code [one-hot [B, classes]]}, and their {@link #probs} is {@code [B, classes]}.
  *
  * @param maps    attention maps to plot after training (may be empty)
  * @param decoder greedy decoding for BLEU, or null
@@ -24,8 +25,20 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targets, UnaryOperator<MultiDataSet> adapter,
                              String probs, String loss, List<AttentionMap> maps, SequenceDecoder decoder) {
 
-    /** An attention output {@code [B, H, Tq, Tk]} or {@code [B, Tq, Tk]}; rows are target tokens or source tokens. */
-    public record AttentionMap(String output, String title, boolean rowsAreTarget) {
+    /**
+     * An attention output {@code [B, H, Tq, Tk]} or {@code [B, Tq, Tk]} (rows are target tokens or source tokens), or a
+     * per-example vector output {@code [B, C]} such as an SE excitation (rows are test examples, columns channels).
+     * With {@code colsAreUnits} a {@code [B, T, units]} output (e.g. LSTM gates): rows are source tokens, columns units.
+     */
+    public record AttentionMap(String output, String title, boolean rowsAreTarget, boolean colsAreUnits) {
+        public AttentionMap(String output, String title, boolean rowsAreTarget) {
+            this(output, title, rowsAreTarget, false);
+        }
+
+        /** A {@code [B, T, units]} map: source tokens x units. */
+        public static AttentionMap units(String output, String title) {
+            return new AttentionMap(output, title, false, true);
+        }
     }
 
     /** Greedy decoding of a raw batch: {@code [B, length]} token ids. */
@@ -62,6 +75,11 @@ public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targ
     /** The same names around another graph (e.g. one loaded from a checkpoint). */
     public TrainableModel withGraph(SameDiff other) {
         return new TrainableModel(other, inputs, targets, adapter, probs, loss, maps, decoder);
+    }
+
+    /** The same model with these maps to plot. */
+    public TrainableModel withMaps(List<AttentionMap> otherMaps) {
+        return new TrainableModel(sd, inputs, targets, adapter, probs, loss, List.copyOf(otherMaps), decoder);
     }
 
     /** The same model with another loss output. */

@@ -66,21 +66,33 @@ public final class ReportBuilder {
         return out;
     }
 
+    /** True when no run measured sequence accuracy: image classification, whose token accuracy is the accuracy. */
+    private static boolean classification(Map<String, List<RunSummary>> byVariant) {
+        return byVariant.values().stream().flatMap(List::stream).allMatch(r -> Double.isNaN(r.testSeqAcc()));
+    }
+
     private static Table summaryTable(Map<String, List<RunSummary>> byVariant) {
         boolean bleu = byVariant.values().stream().flatMap(List::stream).anyMatch(r -> !Double.isNaN(r.testBleu()));
+        boolean classes = !byVariant.isEmpty() && classification(byVariant);
         List<List<String>> rows = new ArrayList<>();
         byVariant.forEach((variant, runs) -> {
             List<String> row = new ArrayList<>(List.of(variant, Integer.toString(runs.size()),
-                    stats(runs, RunSummary::testTokenAcc).format(3), stats(runs, RunSummary::testSeqAcc).format(3),
-                    stats(runs, RunSummary::testLoss).format(4), stats(runs, RunSummary::tokensPerSecond).formatShort(0),
+                    stats(runs, RunSummary::testTokenAcc).format(3)));
+            if (!classes) {
+                row.add(stats(runs, RunSummary::testSeqAcc).format(3));
+            }
+            row.addAll(List.of(stats(runs, RunSummary::testLoss).format(4),
+                    stats(runs, RunSummary::tokensPerSecond).formatShort(0),
                     stats(runs, RunSummary::secondsPerEpoch).formatShort(2), Long.toString(runs.get(0).parameters())));
             if (bleu) {
                 row.add(Double.isNaN(runs.get(0).testBleu()) ? "-" : stats(runs, r -> 100 * r.testBleu()).format(2));
             }
             rows.add(row);
         });
-        List<String> header = new ArrayList<>(List.of("variant", "seeds", "token accuracy", "sequence accuracy", "loss",
-                "tokens/s", "s/epoch", "parameters"));
+        List<String> header = new ArrayList<>(classes
+                ? List.of("variant", "seeds", "accuracy", "loss", "images/s", "s/epoch", "parameters")
+                : List.of("variant", "seeds", "token accuracy", "sequence accuracy", "loss", "tokens/s", "s/epoch",
+                        "parameters"));
         if (bleu) {
             header.add("BLEU-4 (%)");
         }
@@ -100,7 +112,8 @@ public final class ReportBuilder {
                         String.format(Locale.ROOT, "%.3f", w.t()), String.format(Locale.ROOT, "%.4f", w.p())));
             }
         }
-        return new Table("Welch's t-test on test token accuracy", List.of("variant A", "variant B", "mean A - B",
+        String metric = !byVariant.isEmpty() && classification(byVariant) ? "test accuracy" : "test token accuracy";
+        return new Table("Welch's t-test on " + metric, List.of("variant A", "variant B", "mean A - B",
                 "t", "p (two-sided)"), rows);
     }
 

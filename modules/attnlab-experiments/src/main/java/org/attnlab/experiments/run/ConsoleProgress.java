@@ -47,6 +47,11 @@ public final class ConsoleProgress implements RunProgress {
     @Override
     public void validated(MetricRow r) {
         clearBar();
+        if (Double.isNaN(r.valSeqAcc())) {
+            out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  acc %.3f  %.0f images/s%n",
+                    r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.tokensPerSecond());
+            return;
+        }
         out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  token_acc %.3f  seq_acc %.3f  %.0f tok/s%n",
                 r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.valSeqAcc(), r.tokensPerSecond());
     }
@@ -54,7 +59,10 @@ public final class ConsoleProgress implements RunProgress {
     @Override
     public void ended(RunSummary s) {
         clearBar();
-        if (RunSummary.COMPLETED.equals(s.status())) {
+        if (RunSummary.COMPLETED.equals(s.status()) && Double.isNaN(s.testSeqAcc())) {
+            out.printf(Locale.ROOT, "  completed: test acc %.3f  loss %.4f  (%.1f s training)%n",
+                    s.testTokenAcc(), s.testLoss(), s.seconds());
+        } else if (RunSummary.COMPLETED.equals(s.status())) {
             out.printf(Locale.ROOT, "  completed: test token_acc %.3f  seq_acc %.3f  loss %.4f  (%.1f s training)%n",
                     s.testTokenAcc(), s.testSeqAcc(), s.testLoss(), s.seconds());
         } else {

@@ -10,7 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Loss, token accuracy and sequence accuracy of a model on raw batches (unlabelled positions masked out); BLEU. */
+/**
+ * Loss, token accuracy and sequence accuracy of a model on raw batches (unlabelled positions masked out); BLEU. For
+ * class labels {@code [B, classes]} (images) the token accuracy is the classification accuracy and the sequence
+ * accuracy NaN (not measured).
+ */
 final class Evaluator {
     /** Metrics of one evaluation. */
     record Scores(double loss, double tokenAccuracy, double sequenceAccuracy) {
@@ -33,13 +37,20 @@ final class Evaluator {
             Map<String, INDArray> out = model.sd().output(model.placeholders(ds), model.probs(), model.loss());
             long b = ds.getFeatures(0).size(0);
             lossSum += out.get(model.loss()).getDouble(0) * b;
+            examples += b;
+            if (ds.getLabels(0).rank() == 2) {
+                correctTokens += out.get(model.probs()).argMax(1).eq(ds.getLabels(0).argMax(1))
+                        .castTo(DataType.DOUBLE).sumNumber().doubleValue();
+                labelledTokens += b;
+                correctSequences = Double.NaN;
+                continue;
+            }
             INDArray mask = RawBatches.labelMask(ds).castTo(DataType.DOUBLE);
             INDArray correct = out.get(model.probs()).argMax(2).eq(ds.getLabels(0).argMax(2)).castTo(DataType.DOUBLE)
                     .muli(mask);
             correctTokens += correct.sumNumber().doubleValue();
             labelledTokens += mask.sumNumber().doubleValue();
             correctSequences += correct.sum(1).eq(mask.sum(1)).castTo(DataType.DOUBLE).sumNumber().doubleValue();
-            examples += b;
         }
         return new Scores(lossSum / examples, correctTokens / labelledTokens, correctSequences / examples);
     }

@@ -18,6 +18,7 @@ import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class Trainer {
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson("environment.json", Environment.capture(spec.seed()));
         DataSource data = v.dataset().translation() ? new TranslationSplits(v.dataset(), spec.seed())
+                : v.dataset().images() ? new ImageSplits(v.dataset(), spec.seed())
                 : new SyntheticSplits(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
@@ -101,7 +103,7 @@ public final class Trainer {
                 MultiDataSet batch = stream.next();
                 model.sd().fit(model.adapter().apply(batch));
                 step++;
-                periodTokens += batch.getFeatures(0).length();
+                periodTokens += tokens(batch);
                 progress.stepped(step);
                 if (schedule.validatesAfter(step)) {
                     double periodSeconds = (System.nanoTime() - periodStart) / 1e9;
@@ -143,7 +145,7 @@ public final class Trainer {
             double bleu = data.reportsBleu() && model.decoder() != null
                     ? Evaluator.bleu(model, testBatches, Vocabulary.EOS) : Double.NaN;
             if (!model.maps().isEmpty()) {
-                dir.writeJson(AttentionMaps.FILE, AttentionMaps.of(model, data, testBatches.get(0)));
+                AttentionMaps.write(dir, AttentionMaps.of(model, data, testBatches.get(0)));
             }
             double epochs = (double) step / schedule.batchesPerEpoch();
             RunSummary s = new RunSummary(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(),
@@ -168,6 +170,12 @@ public final class Trainer {
             progress.ended(s);
             return s;
         }
+    }
+
+    /** Source tokens of a raw batch; for images ({@code [B, 1, S, S]}) the number of images. */
+    private static long tokens(MultiDataSet batch) {
+        INDArray f = batch.getFeatures(0);
+        return f.rank() == 2 ? f.length() : f.size(0);
     }
 
     private static String resolvedYaml(RunSpec spec) {

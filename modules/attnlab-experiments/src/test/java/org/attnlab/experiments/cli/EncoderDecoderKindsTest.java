@@ -104,7 +104,8 @@ class EncoderDecoderKindsTest {
         assertTrue(Files.readString(report.resolve("report.md")).contains("BLEU-4"));
     }
 
-    private static List<RunSummary> runs(Path results, String experiment) {
+    /** The runs of {@code experiment} in the database under {@code results}. */
+    static List<RunSummary> runs(Path results, String experiment) {
         try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
             return store.runs(experiment);
         }

@@ -102,7 +102,7 @@ class ExperimentLoaderTest {
                 bad("  batch_size: 16", "  epochs: 3", "bad.yaml: training.steps: give exactly one of steps and epochs (a positive count), was steps=50, epochs=3 (line 13)"),
                 bad("  task: reverse", "  task: rot13", "bad.yaml: dataset.task: unknown value 'rot13'; valid: copy, reverse, sort, associative_recall (line 3)"),
                 bad("  seq_len: 8", "", "bad.yaml: dataset.seq_len (variant dot): missing required key (line 2)"),
-                bad("  kind: tagger", "  kind: lstm", "bad.yaml: model.kind: unknown model kind 'lstm'; valid: "),
+                bad("  kind: tagger", "  kind: gru", "bad.yaml: model.kind: unknown model kind 'gru'; valid: "),
                 bad("  heads: 2", "  heads: 3", "bad.yaml: model.heads: must divide d_model=32, was 3 (line 9)"),
                 bad("      score: general", "      score: cosine", "bad.yaml: variants.general.model.score: Unknown score function 'cosine'; valid names: dot, scaled_dot, additive, general (line 19)"),
                 bad("  dot: {model: {score: dot}}", "  dot: {optimizer: sgd}", "bad.yaml: variants.dot.optimizer: unknown key; valid keys: dataset, model, training (line 16)"),
@@ -115,7 +115,9 @@ class ExperimentLoaderTest {
                 bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML"),
                 bad("  vocab: 10", "  vocab: 10\n  max_length: 12", "bad.yaml: dataset.max_length: only for kind: translation (line 6)"),
                 bad("  task: reverse", "  kind: translation\n  max_length: 0", "bad.yaml: dataset.max_length: must be >= 1, was 0 (line 4)"),
-                bad("  task: reverse", "  kind: subtitles", "bad.yaml: dataset.kind: unknown value 'subtitles'; valid: synthetic, translation (line 3)")
+                bad("  task: reverse", "  kind: subtitles", "bad.yaml: dataset.kind: unknown value 'subtitles'; valid: synthetic, translation, fashion_mnist (line 3)"),
+                bad("  task: reverse", "  kind: fashion_mnist", "bad.yaml: dataset.seq_len: only for kind: synthetic"),
+                bad("  vocab: 10", "  vocab: 10\n  images_dir: x", "bad.yaml: dataset.images_dir: only for kind: fashion_mnist")
         );
     }
 
