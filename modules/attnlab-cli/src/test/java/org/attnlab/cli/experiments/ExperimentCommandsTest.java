@@ -1,4 +1,4 @@
-package org.attnlab.experiments.cli;
+package org.attnlab.cli.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +50,7 @@ class ExperimentCommandsTest {
             assertEquals(2, count(s, "select count(distinct variant) from runs where test_token_acc between 0 and 1"));
         }
 
-        assertEquals(0, new CommandLine(new ListCommand()).execute("tiny", "--results", results.toString()));
+        assertEquals(0, new CommandLine(new ListRunsCommand()).execute("tiny", "--results", results.toString()));
         assertEquals(0, new CommandLine(new ReportCommand()).execute("tiny", "--results", results.toString()));
         Path report = exp.resolve("report");
         String md = Files.readString(report.resolve("report.md"));

@@ -1,4 +1,4 @@
-package org.attnlab.models.plot;
+package org.attnlab.experiments.report;
 
 import java.awt.Color;
 import java.awt.Paint;

@@ -1,4 +1,4 @@
-package org.attnlab.sweeps.cli;
+package org.attnlab.cli.sweeps;
 
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SweepConfigException;
@@ -39,7 +39,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "PATH", defaultValue = "results/attnlab.db", description = "SQLite results store (default: ${DEFAULT-VALUE}).")
     Path db;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: results/sweeps/NAME).")
+    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: sweeps/NAME beside the results store).")
     Path reportDir;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "Rows in the best-trials table (default: ${DEFAULT-VALUE}).")
@@ -73,7 +73,8 @@ public final class SweepCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         }
-        Path dir = reportDir != null ? reportDir : Path.of("results", "sweeps", config.name());
+        Path dir = reportDir != null ? reportDir
+                : db.toAbsolutePath().getParent().resolve("sweeps").resolve(config.name());
         SweepReport.write(config, trials, dir, top);
         out.println("report: " + dir.resolve("best-trials.md") + ", best config: " + dir.resolve(SweepReport.BEST_CONFIG));
         return 0;

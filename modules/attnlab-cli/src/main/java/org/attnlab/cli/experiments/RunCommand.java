@@ -1,5 +1,6 @@
-package org.attnlab.experiments.cli;
+package org.attnlab.cli.experiments;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +20,9 @@ import org.attnlab.models.runtime.RuntimeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code attnlab run FILE}: runs every variant of an experiment with every seed, then prints a comparison. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,27 +37,31 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ResultsOptions results;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         ExperimentConfig cfg;
         try {
             cfg = new ExperimentLoader(ModelRegistry.load()).load(file);
         } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage());
+            spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
         List<RunSpec> runs = RunPlanner.plan(cfg, quick);
         String name = RunPlanner.experimentName(cfg, quick);
-        System.out.printf("experiment %s: %d variants x %d seeds = %d runs%n", name, cfg.variants().size(),
+        out.printf("experiment %s: %d variants x %d seeds = %d runs%n", name, cfg.variants().size(),
                 cfg.seeds().size(), runs.size());
-        System.out.println("runtime: " + RuntimeSettings.current().summary());
+        out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
         try (ResultsStore store = results.open()) {
-            List<RunSummary> done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forStdout()).runAll(runs);
-            System.out.println();
-            System.out.print(MarkdownRenderer.table(ReportBuilder.summary(done)));
+            List<RunSummary> done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
+            out.println();
+            out.print(MarkdownRenderer.table(ReportBuilder.summary(done)));
             long failed = done.stream().filter(r -> !RunSummary.COMPLETED.equals(r.status())).count();
-            System.out.printf("%n%d runs, %d failed, %.0f s. Report: attnlab report %s%s%n", done.size(), failed,
+            out.printf("%n%d runs, %d failed, %.0f s. Report: attnlab report %s%s%n", done.size(), failed,
                     (System.nanoTime() - start) / 1e9, name, " --results " + results.dir());
             return failed == 0 ? 0 : 1;
         }

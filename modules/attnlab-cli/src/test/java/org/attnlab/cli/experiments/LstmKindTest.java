@@ -1,4 +1,4 @@
-package org.attnlab.experiments.cli;
+package org.attnlab.cli.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.attnlab.datasets.cli;
+package org.attnlab.cli.datasets;
 
 import org.attnlab.datasets.catalog.DatasetSpec;
 import org.attnlab.datasets.fetch.DatasetStore;
@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code datasets list}: each catalogue entry with its source, licence and whether it is cached. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the catalogue and the cache status.")
-public final class ListCommand implements Callable<Integer> {
+public final class ListDatasetsCommand implements Callable<Integer> {
 
     @ParentCommand
     DatasetsCommand parent;

@@ -1,4 +1,4 @@
-package org.attnlab.datasets.cli;
+package org.attnlab.cli.datasets;
 
 import org.attnlab.datasets.fetch.DatasetStore;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.attnlab.experiments.cli;
+package org.attnlab.cli.experiments;
 
 import java.nio.file.Path;
 import org.attnlab.experiments.store.ResultsStore;

@@ -1,4 +1,4 @@
-package org.attnlab.datasets.cli;
+package org.attnlab.cli.datasets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

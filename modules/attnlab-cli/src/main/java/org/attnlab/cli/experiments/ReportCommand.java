@@ -1,4 +1,4 @@
-package org.attnlab.experiments.cli;
+package org.attnlab.cli.experiments;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -6,7 +6,9 @@ import org.attnlab.experiments.report.ReportWriter;
 import org.attnlab.experiments.store.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code attnlab report EXPERIMENT}: Markdown and HTML report with statistics over seeds and learning curves. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -18,14 +20,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ResultsOptions results;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         try (ResultsStore store = results.open()) {
             Path dir = ReportWriter.write(store, results.dir(), experiment);
-            System.out.println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
+            spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
             return 0;
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
     }

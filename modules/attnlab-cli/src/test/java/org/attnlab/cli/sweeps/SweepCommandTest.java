@@ -1,4 +1,4 @@
-package org.attnlab.sweeps.cli;
+package org.attnlab.cli.sweeps;
 
 import org.attnlab.sweeps.SweepFiles;
 import org.junit.jupiter.api.Test;

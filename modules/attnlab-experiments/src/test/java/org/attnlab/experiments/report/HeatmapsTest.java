@@ -1,4 +1,4 @@
-package org.attnlab.models.plot;
+package org.attnlab.experiments.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.attnlab.models.transformer.PositionalEncoding;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,5 +33,14 @@ class HeatmapsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Heatmaps.save(m, List.of("x"), null, "t", dir.resolve("a.png")));
         assertEquals("rowLabels: expected 2 labels, got 1", e.getMessage());
+    }
+
+    @Test
+    void positionalBarcodeHas24PixelCells(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("pe/barcode.png");
+        Heatmaps.save(PositionalEncoding.table(40, 32), null, null, "sinusoidal positional encoding", png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(32 * 24 + 160, image.getWidth());
+        assertEquals(40 * 24 + 120, image.getHeight());
     }
 }

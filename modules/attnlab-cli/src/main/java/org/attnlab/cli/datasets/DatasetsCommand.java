@@ -1,4 +1,4 @@
-package org.attnlab.datasets.cli;
+package org.attnlab.cli.datasets;
 
 import org.attnlab.datasets.fetch.DataDirectory;
 import org.attnlab.datasets.fetch.DatasetStore;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "List, fetch and verify the datasets of the catalogue.",
-        subcommands = {ListCommand.class, FetchCommand.class, VerifyCommand.class})
+        subcommands = {ListDatasetsCommand.class, FetchCommand.class, VerifyCommand.class})
 public final class DatasetsCommand implements Runnable {
 
     @Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
