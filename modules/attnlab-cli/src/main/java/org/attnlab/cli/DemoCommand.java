@@ -1,25 +1,40 @@
 package org.attnlab.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.attnlab.datasets.synthetic.SyntheticTask;
-import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.experiments.config.ExperimentConfig;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.run.ConsoleProgress;
+import org.attnlab.experiments.run.ExperimentRunner;
+import org.attnlab.experiments.run.RunPlanner;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.runtime.RuntimeSettings;
-import org.attnlab.models.tasks.SequenceTaggerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Trains a small self-attention tagger on a synthetic task once per score function and prints a table. */
+/**
+ * Trains a small self-attention tagger on a synthetic task once per score function and prints a table: an experiment
+ * built in memory (model kind {@code tagger}, one variant per score function) run by the experiments' runner.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train a one-layer self-attention model on a synthetic task with each score function.")
 final class DemoCommand implements Callable<Integer> {
+    private static final int TEST_EXAMPLES = 512;
+
     /** Parses a score function by its config name; picocli reports an unknown name with the valid ones. */
     static final class ScoreFunctionConverter implements CommandLine.ITypeConverter<ScoreFunction> {
         @Override
@@ -50,30 +65,50 @@ final class DemoCommand implements Callable<Integer> {
             description = "Score functions to compare (default ${DEFAULT-VALUE}).")
     List<ScoreFunction> scores;
 
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "Where the runs are filed (default: a new temporary folder).")
+    Path results;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.println("runtime: " + RuntimeSettings.current().summary());
         out.printf("task: %s, %d tokens over %d ids, batch %d, %d steps, seed %d%n",
                 task.name().toLowerCase(Locale.ROOT), length, vocab, batch, steps, seed);
-        List<DemoTrainer.Result> results = new ArrayList<>();
-        for (ScoreFunction f : scores) {
-            SequenceTaggerConfig cfg = new SequenceTaggerConfig(vocab, length, 32, 2,
-                    new AttentionConfig(f, 32, false, AttentionConfig.NO_WINDOW));
-            DemoTrainer.Result r = new DemoTrainer(cfg, task, batch, steps, seed).train();
-            results.add(r);
-            out.printf("  %-10s token accuracy %.3f  (%.1f s)%n", f.configName(), r.accuracy(), r.seconds());
+        Path dir = results != null ? results : Files.createTempDirectory("attnlab-demo-");
+        List<RunSummary> done;
+        try (ResultsStore store = ResultsStore.open(dir.resolve("attnlab.db"))) {
+            ExperimentConfig demo = new ExperimentLoader(ModelRegistry.load()).load(experiment(), Path.of("demo"));
+            done = new ExperimentRunner(dir, store, ConsoleProgress.forConsole(out)).runAll(RunPlanner.plan(demo, false));
         }
         out.println();
-        out.println("| score      | token accuracy | sequence accuracy | final loss | time (s) |");
+        out.println("| score      | token accuracy | sequence accuracy | test loss  | time (s) |");
         out.println("|------------|---------------:|------------------:|-----------:|---------:|");
-        for (DemoTrainer.Result r : results) {
-            out.printf("| %-10s | %14.3f | %17.3f | %10.4f | %8.1f |%n", r.score(), r.accuracy(),
-                    r.sequenceAccuracy(), r.loss(), r.seconds());
+        for (RunSummary r : done) {
+            out.printf(Locale.ROOT, "| %-10s | %14.3f | %17.3f | %10.4f | %8.1f |%n", r.variant(), r.testTokenAcc(),
+                    r.testSeqAcc(), r.testLoss(), r.seconds());
         }
-        return 0;
+        out.printf("%nruns filed in %s: attnlab report demo --results %s%n", dir, dir);
+        return done.stream().allMatch(r -> RunSummary.COMPLETED.equals(r.status())) ? 0 : 1;
+    }
+
+    /** The demo as an experiment: a tagger on the task, one variant per score function, one seed. */
+    private ObjectNode experiment() {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("name", "demo");
+        doc.putObject("dataset").put("task", task.name().toLowerCase(Locale.ROOT)).put("seq_len", length)
+                .put("vocab", vocab).put("train_examples", steps * batch).put("test_examples", TEST_EXAMPLES);
+        doc.putObject("model").put("kind", "tagger").put("d_model", 32).put("heads", 2).put("additive_hidden", 32);
+        doc.putObject("training").put("learning_rate", 3e-3).put("batch_size", batch).put("steps", steps)
+                .put("eval_every", steps);
+        doc.putArray("seeds").add(seed);
+        ObjectNode variants = doc.putObject("variants");
+        for (ScoreFunction f : scores) {
+            variants.putObject(f.configName()).putObject("model").put("score", f.configName());
+        }
+        return doc;
     }
 }

@@ -5,19 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DemoCommandTest {
     private static final Pattern ROW = Pattern.compile("\\| (dot|additive) +\\| +([0-9.]+) \\|");
 
     @Test
-    void trainsEachScoreFunctionAndPrintsTheTable() {
+    void trainsEachScoreFunctionAndPrintsTheTable(@TempDir Path results) {
         StringWriter buffer = new StringWriter();
-        int exit = new CommandLine(new AttnLab()).setOut(new PrintWriter(buffer)).execute("demo", "--steps", "150",
-                "--length", "4", "--vocab", "5", "--scores", "dot,additive");
+        int exit = new CommandLine(new AttnLab()).setOut(new PrintWriter(buffer)).execute("demo", "--steps", "80",
+                "--length", "4", "--vocab", "5", "--scores", "dot,additive", "--results", results.toString());
         String out = buffer.toString();
         assertEquals(0, exit, out);
         assertTrue(out.contains("runtime: backend=CPU"), out);
@@ -29,6 +34,10 @@ class DemoCommandTest {
             found++;
         }
         assertEquals(2, found, out);
+        try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
+            assertEquals(List.of("additive", "dot"), store.runs("demo").stream().map(RunSummary::variant).toList(),
+                    "the demo's runs are filed like any experiment's");
+        }
     }
 
     @Test
