@@ -12,10 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** SHA-256 of files and folders, and checks against expected values. */
+/** SHA-256 of texts, files and folders (AttnLab's one checksum helper), and checks against expected values. */
 public final class Sha256 {
 
     private Sha256() {
+    }
+
+    /** Hex SHA-256 of a text's UTF-8 bytes (e.g. the canonical form of a config, for run ids). */
+    public static String ofText(String text) {
+        return DigestUtils.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Hex SHA-256 of a file's bytes. */

@@ -22,6 +22,12 @@ class Sha256Test {
     Path dir;
 
     @Test
+    void textDigestIsTheKnownSha256OfItsUtf8Bytes() {
+        // printf abc | sha256sum
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.ofText("abc"));
+    }
+
+    @Test
     void fileAndTreeDigestsMatchSha256sum() throws Exception {
         Files.writeString(dir.resolve("abc"), "abc");
         Files.createDirectories(dir.resolve("sub/deeper"));

@@ -1,12 +1,9 @@
 package org.attnlab.experiments.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.attnlab.datasets.fetch.Sha256;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.TrainingSettings;
 import org.attnlab.experiments.config.VariantConfig;
@@ -57,12 +54,6 @@ public final class RunPlanner {
     }
 
     private static String runId(VariantConfig v, long seed) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] hash = md.digest((v.resolved().toString() + "|seed=" + seed).getBytes(StandardCharsets.UTF_8));
-            return v.name() + "-seed" + seed + "-" + HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return v.name() + "-seed" + seed + "-" + Sha256.ofText(v.resolved().toString() + "|seed=" + seed).substring(0, 8);
     }
 }

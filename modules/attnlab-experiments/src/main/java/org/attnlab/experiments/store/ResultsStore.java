@@ -1,9 +1,7 @@
 package org.attnlab.experiments.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +26,9 @@ public final class ResultsStore implements AutoCloseable {
     /** Opens (creating if needed) the database at {@code file}. */
     public static ResultsStore open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // No foreign-key enforcement: INSERT OR REPLACE of a run would trip over its metrics rows.
+            Connection c = Sqlite.open(file, false);
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA busy_timeout=10000");
                 s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, "
                         + "variant TEXT NOT NULL, seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, "
                         + "parameters INTEGER, steps INTEGER, seconds REAL, seconds_per_epoch REAL, "
@@ -44,7 +40,7 @@ public final class ResultsStore implements AutoCloseable {
                         + "val_seq_acc REAL, seconds REAL, tokens_per_second REAL, PRIMARY KEY (run_id, step))");
                 s.execute("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs(experiment, variant)");
             }
-            c.setAutoCommit(false);
+            c.commit();
             return new ResultsStore(c);
         } catch (Exception e) {
             throw new StoreException("cannot open " + file, e);

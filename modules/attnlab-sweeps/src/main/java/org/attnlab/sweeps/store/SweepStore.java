@@ -5,13 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import org.attnlab.experiments.store.Sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +25,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Sweep state in SQLite, tables {@code sweep} and {@code sweep_trial} (created when missing), in a database file that
- * other AttnLab modules may share. Every change is its own committed transaction; methods are thread-safe.
+ * Sweep state in SQLite, tables {@code sweep} and {@code sweep_trial} (created when missing), in the database file the
+ * experiments' results store also uses (opened by {@link Sqlite}). Every change is its own committed transaction; methods are thread-safe.
  */
 public final class SweepStore implements AutoCloseable {
 
@@ -71,20 +70,14 @@ public final class SweepStore implements AutoCloseable {
     /** Opens (creating if needed) the database file and the sweep tables. */
     public static SweepStore open(Path db) {
         try {
-            Path parent = db.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+            Connection c = Sqlite.open(db, true);
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA foreign_keys = ON");
                 for (String ddl : SCHEMA.split(";")) {
                     if (!ddl.isBlank()) {
                         s.execute(ddl);
                     }
                 }
             }
-            c.setAutoCommit(false);
             c.commit();
             return new SweepStore(c);
         } catch (SQLException e) {
