@@ -1,12 +1,22 @@
 package org.attnlab.experiments.run;
 
 import java.util.List;
+import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.model.TaskShape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Train, validation and test batches of one run, as raw batches (see {@link org.attnlab.experiments.model.TrainableModel}). */
 interface DataSource {
+    /** The batches of {@code dataset} for a run with {@code seed}: one implementation per dataset kind. */
+    static DataSource of(DatasetConfig dataset, long seed) {
+        return switch (dataset.kind()) {
+            case DatasetConfig.TRANSLATION -> new TranslationSplits(dataset, seed);
+            case DatasetConfig.FASHION_MNIST -> new ImageSplits(dataset, seed);
+            default -> new SyntheticSplits(dataset, seed);
+        };
+    }
+
     /** Vocabulary sizes, lengths and begin-of-sequence id. */
     TaskShape shape();
 
