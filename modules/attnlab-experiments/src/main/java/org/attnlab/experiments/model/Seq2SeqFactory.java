@@ -3,7 +3,7 @@ package org.attnlab.experiments.model;
 import java.util.List;
 import java.util.Map;
 import org.attnlab.models.alignment.AttentionSeq2Seq;
-import org.attnlab.models.alignment.GreedyDecoder;
+import org.attnlab.models.alignment.AlignmentDecoder;
 import org.attnlab.models.alignment.Seq2SeqConfig;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
@@ -47,7 +47,7 @@ public final class Seq2SeqFactory implements ModelFactory<Seq2SeqSettings> {
                 AttentionSeq2Seq.PROBS, AttentionSeq2Seq.LOSS,
                 List.of(new TrainableModel.AttentionMap(AttentionSeq2Seq.ALIGNMENT, "alignment (" + s.score() + ")",
                         true)),
-                (sd, raw, length) -> GreedyDecoder.decode(sd, RawBatches.source(raw), RawBatches.sourceMask(raw),
+                (sd, raw, length) -> AlignmentDecoder.decode(sd, RawBatches.source(raw), RawBatches.sourceMask(raw),
                         length, bos).tokens());
     }
 }

@@ -85,7 +85,7 @@ class AttentionSeq2SeqTest {
         SameDiff sd = train(score);
         MultiDataSet test = reverseBatch(200, new SplittableRandom(99));
         INDArray source = test.getFeatures(0);
-        GreedyDecoder.Decoded decoded = GreedyDecoder.decode(sd, source, test.getFeatures(1), LENGTH, BOS);
+        AlignmentDecoder.Decoded decoded = AlignmentDecoder.decode(sd, source, test.getFeatures(1), LENGTH, BOS);
         INDArray expected = test.getLabels(0).argMax(2).castTo(source.dataType());
         double tokenAccuracy = decoded.tokens().eq(expected).castTo(source.dataType()).meanNumber().doubleValue();
         assertTrue(tokenAccuracy >= 0.95, score + ": greedy token accuracy " + tokenAccuracy);

@@ -11,12 +11,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * feeds the most likely tokens so far back as decoder input. The decoder is causal, so the still-empty tail of the
  * decoder input does not change earlier steps.
  */
-public final class GreedyDecoder {
+public final class AlignmentDecoder {
     /** Decoded token ids {@code [B, T]} and the alignment {@code [B, T, Ts]} that produced them. */
     public record Decoded(INDArray tokens, INDArray alignment) {
     }
 
-    private GreedyDecoder() {
+    private AlignmentDecoder() {
     }
 
     /**
