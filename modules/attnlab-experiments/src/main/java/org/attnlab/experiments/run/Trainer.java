@@ -134,6 +134,7 @@ public final class Trainer {
             dir.writeJson(STATE, state);
             dir.writeMetrics(state.rows());
             store.putMetrics(spec.runId(), state.rows());
+            store.claims().renew(spec.runId());
             if (!previous.isEmpty()) {
                 delete(dir.path().resolve(previous));
             }

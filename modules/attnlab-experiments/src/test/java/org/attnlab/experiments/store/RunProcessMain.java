@@ -1,0 +1,48 @@
+package org.attnlab.experiments.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.run.ExperimentRunner;
+import org.attnlab.experiments.run.RunPlanner;
+import org.attnlab.experiments.run.RunProgress;
+import org.attnlab.experiments.run.RunSpec;
+
+/**
+ * A separate JVM for {@link TwoWritersTest}: runs an experiment file into a results folder and prints
+ * {@code TRAIN <run-id>} each time it starts training a run, then {@code DONE <n>} with the number of completed runs.
+ */
+public final class RunProcessMain {
+    private RunProcessMain() {
+    }
+
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        Path results = Path.of(args[1]);
+        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+        RunProgress progress = new RunProgress() {
+            @Override
+            public void started(RunSpec run, long totalSteps, long done) {
+                System.out.println("TRAIN " + run.runId());
+            }
+
+            @Override
+            public void stepped(long step) {
+            }
+
+            @Override
+            public void validated(MetricRow row) {
+            }
+
+            @Override
+            public void ended(RunSummary summary) {
+            }
+        };
+        try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
+            List<RunSummary> done = new ExperimentRunner(results, store, progress).runAll(runs);
+            System.out.println("DONE " + done.stream().filter(r -> RunSummary.COMPLETED.equals(r.status())).count());
+        }
+        System.exit(0);
+    }
+}
