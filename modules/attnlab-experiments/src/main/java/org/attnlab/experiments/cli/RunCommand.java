@@ -10,6 +10,7 @@ import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.report.MarkdownRenderer;
 import org.attnlab.experiments.report.ReportBuilder;
 import org.attnlab.experiments.run.ConsoleProgress;
+import org.attnlab.experiments.run.DataException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunSpec;
@@ -50,7 +51,13 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
         try (ResultsStore store = results.open()) {
-            List<RunSummary> done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forStdout()).runAll(runs);
+            List<RunSummary> done;
+            try {
+                done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forStdout()).runAll(runs);
+            } catch (DataException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
             System.out.println();
             System.out.print(MarkdownRenderer.table(ReportBuilder.summary(done)));
             long failed = done.stream().filter(r -> !RunSummary.COMPLETED.equals(r.status())).count();

@@ -31,9 +31,16 @@ public final class ExperimentRunner {
         this.progress = progress;
     }
 
-    /** Runs {@code runs} in order and returns their summaries. */
+    /**
+     * Runs {@code runs} in order and returns their summaries.
+     *
+     * @throws DataException before any run trains when a dataset file is missing, corrupt or fails its checksum
+     */
     public List<RunSummary> runAll(List<RunSpec> runs) {
-        return LibraryChatter.suppressed(() -> runEach(runs));
+        return LibraryChatter.suppressed(() -> {
+            DataPreflight.check(runs);
+            return runEach(runs);
+        });
     }
 
     private List<RunSummary> runEach(List<RunSpec> runs) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.run.DataException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunProgress;
@@ -11,7 +12,8 @@ import org.attnlab.experiments.run.RunSpec;
 
 /**
  * A separate JVM for {@link TwoWritersTest}: runs an experiment file into a results folder and prints
- * {@code TRAIN <run-id>} each time it starts training a run, then {@code DONE <n>} with the number of completed runs.
+ * {@code TRAIN <run-id>} each time it starts training a run, then {@code DONE <n>} with the number of completed runs
+ * ({@code error: ...} and exit code 2 when a dataset is unusable).
  */
 public final class RunProcessMain {
     private RunProcessMain() {
@@ -42,6 +44,9 @@ public final class RunProcessMain {
         try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
             List<RunSummary> done = new ExperimentRunner(results, store, progress).runAll(runs);
             System.out.println("DONE " + done.stream().filter(r -> RunSummary.COMPLETED.equals(r.status())).count());
+        } catch (DataException e) {
+            System.out.println("error: " + e.getMessage());
+            System.exit(2);
         }
         System.exit(0);
     }
