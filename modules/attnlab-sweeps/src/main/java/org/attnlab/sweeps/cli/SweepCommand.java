@@ -3,10 +3,12 @@ package org.attnlab.sweeps.cli;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SweepConfigException;
 import org.attnlab.sweeps.config.SweepConfigParser;
+import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.report.SweepReport;
 import org.attnlab.sweeps.run.RunOptions;
 import org.attnlab.sweeps.run.SweepRunner;
 import org.attnlab.sweeps.store.TrialRecord;
+import org.attnlab.sweeps.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,8 +61,12 @@ public final class SweepCommand implements Callable<Integer> {
         SweepConfig config;
         try {
             config = new SweepConfigParser().parse(file);
+            TrialObjectives.require(config.objective().function(), config.objective().metric());
         } catch (SweepConfigException e) {
             err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println(file + ": " + e.getMessage());
             return 2;
         }
         List<TrialRecord> trials;
@@ -76,6 +82,11 @@ public final class SweepCommand implements Callable<Integer> {
         Path dir = reportDir != null ? reportDir : Path.of("results", "sweeps", config.name());
         SweepReport.write(config, trials, dir, top);
         out.println("report: " + dir.resolve("best-trials.md") + ", best config: " + dir.resolve(SweepReport.BEST_CONFIG));
+        long done = trials.stream().filter(t -> t.state() == TrialState.DONE).count();
+        if (done == 0) {
+            err.println("no trial succeeded (" + trials.size() + " trials: see the report for their errors)");
+            return 1;
+        }
         return 0;
     }
 }

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +65,12 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<String> metrics() {
+        return Set.copyOf(finalMetrics(new RunSummary("", "", "", 0, "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                new MetricRow(0, 0, 0, 0, 0, 0, 0, 0)).keySet());
     }
 
     @Override
