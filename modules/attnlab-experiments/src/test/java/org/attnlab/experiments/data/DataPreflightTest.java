@@ -2,24 +2,26 @@ package org.attnlab.experiments.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import org.attnlab.experiments.cli.RunCommand;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.run.DataException;
+import org.attnlab.experiments.run.ExperimentRunner;
+import org.attnlab.experiments.run.RunPlanner;
+import org.attnlab.experiments.run.RunSpec;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunProcessMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Dataset files are checked before any run trains: labels out of range, a tampered dataset cache. */
 class DataPreflightTest {
@@ -32,20 +34,13 @@ class DataPreflightTest {
         writeSplit(images, "train", 40, 5);
         writeSplit(images, "t10k", 8, -1);
         Path file = fashionExperiment("images_dir: '" + images + "', ");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new RunCommand()).execute(file.toString(), "--results", dir.resolve("r").toString());
-        } finally {
-            System.setErr(old);
-        }
-        String message = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(2, code, message);
-        assertEquals("error: dataset of variant only: " + images.resolve("train-labels-idx1-ubyte.gz")
-                + " at offset 13: record 5: label 200 is not a class id 0..9", message);
-        try (ResultsStore store = ResultsStore.open(dir.resolve("r/attnlab.db"))) {
+        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+        Path results = dir.resolve("r");
+        try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
+            DataException e = assertThrows(DataException.class,
+                    () -> new ExperimentRunner(results, store, RunProcessMain.trainLines()).runAll(runs));
+            assertEquals("dataset of variant only: " + images.resolve("train-labels-idx1-ubyte.gz")
+                    + " at offset 13: record 5: label 200 is not a class id 0..9", e.getMessage());
             assertTrue(store.runs(null).isEmpty(), "nothing trained");
         }
     }

@@ -23,7 +23,20 @@ public final class RunProcessMain {
         Path file = Path.of(args[0]);
         Path results = Path.of(args[1]);
         List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
-        RunProgress progress = new RunProgress() {
+        RunProgress progress = trainLines();
+        try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
+            List<RunSummary> done = new ExperimentRunner(results, store, progress).runAll(runs);
+            System.out.println("DONE " + done.stream().filter(r -> RunSummary.COMPLETED.equals(r.status())).count());
+        } catch (DataException e) {
+            System.out.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** A progress that prints {@code TRAIN <run-id>} when a run starts training, and nothing else. */
+    public static RunProgress trainLines() {
+        return new RunProgress() {
             @Override
             public void started(RunSpec run, long totalSteps, long done) {
                 System.out.println("TRAIN " + run.runId());
@@ -41,13 +54,5 @@ public final class RunProcessMain {
             public void ended(RunSummary summary) {
             }
         };
-        try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
-            List<RunSummary> done = new ExperimentRunner(results, store, progress).runAll(runs);
-            System.out.println("DONE " + done.stream().filter(r -> RunSummary.COMPLETED.equals(r.status())).count());
-        } catch (DataException e) {
-            System.out.println("error: " + e.getMessage());
-            System.exit(2);
-        }
-        System.exit(0);
     }
 }
