@@ -3,11 +3,13 @@ package org.attnlab.cli.sweeps;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SweepConfigException;
 import org.attnlab.sweeps.config.SweepConfigParser;
+import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.report.SweepReport;
 import org.attnlab.sweeps.run.RunOptions;
 import org.attnlab.sweeps.run.SweepRunner;
 import org.attnlab.sweeps.store.TrialRecord;
 import org.attnlab.cli.experiments.ResultsOptions;
+import org.attnlab.sweeps.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,8 +66,12 @@ public final class SweepCommand implements Callable<Integer> {
         SweepConfig config;
         try {
             config = new SweepConfigParser().parse(file);
+            TrialObjectives.require(config.objective().function(), config.objective().metric());
         } catch (SweepConfigException e) {
             err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println(file + ": " + e.getMessage());
             return 2;
         }
         List<TrialRecord> trials;
@@ -84,6 +90,11 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("report: " + dir.resolve("best-trials.md") + ", best config: " + dir.resolve(SweepReport.BEST_CONFIG));
         out.println("trials that trained are runs of experiment " + config.name() + ": attnlab list " + config.name()
                 + " --results " + results.dir());
+        long done = trials.stream().filter(t -> t.state() == TrialState.DONE).count();
+        if (done == 0) {
+            err.println("no trial succeeded (" + trials.size() + " trials: see the report for their errors)");
+            return 1;
+        }
         return 0;
     }
 }

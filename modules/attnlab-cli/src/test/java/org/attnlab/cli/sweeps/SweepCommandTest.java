@@ -53,7 +53,7 @@ class SweepCommandTest {
     void unknownObjectiveListsTheRegisteredOnes() {
         SweepFiles files = new SweepFiles(dir);
         Path file = files.sweep("nobj", "no-such-objective", "random", 2, "");
-        assertEquals(1, sweep(file.toString(), "--results", files.results().toString()));
+        assertEquals(2, sweep(file.toString(), "--results", files.results().toString()));
         assertTrue(err.toString().contains("no trial objective named 'no-such-objective'"), err.toString());
         assertTrue(err.toString().contains("demo-quadratic") && err.toString().contains("experiment"), err.toString());
     }

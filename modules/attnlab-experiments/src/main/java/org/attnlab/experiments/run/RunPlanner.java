@@ -28,7 +28,7 @@ public final class RunPlanner {
         for (VariantConfig v : experiment.variants()) {
             VariantConfig variant = quick ? quick(v) : v;
             for (long seed : experiment.seeds()) {
-                out.add(new RunSpec(name, variant, seed, runId(variant, seed)));
+                out.add(new RunSpec(name, variant, seed, runId(name, variant, seed)));
             }
         }
         return out;
@@ -53,7 +53,9 @@ public final class RunPlanner {
         return new VariantConfig(v.name(), v.dataset(), v.model(), shorter, resolved);
     }
 
-    private static String runId(VariantConfig v, long seed) {
-        return v.name() + "-seed" + seed + "-" + Sha256.ofText(v.resolved().toString() + "|seed=" + seed).substring(0, 8);
+    /** Variant, seed and a hash of experiment name, resolved config and seed: two experiments never share an id. */
+    private static String runId(String experiment, VariantConfig v, long seed) {
+        return v.name() + "-seed" + seed + "-"
+                + Sha256.ofText("experiment=" + experiment + "|" + v.resolved() + "|seed=" + seed).substring(0, 8);
     }
 }

@@ -4,33 +4,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Opens AttnLab's SQLite file ({@code results/attnlab.db}, shared by the results store and the sweep store) the one
- * way both use it: parent folders created, write-ahead log (readers never block the writer), a 10 s busy timeout for
- * concurrent writers (parallel trials, several processes), and manual commits (one transaction per change).
+ * way both use it: parent folders created, a busy timeout set before anything else (another process may be writing),
+ * then the write-ahead log (readers never block the writer) and, when asked, enforcement of REFERENCES clauses (it
+ * cannot change inside a transaction, so it is set here). Transactions are the caller's.
  */
 public final class Sqlite {
+    /** How long a writer waits for another's lock before failing. */
+    public static final int BUSY_TIMEOUT_MS = 60_000;
+
     private Sqlite() {
     }
 
-    /**
-     * A connection to {@code file} (created if missing) with auto-commit off; {@code foreignKeys} turns on the
-     * enforcement of REFERENCES clauses for this connection (SQLite leaves it off, and it cannot change inside a
-     * transaction, so it is set here).
-     */
+    /** A connection to {@code file} (created if missing), in auto-commit mode. */
     public static Connection open(Path file, boolean foreignKeys) throws SQLException, IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA foreign_keys=" + (foreignKeys ? "ON" : "OFF"));
-        }
-        c.setAutoCommit(false);
-        return c;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(foreignKeys);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 }

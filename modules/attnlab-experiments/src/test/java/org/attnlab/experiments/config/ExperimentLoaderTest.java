@@ -124,7 +124,8 @@ class ExperimentLoaderTest {
                 bad("seeds: [1, 2]", "seeds: []", "bad.yaml: seeds: give at least one seed, e.g. seeds: [1, 2, 3] (line 14)"),
                 bad("seeds: [1, 2]", "seeds: [1, x]", "bad.yaml: seeds[1]: expected an integer (line 14)"),
                 bad("seeds: [1, 2]", "seeds: [1, 1]", "bad.yaml: seeds: seeds must be distinct, were [1, 1] (line 14)"),
-                bad("name: tiny", "name: ../evil", "bad.yaml: name: must be letters, digits, '_', '-' or '.', was '../evil' (line 1)"),
+                bad("name: tiny", "name: ../evil", "bad.yaml: name: must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit, was "
+                        + "'../evil' (line 1)"),
                 bad("seeds: [1, 2]", "seeds: {a: 1}", "bad.yaml: seeds: expected a list (line 14)"),
                 bad("  dot: {model: {score: dot}}", "  dot: {model: 5}", "bad.yaml: variants.dot.model: expected a mapping of keys to values (line 16)"),
                 bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML"),

@@ -1,7 +1,7 @@
 package org.attnlab.experiments.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,12 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTest {
     @Test
-    void opensInWalModeWithABusyTimeoutManualCommitsAndTheAskedForeignKeyRule(@TempDir Path dir) throws Exception {
+    void opensInWalModeWithABusyTimeoutAutoCommitAndTheAskedForeignKeyRule(@TempDir Path dir) throws Exception {
         for (boolean fk : new boolean[] {true, false}) {
             try (Connection c = Sqlite.open(dir.resolve("a/b/attnlab.db"), fk); Statement s = c.createStatement()) {
-                assertFalse(c.getAutoCommit());
+                assertTrue(c.getAutoCommit());
                 assertEquals("wal", single(s, "PRAGMA journal_mode"));
-                assertEquals("10000", single(s, "PRAGMA busy_timeout"));
+                assertEquals(String.valueOf(Sqlite.BUSY_TIMEOUT_MS), single(s, "PRAGMA busy_timeout"));
                 assertEquals(fk ? "1" : "0", single(s, "PRAGMA foreign_keys"));
             }
         }

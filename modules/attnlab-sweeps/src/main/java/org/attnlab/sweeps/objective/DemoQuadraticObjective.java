@@ -2,6 +2,7 @@ package org.attnlab.sweeps.objective;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * DEMONSTRATION ONLY, trains nothing: an analytic "loss" over every numeric parameter,
@@ -22,6 +23,11 @@ public final class DemoQuadraticObjective implements TrialObjective, TrialObject
 
     private DemoQuadraticObjective(long stepMillis) {
         this.stepMillis = stepMillis;
+    }
+
+    @Override
+    public Set<String> metrics() {
+        return Set.of(METRIC);
     }
 
     @Override

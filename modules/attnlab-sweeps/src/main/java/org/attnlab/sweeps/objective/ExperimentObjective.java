@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code experiment} objective: one trial is one run of the base experiment with the trial's parameters applied.
@@ -63,6 +64,12 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<String> metrics() {
+        return Set.copyOf(finalMetrics(new RunSummary("", "", "", 0, "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                new MetricRow(0, 0, 0, 0, 0, 0, 0, 0)).keySet());
     }
 
     @Override

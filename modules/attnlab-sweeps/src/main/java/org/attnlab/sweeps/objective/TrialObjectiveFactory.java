@@ -3,6 +3,7 @@ package org.attnlab.sweeps.objective;
 import org.attnlab.sweeps.config.ConfigOverrides;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes the trial objective named in a sweep file ({@code objective.function}); registered through
@@ -12,6 +13,14 @@ public interface TrialObjectiveFactory {
 
     /** The name sweep files use to pick this objective. */
     String name();
+
+    /**
+     * The metrics a trial of this objective reports, so that a sweep's {@code objective.metric} is checked before any
+     * trial trains; empty when the objective does not declare them (then the metric is not checked up front).
+     */
+    default Set<String> metrics() {
+        return Set.of();
+    }
 
     /**
      * An objective that runs trials of {@code base} with the sweep's parameters applied; its intermediate reports are

@@ -30,8 +30,8 @@ public final class SweepRunner {
 
     /** Runs (or resumes) {@code config}; returns all of the sweep's stored trials when the budget is spent. */
     public List<TrialRecord> run(SweepConfig config, RunOptions options) {
+        TrialObjectives.require(config.objective().function(), config.objective().metric());
         BaseExperiment base = BaseExperiment.load(config.baseFile());
-        TrialObjectives.require(config.objective().function());
         CompletedCurves curves = new CompletedCurves();
         try (SweepStore store = SweepStore.open(options.db());
              TrialBackend backend = backend(config, options, base, curves)) {

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 
 /**
  * Sweep state in SQLite, tables {@code sweep} and {@code sweep_trial} (created when missing), in the database file the
- * experiments' results store also uses (opened by {@link Sqlite}). Every change is its own committed transaction; methods are thread-safe.
+ * experiments' results store also uses (opened by {@link Sqlite}). Every change is its own committed transaction;
+ * methods are thread-safe.
  */
 public final class SweepStore implements AutoCloseable {
 
@@ -71,6 +72,7 @@ public final class SweepStore implements AutoCloseable {
     public static SweepStore open(Path db) {
         try {
             Connection c = Sqlite.open(db, true);
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 for (String ddl : SCHEMA.split(";")) {
                     if (!ddl.isBlank()) {
