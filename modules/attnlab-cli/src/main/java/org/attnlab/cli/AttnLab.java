@@ -23,6 +23,14 @@ public final class AttnLab implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AttnLab()).execute(args));
+        System.exit(execute(new CommandLine(new AttnLab()), args));
+    }
+
+    /** Runs {@code args} on {@code cli} and flushes its out and err (a command may end with a line still buffered). */
+    static int execute(CommandLine cli, String... args) {
+        int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return exit;
     }
 }

@@ -1,8 +1,15 @@
 package org.attnlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The experiment commands are reachable from the {@code attnlab} entry point. */
@@ -11,5 +18,13 @@ class AttnLabTest {
     void experimentCommandsAreRegistered() {
         var commands = new CommandLine(new AttnLab()).getSubcommands().keySet();
         assertTrue(commands.containsAll(java.util.List.of("demo", "run", "report", "list")), commands.toString());
+    }
+
+    @Test
+    void whatACommandPrintsReachesABufferedOutputBeforeTheExit(@TempDir Path results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new AttnLab()).setOut(new PrintWriter(bytes, true));
+        assertEquals(0, AttnLab.execute(cli, "list", "--results", results.toString()));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("| experiment | run | status |"), bytes.toString());
     }
 }
