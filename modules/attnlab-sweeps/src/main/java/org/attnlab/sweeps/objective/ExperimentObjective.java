@@ -200,6 +200,12 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
         Pruned(long step) {
             super("pruned by the sweep at step " + step + " (not a failure)", null, false, false);
         }
+
+        /** The run's recorded reason: the message alone, as {@code attnlab list} shows it. */
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** Forwards each validation's objective metric to the reporter and stops the run when it answers prune. */

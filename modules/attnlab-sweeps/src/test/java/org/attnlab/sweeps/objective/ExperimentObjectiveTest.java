@@ -168,5 +168,10 @@ class ExperimentObjectiveTest {
         assertEquals(4.0, result.metrics().get("steps"));
         assertTrue(result.metrics().containsKey("val_loss"), result.metrics().toString());
         assertFalse(result.metrics().containsKey("test_loss"), "a pruned run is not tested");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("results/attnlab.db"))) {
+            RunSummary run = store.runs("tiny-sweep").get(0);
+            assertEquals("trial-0", run.variant());
+            assertEquals("pruned by the sweep at step 4 (not a failure)", run.reason());
+        }
     }
 }
