@@ -57,6 +57,9 @@ class SeCnnKindTest {
             assertTrue(Double.isNaN(r.testSeqAcc()), "no sequence accuracy for images");
             assertTrue(Double.isFinite(r.testLoss()));
             Path runDir = results.resolve("se").resolve(r.runId());
+            List<String> csv = Files.readAllLines(runDir.resolve("metrics.csv"));
+            assertEquals("step,epoch,train_loss,val_loss,val_acc,seconds,images_per_second", csv.get(0));
+            assertTrue(csv.size() > 1 && csv.stream().noneMatch(line -> line.contains("NaN")), csv.toString());
             List<AttentionMaps.Map2d> maps = AttentionMaps.read(runDir);
             if (r.variant().equals("plain")) {
                 assertTrue(maps.isEmpty(), "no excitations without SE");

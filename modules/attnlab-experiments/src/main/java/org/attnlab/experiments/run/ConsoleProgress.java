@@ -13,6 +13,7 @@ public final class ConsoleProgress implements RunProgress {
     private long total;
     private long startedAt;
     private long firstStep;
+    private boolean images;
 
     public ConsoleProgress(PrintWriter out, boolean interactive) {
         this.out = out;
@@ -28,6 +29,7 @@ public final class ConsoleProgress implements RunProgress {
     public void started(RunSpec run, long totalSteps, long done) {
         total = totalSteps;
         firstStep = done;
+        images = run.variant().model().factory().classifiesImages();
         startedAt = System.nanoTime();
         out.printf(Locale.ROOT, "%s: %d steps%s%n", run.runId(), totalSteps, done > 0 ? ", resuming at " + done : "");
         out.flush();
@@ -48,7 +50,7 @@ public final class ConsoleProgress implements RunProgress {
     @Override
     public void validated(MetricRow r) {
         clearBar();
-        if (Double.isNaN(r.valSeqAcc())) {
+        if (images) {
             out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  acc %.3f  %.0f images/s%n",
                     r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.tokensPerSecond());
             out.flush();
@@ -62,7 +64,7 @@ public final class ConsoleProgress implements RunProgress {
     @Override
     public void ended(RunSummary s) {
         clearBar();
-        if (RunSummary.COMPLETED.equals(s.status()) && Double.isNaN(s.testSeqAcc())) {
+        if (RunSummary.COMPLETED.equals(s.status()) && images) {
             out.printf(Locale.ROOT, "  completed: test acc %.3f  loss %.4f  (%.1f s training)%n",
                     s.testTokenAcc(), s.testLoss(), s.seconds());
         } else if (RunSummary.COMPLETED.equals(s.status())) {

@@ -130,7 +130,7 @@ public final class Trainer {
             String previous = state.checkpoint();
             state = state.after(row, tokens, file);
             dir.writeJson(STATE, state);
-            dir.writeMetrics(state.rows());
+            dir.writeMetrics(state.rows(), spec.variant().model().factory().classifiesImages());
             store.putMetrics(spec.runId(), state.rows());
             store.claims().renew(spec.runId());
             if (!previous.isEmpty()) {

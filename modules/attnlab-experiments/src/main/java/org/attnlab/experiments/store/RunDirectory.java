@@ -58,10 +58,10 @@ public final class RunDirectory {
         }
     }
 
-    /** Rewrites {@code metrics.csv} with {@code rows}. */
-    public void writeMetrics(List<MetricRow> rows) {
-        StringBuilder b = new StringBuilder(MetricRow.CSV_HEADER).append('\n');
-        rows.forEach(r -> b.append(r.csv()).append('\n'));
+    /** Rewrites {@code metrics.csv} with {@code rows}, with the columns of an image classifier when {@code images}. */
+    public void writeMetrics(List<MetricRow> rows, boolean images) {
+        StringBuilder b = new StringBuilder(MetricRow.csvHeader(images)).append('\n');
+        rows.forEach(r -> b.append(r.csv(images)).append('\n'));
         writeText("metrics.csv", b.toString());
     }
 }
