@@ -86,15 +86,23 @@ public final class ExperimentRunner {
         }
         try {
             return trainer.run(spec, new RunDirectory(directory(spec)));
+        } catch (RunStopped e) {
+            LOG.info("{}: stopped: {}", spec.runId(), e.getMessage());
+            return failed(spec, e);
         } catch (RuntimeException e) {
             LOG.error("{}: failed", spec.runId(), e);
-            RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(),
-                    spec.seed(), 0).failed(String.valueOf(e), 0);
-            store.putRun(failed);
-            return failed;
+            return failed(spec, e);
         } finally {
             store.claims().release(spec.runId());
         }
+    }
+
+    /** Records {@code spec} as failed because of {@code e}. */
+    private RunSummary failed(RunSpec spec, RuntimeException e) {
+        RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(), 0)
+                .failed(String.valueOf(e), 0);
+        store.putRun(failed);
+        return failed;
     }
 
     private static void sleep() {

@@ -11,6 +11,7 @@ import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunProgress;
 import org.attnlab.experiments.run.RunSpec;
+import org.attnlab.experiments.run.RunStopped;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
@@ -192,19 +193,10 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
         return m;
     }
 
-    /**
-     * Thrown from a validation to stop the run when the sweep prunes it; the experiments runner records the run as
-     * failed with this message as its reason, without a stack trace.
-     */
-    private static final class Pruned extends RuntimeException {
+    /** Thrown from a validation to stop the run when the sweep prunes it (the runner records the reason). */
+    private static final class Pruned extends RunStopped {
         Pruned(long step) {
-            super("pruned by the sweep at step " + step + " (not a failure)", null, false, false);
-        }
-
-        /** The run's recorded reason: the message alone, as {@code attnlab list} shows it. */
-        @Override
-        public String toString() {
-            return getMessage();
+            super("pruned by the sweep at step " + step + " (not a failure)");
         }
     }
 
