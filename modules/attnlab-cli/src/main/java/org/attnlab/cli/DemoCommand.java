@@ -54,8 +54,7 @@ final class DemoCommand implements Callable<Integer> {
                 task.name().toLowerCase(Locale.ROOT), length, vocab, batch, steps, seed);
         List<DemoTrainer.Result> results = new ArrayList<>();
         for (ScoreFunction f : scores) {
-            SequenceTaggerConfig cfg = new SequenceTaggerConfig(vocab, length, 32, 2,
-                    new AttentionConfig(f, 32, false, AttentionConfig.NO_WINDOW));
+            SequenceTaggerConfig cfg = new SequenceTaggerConfig(vocab, length, 32, 2, AttentionConfig.of(f, 32), 0.0);
             DemoTrainer.Result r = new DemoTrainer(cfg, task, batch, steps, seed).train();
             results.add(r);
             System.out.printf("  %-10s token accuracy %.3f  (%.1f s)%n", f.configName(), r.accuracy(), r.seconds());
