@@ -10,6 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.attnlab.models.GraphTesting;
+import org.attnlab.models.alignment.AttentionSeq2Seq;
+import org.attnlab.models.alignment.Seq2SeqConfig;
+import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.models.attention.ScoreFunction;
+import org.attnlab.models.tasks.SequenceTagger;
+import org.attnlab.models.tasks.SequenceTaggerConfig;
 import org.attnlab.models.transformer.Transformer;
 import org.attnlab.models.transformer.TransformerConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +124,33 @@ class DropoutMasksTest {
         masks.during(DropoutMasksTest::feeds, () -> during[0] = logits(withDropout));
         assertTrue(during[0].sub(expected).amaxNumber().doubleValue() > 1e-3, "masks act during a step");
         assertEquals(expected, logits(withDropout), "masks are reset after the step");
+    }
+
+    /** The seq2seq model and the tagger: evaluation equals the no-dropout graph; masks act during a step only. */
+    @Test
+    void seq2seqAndTaggerDropOnlyDuringTrainingSteps() {
+        AttentionConfig additive = AttentionConfig.of(ScoreFunction.ADDITIVE, 4);
+        INDArray mask = Nd4j.create(new double[][]{{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}});
+        Map<String, INDArray> seq2seqFeeds = Map.of(AttentionSeq2Seq.SOURCE, SRC, AttentionSeq2Seq.SOURCE_MASK, mask,
+                AttentionSeq2Seq.DECODER_INPUT, TGT_IN);
+        assertDropsOnlyInSteps(AttentionSeq2Seq.build(new Seq2SeqConfig(7, 7, 4, 6, additive.withDropout(0.3), 0.4),
+                        1, DataType.DOUBLE), AttentionSeq2Seq.build(new Seq2SeqConfig(7, 7, 4, 6, additive, 0.0), 1,
+                        DataType.DOUBLE), seq2seqFeeds, AttentionSeq2Seq.PROBS, 4);
+        assertDropsOnlyInSteps(SequenceTagger.build(new SequenceTaggerConfig(7, 5, 4, 2, additive.withDropout(0.3),
+                        0.4), 1, DataType.DOUBLE), SequenceTagger.build(new SequenceTaggerConfig(7, 5, 4, 2, additive,
+                        0.0), 1, DataType.DOUBLE), Map.of(SequenceTagger.TOKENS, SRC), SequenceTagger.PROBS, 3);
+    }
+
+    private static void assertDropsOnlyInSteps(SameDiff withDropout, SameDiff without, Map<String, INDArray> feeds,
+                                               String output, int sites) {
+        DropoutMasks masks = DropoutMasks.of(withDropout, 2, 0);
+        assertEquals(sites, masks.sites().size(), masks.sites().toString());
+        INDArray expected = without.output(feeds, output).get(output);
+        assertEquals(expected, withDropout.output(feeds, output).get(output));
+        INDArray[] during = new INDArray[1];
+        masks.during(() -> feeds, () -> during[0] = withDropout.output(feeds, output).get(output));
+        assertTrue(during[0].sub(expected).amaxNumber().doubleValue() > 1e-6, "masks act during a step");
+        assertEquals(expected, withDropout.output(feeds, output).get(output));
     }
 
     /** Training steps with masks: shapes fit the graph, and two runs with one seed end with equal weights. */
