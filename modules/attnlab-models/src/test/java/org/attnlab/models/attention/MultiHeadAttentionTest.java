@@ -52,6 +52,21 @@ class MultiHeadAttentionTest {
         assertGradientsCorrect(sd, out, 2);
     }
 
+    /** Projection biases (set to random values) get correct gradients; asking for the fused op then falls back. */
+    @Test
+    void gradientsWithProjectionBiasesAreCorrect() {
+        MultiHeadConfig cfg = new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.SCALED_DOT), true, true);
+        assertFalse(cfg.usesFusedOp(), "libnd4j's fused op has no biases");
+        SameDiff sd = SameDiff.create();
+        SDVariable xv = sd.var("x", random(1, 2, 4, 4));
+        SDVariable out = MultiHeadAttention.build(sd, "mha", xv, xv, sd.constant("mask", MASK), cfg, INIT);
+        String[] biases = {"bq", "bk", "bv", "bo"};
+        for (int i = 0; i < biases.length; i++) {
+            sd.getVariable("mha/" + biases[i]).getArr().assign(random(20 + i, 4));
+        }
+        assertGradientsCorrect(sd, out, 2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dot", "scaled_dot"})
     void fusedAndPerHeadPathsAgree(String score) {
