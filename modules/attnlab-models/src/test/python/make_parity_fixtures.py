@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Writes the PyTorch parity fixtures of TorchParityTest (src/test/resources/parity/*.json).
 
-Every fixture is computed in float64 from seeded random inputs and weights. Weights are stored under AttnLab's
-variable names and in AttnLab's layout (x @ W, i.e. a torch Linear weight transposed), so the Java test sets them
-with sd.getVariable(name).setArray(...). The transformer fixtures keep torch's state_dict names and layout.
+Every fixture is computed in float64 from seeded random inputs and weights, with PyTorch's defaults (layer-norm
+eps 1e-5, projection biases). Weights of the single-layer cases are stored under AttnLab's variable names and in
+AttnLab's layout (x @ W, i.e. a torch Linear weight transposed), so the Java test sets them by name. The Transformer
+layer and multi-head attention cases store torch's own state_dict (names and [out, in] layout) beside the JSON as
+<case>.npz, which the Java test reads with AttnLab's PyTorch importer.
 
 Format: {"case": ..., "torch": version, "arrays": {name: {"shape": [...], "data": [flat row-major values]}}}.
 
@@ -13,6 +15,7 @@ Run from the repository root (Debian: apt-get install python3-torch python3-nump
 import json
 import pathlib
 
+import numpy
 import torch
 
 torch.set_default_dtype(torch.float64)
@@ -27,6 +30,13 @@ def write(case, seed, **arrays):
     path = OUT / f"{case}.json"
     path.write_text(json.dumps({"case": case, "seed": seed, "torch": torch.__version__, "arrays": body}) + "\n")
     print(f"wrote {path.name}: {', '.join(f'{n}{list(t.shape)}' for n, t in arrays.items())}")
+
+
+def write_state_dict(case, module):
+    """Writes module's state_dict (torch names, torch layout, float64) to <case>.npz."""
+    path = OUT / f"{case}.npz"
+    numpy.savez(path, **{name: t.detach().numpy() for name, t in module.state_dict().items()})
+    print(f"wrote {path.name}: {', '.join(module.state_dict())}")
 
 
 def key_padding_mask():
@@ -49,6 +59,22 @@ def multi_head_attention():
           out=out, **{"mha/weights": weights})
 
 
+def multi_head_attention_with_biases():
+    """nn.MultiheadAttention with its default biases, imported from its state_dict (<case>.npz)."""
+    torch.manual_seed(8)
+    d, h = 8, 2
+    mha = torch.nn.MultiheadAttention(embed_dim=d, num_heads=h, batch_first=True)
+    xq, xkv = torch.randn(2, 3, d), torch.randn(2, 4, d)
+    keep = key_padding_mask()
+    with torch.no_grad():
+        mha.in_proj_bias.copy_(torch.randn(3 * d))
+        mha.out_proj.bias.copy_(torch.randn(d))
+        out, weights = mha(xq, xkv, xkv, key_padding_mask=keep == 0, need_weights=True,
+                           average_attn_weights=False)
+    write("mha_torch", 8, xq=xq, xkv=xkv, keyMask=keep, out=out, weights=weights)
+    write_state_dict("mha_torch", mha)
+
+
 def additive_attention():
     torch.manual_seed(2)
     dq, dk, dv, hidden = 5, 6, 7, 4
@@ -60,21 +86,21 @@ def additive_attention():
           out=weights @ v, **{"att/weights": weights})
 
 
-# SameDiff M2.1's layer_norm divides by the population standard deviation with no epsilon (libnd4j's standardize
-# op; checked empirically: a row [0, 1e-4] normalises to [-1, 1]), so torch's eps is set to 0.
-SAMEDIFF_LAYER_NORM_EPS = 0.0
-
-
 def layer_norm():
+    """nn.LayerNorm with its default eps 1e-5 on unit-variance rows and on rows of variance 1e-6 down to 1e-12,
+    where the epsilon dominates."""
     torch.manual_seed(3)
     d = 6
-    ln = torch.nn.LayerNorm(d, eps=SAMEDIFF_LAYER_NORM_EPS)
+    ln = torch.nn.LayerNorm(d)
+    assert ln.eps == 1e-5
     with torch.no_grad():
         ln.weight.copy_(torch.randn(d))
         ln.bias.copy_(torch.randn(d))
         x = torch.randn(2, 3, d)
-        out = ln(x)
-    write("layer_norm", 3, x=x, **{"ln/gain": ln.weight, "ln/bias": ln.bias}, out=out)
+        small = torch.randn(2, 3, d) * torch.tensor([1e-3, 1e-4, 1e-6]).reshape(1, 3, 1)
+        out, out_small = ln(x), ln(small)
+    write("layer_norm", 3, x=x, small=small, **{"ln/gain": ln.weight, "ln/bias": ln.bias}, out=out,
+          out_small=out_small)
 
 
 def lstm():
@@ -115,28 +141,54 @@ def se_block():
 
 
 def transformer_encoder_layers():
-    """Post-LN and pre-LN torch encoder layers (ReLU, dropout 0, layer-norm eps as SameDiff's). AttnLab's multi-head
-    attention has no biases, so the attention biases are zeroed (torch 1.13 has no bias=False here); the norms get
-    random affine parameters. Weights keep torch's state_dict names and layout (y = x W^T + b) under torch/."""
+    """Post-LN and pre-LN torch encoder layers with PyTorch's defaults (ReLU, layer-norm eps 1e-5, biases), dropout
+    0; the biases and norms get random values so that a wrong mapping shows."""
     for seed, norm_first, case in ((6, False, "encoder_post_ln"), (7, True, "encoder_pre_ln")):
         torch.manual_seed(seed)
         layer = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.0,
-                                                 batch_first=True, norm_first=norm_first,
-                                                 layer_norm_eps=SAMEDIFF_LAYER_NORM_EPS)
+                                                 batch_first=True, norm_first=norm_first)
         layer.train()  # dropout is 0; training mode keeps torch off its fused fast path
         x = torch.randn(2, 4, 8)
         keep = key_padding_mask()
         with torch.no_grad():
-            layer.self_attn.in_proj_bias.zero_()
-            layer.self_attn.out_proj.bias.zero_()
-            for norm in (layer.norm1, layer.norm2):
-                norm.weight.copy_(1 + 0.5 * torch.randn(8))
-                norm.bias.copy_(0.5 * torch.randn(8))
+            randomise(layer)
             out = layer(x, src_key_padding_mask=keep == 0)
             diff = (encoder_layer_by_hand(layer, x, keep, norm_first) - out).abs().max().item()
         assert diff < 1e-12, f"{case}: the by-hand encoder layer differs from torch's by {diff}"
         print(f"{case}: by-hand layer matches torch.nn.TransformerEncoderLayer to {diff:.1e}")
-        write(case, seed, x=x, keyMask=keep, **{f"torch/{n}": p for n, p in layer.state_dict().items()}, out=out)
+        write(case, seed, x=x, keyMask=keep, out=out)
+        write_state_dict(case, layer)
+
+
+def transformer_decoder_layers():
+    """Post-LN and pre-LN torch decoder layers (defaults as above): causal self-attention with target key padding,
+    cross-attention with source key padding."""
+    for seed, norm_first, case in ((9, False, "decoder_post_ln"), (10, True, "decoder_pre_ln")):
+        torch.manual_seed(seed)
+        layer = torch.nn.TransformerDecoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.0,
+                                                 batch_first=True, norm_first=norm_first)
+        layer.train()
+        y, memory = torch.randn(2, 3, 8), torch.randn(2, 4, 8)
+        src_keep = key_padding_mask()
+        tgt_keep = torch.tensor([[1.0, 1.0, 1.0], [1.0, 1.0, 0.0]])
+        causal = torch.triu(torch.full((3, 3), float("-inf")), diagonal=1)
+        with torch.no_grad():
+            randomise(layer)
+            out = layer(y, memory, tgt_mask=causal, tgt_key_padding_mask=tgt_keep == 0,
+                        memory_key_padding_mask=src_keep == 0)
+        write(case, seed, y=y, memory=memory, srcMask=src_keep, tgtMask=tgt_keep, out=out)
+        write_state_dict(case, layer)
+
+
+def randomise(layer):
+    """Random attention biases and norm parameters (torch initialises them to 0 and 1)."""
+    for name, p in layer.named_parameters():
+        if name.endswith("in_proj_bias") or name.endswith("out_proj.bias"):
+            p.copy_(0.5 * torch.randn(p.shape))
+        elif name.startswith("norm") and name.endswith("weight"):
+            p.copy_(1 + 0.5 * torch.randn(p.shape))
+        elif name.startswith("norm") and name.endswith("bias"):
+            p.copy_(0.5 * torch.randn(p.shape))
 
 
 def encoder_layer_by_hand(layer, x, keep, norm_first):
@@ -147,11 +199,13 @@ def encoder_layer_by_hand(layer, x, keep, norm_first):
     def split(t):  # [B, T, d] -> [B, H, T, d/H]
         return t.reshape(t.shape[0], t.shape[1], heads, d // heads).transpose(1, 2)
 
+    bq, bk, bv = layer.self_attn.in_proj_bias.chunk(3)
+
     def attention(t):
-        q, k, v = split(t @ wq.T), split(t @ wk.T), split(t @ wv.T)
+        q, k, v = split(t @ wq.T + bq), split(t @ wk.T + bk), split(t @ wv.T + bv)
         scores = q @ k.transpose(-1, -2) / (d // heads) ** 0.5 + (keep[:, None, None, :] - 1) * 1e9
         merged = (torch.softmax(scores, dim=-1) @ v).transpose(1, 2).reshape(x.shape)
-        return merged @ layer.self_attn.out_proj.weight.T
+        return merged @ layer.self_attn.out_proj.weight.T + layer.self_attn.out_proj.bias
 
     def feed_forward(t):
         return layer.linear2(torch.relu(layer.linear1(t)))
@@ -163,8 +217,10 @@ def encoder_layer_by_hand(layer, x, keep, norm_first):
 
 if __name__ == "__main__":
     multi_head_attention()
+    multi_head_attention_with_biases()
     additive_attention()
     layer_norm()
     lstm()
     se_block()
     transformer_encoder_layers()
+    transformer_decoder_layers()

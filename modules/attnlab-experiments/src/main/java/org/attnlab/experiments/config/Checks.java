@@ -23,6 +23,13 @@ public final class Checks {
         }
     }
 
+    /** Requires a dropout rate, {@code 0 <= value < 1}. */
+    public static void rate(String key, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new ConfigValueException(key, "must be in [0, 1), was " + fmt(value));
+        }
+    }
+
     /** Requires {@code value} to be one of {@code allowed} (case-insensitive); returns it in lower case. */
     public static String oneOf(String key, String value, List<String> allowed) {
         String v = value.toLowerCase(Locale.ROOT);

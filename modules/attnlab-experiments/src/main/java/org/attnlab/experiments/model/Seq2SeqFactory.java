@@ -28,16 +28,17 @@ public final class Seq2SeqFactory implements ModelFactory<Seq2SeqSettings> {
 
     @Override
     public Map<String, Object> defaults() {
-        return Map.of("embed", 32, "hidden", 64, "score", "general", "additive_hidden", 32);
+        return Map.of("embed", 32, "hidden", 64, "score", "general", "additive_hidden", 32, "dropout", 0.0,
+                "attention_dropout", 0.0);
     }
 
     @Override
     public TrainableModel build(Seq2SeqSettings s, TaskShape shape, long seed) {
-        AttentionConfig attention = new AttentionConfig(ScoreFunction.fromName(s.score()), s.additiveHidden(), false,
-                AttentionConfig.NO_WINDOW);
+        AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
+                .withDropout(s.attentionDropout());
         int classes = shape.decoderVocab();
         int bos = shape.decoderBos();
-        Seq2SeqConfig cfg = new Seq2SeqConfig(shape.vocab(), classes, s.embed(), s.hidden(), attention);
+        Seq2SeqConfig cfg = new Seq2SeqConfig(shape.vocab(), classes, s.embed(), s.hidden(), attention, s.dropout());
         return new TrainableModel(AttentionSeq2Seq.build(cfg, seed),
                 List.of(AttentionSeq2Seq.SOURCE, AttentionSeq2Seq.SOURCE_MASK, AttentionSeq2Seq.DECODER_INPUT),
                 List.of(AttentionSeq2Seq.LABELS, AttentionSeq2Seq.LABEL_MASK),

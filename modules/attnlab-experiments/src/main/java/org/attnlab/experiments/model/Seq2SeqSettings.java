@@ -9,12 +9,17 @@ import org.attnlab.experiments.config.Checks;
  * @param hidden         LSTM and attention size
  * @param score          score function of the decoder's attention: dot, scaled_dot, additive (Bahdanau) or general
  * @param additiveHidden hidden size of the additive score
+ * @param dropout          dropout on the embeddings and the attentional vector (training only)
+ * @param attentionDropout dropout on the alignment weights (training only)
  */
-public record Seq2SeqSettings(int embed, int hidden, String score, int additiveHidden) {
+public record Seq2SeqSettings(int embed, int hidden, String score, int additiveHidden, double dropout,
+                              double attentionDropout) {
     public Seq2SeqSettings {
         Checks.atLeast("embed", embed, 1);
         Checks.atLeast("hidden", hidden, 1);
         score = Checks.scoreFunction("score", score);
         Checks.atLeast("additive_hidden", additiveHidden, 1);
+        Checks.rate("dropout", dropout);
+        Checks.rate("attention_dropout", attentionDropout);
     }
 }

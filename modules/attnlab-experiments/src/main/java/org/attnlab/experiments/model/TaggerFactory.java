@@ -20,14 +20,16 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
 
     @Override
     public Map<String, Object> defaults() {
-        return Map.of("d_model", 32, "heads", 2, "score", "scaled_dot", "additive_hidden", 16);
+        return Map.of("d_model", 32, "heads", 2, "score", "scaled_dot", "additive_hidden", 16, "dropout", 0.0,
+                "attention_dropout", 0.0);
     }
 
     @Override
     public TrainableModel build(TaggerSettings s, TaskShape shape, long seed) {
-        AttentionConfig attention = new AttentionConfig(ScoreFunction.fromName(s.score()), s.additiveHidden(), false,
-                AttentionConfig.NO_WINDOW);
-        SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(), attention);
+        AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
+                .withDropout(s.attentionDropout());
+        SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(),
+                attention, s.dropout());
         return TrainableModel.simple(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
                 SequenceTagger.PROBS, SequenceTagger.LOSS);
     }

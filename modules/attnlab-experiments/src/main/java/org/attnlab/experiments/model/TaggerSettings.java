@@ -10,8 +10,11 @@ import org.attnlab.experiments.config.ConfigValueException;
  * @param heads          attention heads; must divide {@code dModel}
  * @param score          score function: dot, scaled_dot, additive or general
  * @param additiveHidden hidden size of the additive score
+ * @param dropout          dropout on embeddings + positions and on the attention output (training only)
+ * @param attentionDropout dropout on the attention weights (training only)
  */
-public record TaggerSettings(int dModel, int heads, String score, int additiveHidden) {
+public record TaggerSettings(int dModel, int heads, String score, int additiveHidden, double dropout,
+                             double attentionDropout) {
     public TaggerSettings {
         Checks.atLeast("d_model", dModel, 1);
         Checks.atLeast("heads", heads, 1);
@@ -20,5 +23,7 @@ public record TaggerSettings(int dModel, int heads, String score, int additiveHi
         }
         score = Checks.scoreFunction("score", score);
         Checks.atLeast("additive_hidden", additiveHidden, 1);
+        Checks.rate("dropout", dropout);
+        Checks.rate("attention_dropout", attentionDropout);
     }
 }

@@ -2,7 +2,9 @@ package org.attnlab.experiments.model;
 
 import java.util.List;
 import java.util.Map;
+import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.transformer.GreedyDecoder;
+import org.attnlab.models.transformer.LayerNorm;
 import org.attnlab.models.transformer.Transformer;
 import org.attnlab.models.transformer.TransformerConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,8 +28,12 @@ public final class TransformerFactory implements ModelFactory<TransformerSetting
 
     @Override
     public Map<String, Object> defaults() {
-        return Map.of("layers", 1, "d_model", 32, "heads", 4, "d_ff", 64, "norm", "post", "residual", true,
-                "positional", "sinusoidal", "score", "scaled_dot");
+        return Map.ofEntries(Map.entry("layers", 1), Map.entry("d_model", 32), Map.entry("heads", 4),
+                Map.entry("d_ff", 64), Map.entry("norm", "post"), Map.entry("residual", true),
+                Map.entry("positional", "sinusoidal"), Map.entry("score", "scaled_dot"), Map.entry("dropout", 0.0),
+                Map.entry("embedding_dropout", 0.0), Map.entry("attention_dropout", 0.0),
+                Map.entry("additive_hidden", AttentionConfig.DEFAULT_ADDITIVE_HIDDEN),
+                Map.entry("attention_bias", false), Map.entry("layer_norm_eps", LayerNorm.DEFAULT_EPS));
     }
 
     @Override
@@ -50,6 +56,7 @@ public final class TransformerFactory implements ModelFactory<TransformerSetting
     /** The model config for data of {@code shape}. */
     static TransformerConfig config(TransformerSettings s, TaskShape shape) {
         return new TransformerConfig(shape.vocab(), shape.decoderVocab(), shape.seqLen(), s.layers(), s.dModel(),
-                s.heads(), s.dFf(), 0.0, s.norm(), s.residual(), s.positional(), false, s.score(), 0);
+                s.heads(), s.dFf(), s.dropout(), s.norm(), s.residual(), s.positional(), false, s.score(), 0,
+                s.embeddingDropout(), s.attentionDropout(), s.additiveHidden(), s.attentionBias(), s.layerNormEps());
     }
 }

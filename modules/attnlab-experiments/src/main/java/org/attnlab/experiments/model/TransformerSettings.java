@@ -15,9 +15,17 @@ import org.attnlab.experiments.config.ConfigValueException;
  * @param residual   residual connections around every sublayer
  * @param positional sinusoidal, learned or none
  * @param score      attention score function: dot, scaled_dot, additive or general
+ * @param dropout          dropout on every sublayer's output before its residual add (training only)
+ * @param embeddingDropout dropout on embeddings + positions (training only)
+ * @param attentionDropout dropout on the attention weights (training only)
+ * @param additiveHidden   hidden size of the additive score
+ * @param attentionBias    biases on the attention projections (as PyTorch)
+ * @param layerNormEps     epsilon of every layer norm
  */
 public record TransformerSettings(int layers, int dModel, int heads, int dFf, String norm, boolean residual,
-                                  String positional, String score) {
+                                  String positional, String score, double dropout, double embeddingDropout,
+                                  double attentionDropout, int additiveHidden, boolean attentionBias,
+                                  double layerNormEps) {
     public TransformerSettings {
         Checks.atLeast("layers", layers, 1);
         Checks.atLeast("d_model", dModel, 1);
@@ -29,5 +37,10 @@ public record TransformerSettings(int layers, int dModel, int heads, int dFf, St
         norm = Checks.oneOf("norm", norm, List.of("post", "pre"));
         positional = Checks.oneOf("positional", positional, List.of("sinusoidal", "learned", "none"));
         score = Checks.scoreFunction("score", score);
+        Checks.rate("dropout", dropout);
+        Checks.rate("embedding_dropout", embeddingDropout);
+        Checks.rate("attention_dropout", attentionDropout);
+        Checks.atLeast("additive_hidden", additiveHidden, 1);
+        Checks.atLeast("layer_norm_eps", layerNormEps, 0);
     }
 }

@@ -16,6 +16,7 @@ import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
+import org.attnlab.models.dropout.DropoutMasks;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -91,6 +92,7 @@ public final class Trainer {
             TrainingStream stream = new TrainingStream(data.train(spec.variant().training().batchSize()));
             stream.skip(state.step());
             List<MultiDataSet> validation = data.validation();
+            DropoutMasks dropout = DropoutMasks.of(model.sd(), spec.seed(), state.dropoutDraws());
             int patience = spec.variant().training().patience();
             progress.started(spec, schedule.totalSteps(), state.step());
             long step = state.step();
@@ -99,7 +101,7 @@ public final class Trainer {
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
                 MultiDataSet batch = stream.next();
-                model.sd().fit(model.adapter().apply(batch));
+                dropout.during(() -> model.placeholders(batch), () -> model.sd().fit(model.adapter().apply(batch)));
                 step++;
                 periodTokens += tokens(batch);
                 progress.stepped(step);
@@ -115,7 +117,7 @@ public final class Trainer {
                     MetricRow row = new MetricRow(step, (double) step / schedule.batchesPerEpoch(), trainLoss,
                             val.loss(), val.tokenAccuracy(), val.sequenceAccuracy(), state.seconds() + periodSeconds,
                             periodTokens / periodSeconds);
-                    checkpoint(row, tokens);
+                    checkpoint(row, tokens, dropout.position());
                     progress.validated(row);
                     periodStart = System.nanoTime();
                     periodTokens = 0;
@@ -124,11 +126,11 @@ public final class Trainer {
             return complete(step);
         }
 
-        private void checkpoint(MetricRow row, long tokens) {
+        private void checkpoint(MetricRow row, long tokens, long dropoutDraws) {
             String file = "checkpoint-" + row.step() + ".sd";
             AtomicFiles.write(dir.path().resolve(file), tmp -> model.sd().save(tmp.toFile(), true));
             String previous = state.checkpoint();
-            state = state.after(row, tokens, file);
+            state = state.after(row, tokens, file, dropoutDraws);
             dir.writeJson(STATE, state);
             dir.writeMetrics(state.rows(), spec.variant().model().factory().classifiesImages());
             store.putMetrics(spec.runId(), state.rows());

@@ -14,21 +14,25 @@ import org.attnlab.experiments.store.MetricRow;
  * @param badEvals     validations since the best one
  * @param checkpoint   file name of the checkpoint holding the graph after {@code step} steps (empty before the first)
  * @param rows         validation points so far
+ * @param dropoutDraws position of the dropout mask stream (draws made), so a resumed run continues it
  */
 record TrainingState(long step, double seconds, long tokens, double bestValLoss, int badEvals, String checkpoint,
-                     List<MetricRow> rows) {
+                     List<MetricRow> rows, long dropoutDraws) {
 
     static TrainingState fresh() {
-        return new TrainingState(0, 0, 0, Double.MAX_VALUE, 0, "", List.of());
+        return new TrainingState(0, 0, 0, Double.MAX_VALUE, 0, "", List.of(), 0);
     }
 
-    /** The state after a validation {@code row} reached with {@code tokensSeen} tokens, saved in {@code file}. */
-    TrainingState after(MetricRow row, long tokensSeen, String file) {
+    /**
+     * The state after a validation {@code row} reached with {@code tokensSeen} tokens and {@code draws} dropout mask
+     * draws, saved in {@code file}.
+     */
+    TrainingState after(MetricRow row, long tokensSeen, String file, long draws) {
         List<MetricRow> all = new ArrayList<>(rows);
         all.add(row);
         boolean better = row.valLoss() < bestValLoss;
         return new TrainingState(row.step(), row.seconds(), tokensSeen, better ? row.valLoss() : bestValLoss,
-                better ? 0 : badEvals + 1, file, List.copyOf(all));
+                better ? 0 : badEvals + 1, file, List.copyOf(all), draws);
     }
 
     /** True when early stopping with {@code patience} (0 = off) says to stop. */

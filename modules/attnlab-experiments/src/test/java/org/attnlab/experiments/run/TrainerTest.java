@@ -50,6 +50,35 @@ class TrainerTest {
         }
     }
 
+    /**
+     * With dropout the resumed run continues the mask stream from the position saved in state.json, so it ends with
+     * the test loss of the uninterrupted run; dropout changes that loss (the masks act), yet evaluation is
+     * deterministic (the same test loss twice).
+     */
+    @Test
+    void resumedRunWithDropoutContinuesTheMaskStream() throws IOException {
+        List<RunSpec> specs = plan("  dropout: {model: {score: dot, dropout: 0.3, attention_dropout: 0.2}}\n"
+                + "  plain: {model: {score: dot}}\n");
+        RunSpec spec = specs.get(0);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            RunDirectory interrupted = new RunDirectory(dir.resolve("interrupted"));
+            assertThrows(Crash.class, () -> new Trainer(store, new Recorder(true)).run(spec, interrupted));
+            assertEquals(3, interrupted.readJson("state.json", TrainingState.class).dropoutDraws());
+            RunSummary after = new Trainer(store, new Recorder(false)).run(spec, interrupted);
+
+            RunSummary straight = new Trainer(store, new Recorder(false)).run(spec, new RunDirectory(dir.resolve("s")));
+            RunSummary again = new Trainer(store, new Recorder(false)).run(spec, new RunDirectory(dir.resolve("t")));
+            RunSpec plain = specs.stream().filter(r -> r.variant().name().equals("plain") && r.seed() == spec.seed())
+                    .findFirst().orElseThrow();
+            RunSummary noDropout = new Trainer(store, new Recorder(false)).run(plain, new RunDirectory(dir.resolve("p")));
+            System.out.printf("test loss with dropout: straight %.8f, resumed %.8f, again %.8f; without %.8f%n",
+                    straight.testLoss(), after.testLoss(), again.testLoss(), noDropout.testLoss());
+            assertEquals(straight.testLoss(), again.testLoss(), 0.0, "same seed, same masks, same result");
+            assertEquals(straight.testLoss(), after.testLoss(), 1e-6, "resume continues the mask stream");
+            assertTrue(Math.abs(straight.testLoss() - noDropout.testLoss()) > 1e-4, "dropout changes training");
+        }
+    }
+
     @Test
     void nanLossFailsThatRunOnlyAndOthersGoOn() throws IOException {
         List<RunSpec> runs = plan("  broken: {model: {kind: nan_tagger}}\n  dot: {model: {score: dot}}\n");

@@ -1,6 +1,7 @@
 package org.attnlab.models.alignment;
 
 import org.attnlab.models.attention.KeyValueAttention;
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Embedding;
 import org.attnlab.models.layers.Projections;
@@ -26,6 +27,12 @@ import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
  * {@value #SOURCE_MASK} {@code [B, Ts]} (1 = real token), {@value #LABELS} {@code [B, Tt, tgtVocab]} one-hot and
  * {@value #LABEL_MASK} {@code [B, Tt]}. Outputs: {@value #ALIGNMENT} {@code [B, Tt, Ts]}, {@value #PROBS}
  * {@code [B, Tt, tgtVocab]} and the masked mean cross-entropy {@value #LOSS}.
+ *
+ * <p>Variables: {@code src_embed} {@code [srcVocab, embed]}, {@code tgt_embed} {@code [tgtVocab, embed]},
+ * {@code encoder/Wx} {@code [embed, 4h]}, {@code encoder/Wr} {@code [h, 4h]}, {@code encoder/b} {@code [4h]} (and the
+ * same under {@code decoder/}), the score's {@code attention/score/...}, {@code combine/W} {@code [2h, h]},
+ * {@code out/W} {@code [h, tgtVocab]}, {@code out/b}. Dropout sites: {@code source/input}, {@code target/input},
+ * {@code attentional} and the alignment {@code attention/weights}.
  */
 public final class AttentionSeq2Seq {
     public static final String SOURCE = "source";
@@ -50,25 +57,30 @@ public final class AttentionSeq2Seq {
                          SDVariable labelMask) {
     }
 
-    /** Builds the training and inference graph on placeholders, with parameters drawn from {@code seed}. */
+    /** Builds the graph in ND4J's default floating-point type, with parameters drawn from {@code seed}. */
     public static SameDiff build(Seq2SeqConfig cfg, long seed) {
+        return build(cfg, seed, Nd4j.defaultFloatingPointType());
+    }
+
+    /** Builds the training and inference graph on placeholders of type {@code dt}, parameters drawn from seed. */
+    public static SameDiff build(Seq2SeqConfig cfg, long seed, DataType dt) {
         SameDiff sd = SameDiff.create();
-        DataType dt = Nd4j.defaultFloatingPointType();
         Inputs inputs = new Inputs(sd.placeHolder(SOURCE, dt, -1, -1), sd.placeHolder(SOURCE_MASK, dt, -1, -1),
                 sd.placeHolder(DECODER_INPUT, dt, -1, -1), sd.placeHolder(LABELS, dt, -1, -1, cfg.tgtVocab()),
                 sd.placeHolder(LABEL_MASK, dt, -1, -1));
-        build(sd, inputs, cfg, new ParamInit(seed));
+        build(sd, inputs, cfg, new ParamInit(seed, dt));
         return sd;
     }
 
     /** Adds the model to {@code sd} on the given inputs; returns the loss. */
-    public static SDVariable build(SameDiff sd, Inputs in, Seq2SeqConfig cfg, ParamInit init) {
+    public static SDVariable build(SameDiff sd, Inputs in, Seq2SeqConfig cfg, ParamInit params) {
         int h = cfg.hidden();
         int e = cfg.embed();
-        SDVariable srcEmbed = Embedding.lookup(sd, in.source(), init.normal(sd, "src_embed", 0.1, cfg.srcVocab(), e),
-                cfg.srcVocab(), e);
-        SDVariable tgtEmbed = Embedding.lookup(sd, in.decoderInput(), init.normal(sd, "tgt_embed", 0.1, cfg.tgtVocab(), e),
-                cfg.tgtVocab(), e);
+        ParamInit init = params.as(in.sourceMask().dataType());
+        SDVariable srcEmbed = Dropout.apply(sd, "source/input", Embedding.lookup(sd, in.source(),
+                init.normal(sd, "src_embed", 0.1, cfg.srcVocab(), e), cfg.srcVocab(), e), cfg.dropout());
+        SDVariable tgtEmbed = Dropout.apply(sd, "target/input", Embedding.lookup(sd, in.decoderInput(),
+                init.normal(sd, "tgt_embed", 0.1, cfg.tgtVocab(), e), cfg.tgtVocab(), e), cfg.dropout());
         SDVariable lengths = in.sourceMask().sum(1);
         SDVariable encoded = sd.rnn.lstmLayer(srcEmbed, null, null, lengths, weights(sd, init, "encoder", e, h),
                 LSTM)[0];                                                                   // [B, Ts, h]
@@ -79,8 +91,8 @@ public final class AttentionSeq2Seq {
         sd.identity(ALIGNMENT, sd.getVariable(KeyValueAttention.weightsName("attention")));
 
         SDVariable combined = sd.concat(2, context, decoded);                                 // [B, Tt, 2h]
-        SDVariable attentional = sd.math.tanh(Projections.last(sd, combined,
-                init.xavier(sd, "combine/W", 2L * h, h, 2L * h, h), 3, 2L * h, h));
+        SDVariable attentional = Dropout.apply(sd, "attentional", sd.math.tanh(Projections.last(sd, combined,
+                init.xavier(sd, "combine/W", 2L * h, h, 2L * h, h), 3, 2L * h, h)), cfg.dropout());
         SDVariable logits = Projections.last(sd, attentional,
                 init.xavier(sd, "out/W", h, cfg.tgtVocab(), h, cfg.tgtVocab()), 3, h, cfg.tgtVocab())
                 .add(init.constant(sd, "out/b", 0.0, cfg.tgtVocab()));

@@ -1,6 +1,7 @@
 package org.attnlab.models.alignment;
 
 import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.support.ConfigChecks;
 
 /**
@@ -11,9 +12,13 @@ import org.attnlab.models.support.ConfigChecks;
  * @param embed     embedding size of both sides
  * @param hidden    LSTM size of encoder and decoder (also the attention size)
  * @param attention score function of the decoder's attention over encoder states: {@code additive} (Bahdanau),
- *                  {@code dot} or {@code general} (Luong); its masks must be off (padding comes from the source)
+ *                  {@code dot} or {@code general} (Luong); its masks must be off (padding comes from the source);
+ *                  its dropout rate drops alignment weights during training
+ * @param dropout   dropout rate, in {@code [0, 1)}, on both embeddings and on the attentional vector before the
+ *                  output layer, during training only (see {@link org.attnlab.models.dropout.Dropout})
  */
-public record Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, AttentionConfig attention) {
+public record Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, AttentionConfig attention,
+                            double dropout) {
     public Seq2SeqConfig {
         ConfigChecks.inRange("srcVocab", srcVocab, 2, Integer.MAX_VALUE);
         ConfigChecks.inRange("tgtVocab", tgtVocab, 3, Integer.MAX_VALUE);
@@ -23,5 +28,6 @@ public record Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, A
             throw new IllegalArgumentException("attention: needs a score function and no causal or window mask, was "
                     + attention);
         }
+        Dropout.checkRate("dropout", dropout);
     }
 }

@@ -2,6 +2,7 @@ package org.attnlab.models.attention;
 
 import static org.attnlab.models.support.StaticShapes.ANY;
 
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -10,7 +11,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
 /**
  * Key-value attention on {@code [batch, time, features]} inputs: weights = masked softmax over keys of
  * score(q, k); output = weights x values. The weights {@code [B, Tq, Tk]} are the graph output
- * {@code name + "/weights"}.
+ * {@code name + "/weights"} and the result {@code [B, Tq, dv]} is {@code name + "/out"}; with attention dropout the
+ * weights are dropped (site {@code name + "/weights"}) after that output, before they multiply the values.
+ * Parameters: those of the score function ({@code name + "/score/..."}, see {@link ScoreFunction}), in the type of
+ * the queries.
  */
 public final class KeyValueAttention {
     private KeyValueAttention() {
@@ -19,6 +23,11 @@ public final class KeyValueAttention {
     /** Name of the attention-weights output of the layer called {@code name}. */
     public static String weightsName(String name) {
         return name + "/weights";
+    }
+
+    /** Name of the main output of the attention layer called {@code name}. */
+    public static String outputName(String name) {
+        return name + "/out";
     }
 
     /**
@@ -48,7 +57,7 @@ public final class KeyValueAttention {
                     + " scores need queries and keys of the same size, got queries [.., " + dq + "] and keys [.., "
                     + dk + "]");
         }
-        return weighted(sd, name, q, k, v, keyMask, cfg, 3, dq, dk, init);
+        return sd.identity(outputName(name), weighted(sd, name, q, k, v, keyMask, cfg, 3, dq, dk, init));
     }
 
     /** Self-attention: the sequence {@code x [B, T, d]} is query, key and value. */
@@ -60,9 +69,10 @@ public final class KeyValueAttention {
     /** The shared core for rank 3 {@code [B, T, d]} or rank 4 {@code [B, H, T, d]} inputs. */
     static SDVariable weighted(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v, SDVariable keyMask,
                                AttentionConfig cfg, int rank, long dq, long dk, ParamInit init) {
-        SDVariable scores = cfg.score().scores(sd, name, q, k, rank, dq, dk, cfg.additiveHidden(), init);
+        SDVariable scores = cfg.score().scores(sd, name, q, k, rank, dq, dk, cfg.additiveHidden(),
+                init.as(q.dataType()));
         SDVariable keep = AttentionMasks.keep(sd, scores, keyMask, cfg, rank);
         SDVariable weights = AttentionMasks.maskedSoftmax(sd, weightsName(name), scores, keep, rank);
-        return sd.mmul(weights, v);
+        return sd.mmul(Dropout.apply(sd, weightsName(name), weights, cfg.dropout()), v);
     }
 }

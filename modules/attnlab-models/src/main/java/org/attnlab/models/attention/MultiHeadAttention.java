@@ -10,10 +10,16 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;
 
 /**
- * Multi-head attention on {@code [batch, time, dModel]} inputs with projections W_q, W_k, W_v ({@code [dModel,
- * H*dHead]}, head-major columns) and W_o ({@code [H*dHead, dModel]}), no biases. Each head scores with the configured score function
+ * Multi-head attention on {@code [batch, time, dModel]} inputs. Each head scores with the configured score function
  * (the parameters of an additive or general score are shared by the heads). The per-head weights
- * {@code [B, H, Tq, Tk]} are the graph output {@code name + "/weights"}.
+ * {@code [B, H, Tq, Tk]} are the graph output {@code name + "/weights"}, the result {@code [B, Tq, dModel]} is
+ * {@code name + "/out"}.
+ *
+ * <p>Variables (in the type of the queries): {@code name + "/Wq"}, {@code "/Wk"}, {@code "/Wv"}
+ * {@code [dModel, H*dHead]} (head-major columns, {@code y = x W}: PyTorch's {@code in_proj_weight} row blocks
+ * transposed) and {@code "/Wo"} {@code [H*dHead, dModel]}; with {@link MultiHeadConfig#bias()} also
+ * {@code "/bq"}, {@code "/bk"}, {@code "/bv"} {@code [H*dHead]} and {@code "/bo"} {@code [dModel]}; an additive or
+ * general score adds {@code name + "/score/..."} (see {@link ScoreFunction}).
  *
  * <p>With {@code fused} set, a dot or scaled-dot attention without causal or window mask runs libnd4j's fused
  * {@code multi_head_dot_product_attention} op on the same weights instead of the batched per-head graph.
@@ -41,24 +47,35 @@ public final class MultiHeadAttention {
         long d = cfg.dModel();
         long h = cfg.heads();
         long dh = cfg.headSize();
-        SDVariable wq = init.xavier(sd, name + "/Wq", d, dh * h, d, h * dh);
-        SDVariable wk = init.xavier(sd, name + "/Wk", d, dh * h, d, h * dh);
-        SDVariable wv = init.xavier(sd, name + "/Wv", d, dh * h, d, h * dh);
-        SDVariable wo = init.xavier(sd, name + "/Wo", dh * h, d, h * dh, d);
+        ParamInit p = init.as(xq.dataType());
+        SDVariable wq = p.xavier(sd, name + "/Wq", d, dh * h, d, h * dh);
+        SDVariable wk = p.xavier(sd, name + "/Wk", d, dh * h, d, h * dh);
+        SDVariable wv = p.xavier(sd, name + "/Wv", d, dh * h, d, h * dh);
+        SDVariable wo = p.xavier(sd, name + "/Wo", dh * h, d, h * dh, d);
         if (cfg.usesFusedOp()) {
-            return fused(sd, name, xq, xkv, keyMask, cfg, wq, wk, wv, wo);
+            return sd.identity(KeyValueAttention.outputName(name), fused(sd, name, xq, xkv, keyMask, cfg, wq, wk, wv, wo));
         }
-        SDVariable q = heads(sd, xq, wq, d, h, dh);
-        SDVariable k = heads(sd, xkv, wk, d, h, dh);
-        SDVariable v = heads(sd, xkv, wv, d, h, dh);
-        SDVariable perHead = KeyValueAttention.weighted(sd, name, q, k, v, keyMask, cfg.attention(), 4, dh, dh, init);
+        SDVariable q = heads(sd, xq, wq, bias(sd, name + "/bq", h * dh, cfg, p), d, h, dh);
+        SDVariable k = heads(sd, xkv, wk, bias(sd, name + "/bk", h * dh, cfg, p), d, h, dh);
+        SDVariable v = heads(sd, xkv, wv, bias(sd, name + "/bv", h * dh, cfg, p), d, h, dh);
+        SDVariable perHead = KeyValueAttention.weighted(sd, name, q, k, v, keyMask, cfg.attention(), 4, dh, dh, p);
         SDVariable byTime = Projections.mergeLast(sd, sd.permute(perHead, 0, 2, 1, 3), 4, h, dh); // [B, Tq, H*dh]
-        return Projections.last(sd, byTime, wo, 3, h * dh, d);                                   // [B, Tq, d]
+        SDVariable out = Projections.last(sd, byTime, wo, 3, h * dh, d);                         // [B, Tq, d]
+        SDVariable bo = bias(sd, name + "/bo", d, cfg, p);
+        return sd.identity(KeyValueAttention.outputName(name), bo == null ? out : out.add(bo));
     }
 
-    /** {@code [B, T, d]} x {@code [d, H*dh]} -> {@code [B, H, T, dh]}. */
-    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, long d, long h, long dh) {
+    /** A zero-initialised projection bias {@code [n]} when the config asks for biases, else null. */
+    private static SDVariable bias(SameDiff sd, String name, long n, MultiHeadConfig cfg, ParamInit init) {
+        return cfg.bias() ? init.constant(sd, name, 0.0, n) : null;
+    }
+
+    /** {@code [B, T, d]} x {@code [d, H*dh]} (+ {@code b [H*dh]} unless null) -> {@code [B, H, T, dh]}. */
+    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, long d, long h, long dh) {
         SDVariable projected = Projections.last(sd, x, w, 3, d, h * dh);
+        if (b != null) {
+            projected = projected.add(b);
+        }
         return sd.permute(Projections.splitLast(sd, projected, 3, h, dh), 0, 2, 1, 3);
     }
 

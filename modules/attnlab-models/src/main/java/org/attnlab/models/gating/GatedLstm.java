@@ -63,7 +63,8 @@ public final class GatedLstm {
      * @throws IllegalArgumentException if steps < 1 or a static shape of x or the mask does not match
      */
     public static LstmGateMaps build(SameDiff sd, String name, SDVariable x, SDVariable mask, int steps,
-                                     LstmConfig cfg, ParamInit init) {
+                                     LstmConfig cfg, ParamInit params) {
+        ParamInit init = params.as(x.dataType());
         int in = cfg.inputSize();
         int h = cfg.hidden();
         ConfigChecks.positive("steps", steps);

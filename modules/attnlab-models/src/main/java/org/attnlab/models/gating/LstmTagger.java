@@ -29,18 +29,23 @@ public final class LstmTagger {
     private LstmTagger() {
     }
 
-    /** Builds the graph on placeholders of fixed length T = {@code cfg.steps()}, parameters drawn from seed. */
+    /** Builds the graph in ND4J's default floating-point type, parameters drawn from {@code seed}. */
     public static SameDiff build(LstmTaggerConfig cfg, long seed) {
+        return build(cfg, seed, Nd4j.defaultFloatingPointType());
+    }
+
+    /** Builds the graph on placeholders of type {@code dt} and fixed length T = {@code cfg.steps()}. */
+    public static SameDiff build(LstmTaggerConfig cfg, long seed, DataType dt) {
         SameDiff sd = SameDiff.create();
-        DataType dt = Nd4j.defaultFloatingPointType();
         build(sd, sd.placeHolder(TOKENS, dt, -1, cfg.steps()), sd.placeHolder(LABELS, dt, -1, cfg.steps(),
-                cfg.vocab()), cfg, new ParamInit(seed));
+                cfg.vocab()), cfg, new ParamInit(seed, dt));
         return sd;
     }
 
     /** Adds the model to {@code sd} on token ids [B, T] and one-hot labels [B, T, V]; returns the loss. */
     public static SDVariable build(SameDiff sd, SDVariable tokens, SDVariable labels, LstmTaggerConfig cfg,
-                                   ParamInit init) {
+                                   ParamInit params) {
+        ParamInit init = params.as(labels.dataType());
         int v = cfg.vocab();
         int e = cfg.embedding();
         int h = cfg.hidden();

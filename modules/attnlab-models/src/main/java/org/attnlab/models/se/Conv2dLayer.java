@@ -17,7 +17,8 @@ final class Conv2dLayer {
     }
 
     static SDVariable build(SameDiff sd, String name, SDVariable x, int inC, int outC, int k, int stride,
-                            ParamInit init) {
+                            ParamInit params) {
+        ParamInit init = params.as(x.dataType());
         long area = (long) k * k;
         SDVariable w = init.xavier(sd, name + "/w", inC * area, outC * area, outC, inC, k, k);
         SDVariable b = init.constant(sd, name + "/b", 0, outC);

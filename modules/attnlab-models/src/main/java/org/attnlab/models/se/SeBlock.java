@@ -28,7 +28,8 @@ public final class SeBlock {
      *
      * @throws IllegalArgumentException if the static shape of {@code x} is not [*, C, *, *]
      */
-    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeConfig cfg, ParamInit init) {
+    public static SDVariable build(SameDiff sd, String name, SDVariable x, SeConfig cfg, ParamInit params) {
+        ParamInit init = params.as(x.dataType());
         long c = cfg.channels();
         long r = cfg.reduced();
         StaticShapes.check(name + " input", x, StaticShapes.ANY, c, StaticShapes.ANY, StaticShapes.ANY);

@@ -27,19 +27,24 @@ public final class SeCnnClassifier {
     private SeCnnClassifier() {
     }
 
-    /** Builds the graph on placeholders with parameters drawn from {@code seed}. */
+    /** Builds the graph in ND4J's default floating-point type with parameters drawn from {@code seed}. */
     public static SameDiff build(SeCnnConfig cfg, long seed) {
+        return build(cfg, seed, Nd4j.defaultFloatingPointType());
+    }
+
+    /** Builds the graph on placeholders of type {@code dt} with parameters drawn from {@code seed}. */
+    public static SameDiff build(SeCnnConfig cfg, long seed, DataType dt) {
         SameDiff sd = SameDiff.create();
-        DataType dt = Nd4j.defaultFloatingPointType();
         int s = cfg.imageSize();
         build(sd, sd.placeHolder(IMAGES, dt, -1, 1, s, s), sd.placeHolder(LABELS, dt, -1, cfg.classes()), cfg,
-                new ParamInit(seed));
+                new ParamInit(seed, dt));
         return sd;
     }
 
     /** Adds the model to {@code sd} on {@code images} [B, 1, S, S] and one-hot {@code labels}; returns the loss. */
     public static SDVariable build(SameDiff sd, SDVariable images, SDVariable labels, SeCnnConfig cfg,
-                                   ParamInit init) {
+                                   ParamInit params) {
+        ParamInit init = params.as(images.dataType());
         int c = cfg.channels();
         SDVariable x = Conv2dLayer.relu(sd, "stem", images, 1, c, 3, 1, init);
         for (int k = 0; k < cfg.blocks(); k++) {

@@ -2,6 +2,7 @@ package org.attnlab.models.tasks;
 
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.MultiHeadConfig;
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.layers.Embedding;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.layers.SequenceLoss;
@@ -15,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Builds a {@link SequenceTaggerConfig} model as a SameDiff graph. Placeholders: {@value #TOKENS} {@code [B, T]}
  * token ids (as floats) and {@value #LABELS} {@code [B, T, vocab]} one-hot targets. Outputs: {@value #PROBS}
  * {@code [B, T, vocab]}, the loss {@value #LOSS}, and the attention weights {@code "attn/weights"} {@code [B, H, T, T]}.
+ * Variables: {@code embed} {@code [vocab, dModel]}, {@code pos} {@code [maxLen, dModel]}, the attention's
+ * {@code attn/Wq, Wk, Wv, Wo} (see {@link MultiHeadAttention}), {@code out/W} {@code [dModel, vocab]}, {@code out/b}.
+ * Dropout sites: {@code input} (embeddings + positions), {@code attn} (attention output) and {@code attn/weights}.
  */
 public final class SequenceTagger {
     public static final String TOKENS = "tokens";
@@ -27,12 +31,16 @@ public final class SequenceTagger {
     private SequenceTagger() {
     }
 
-    /** Builds the graph on placeholders with parameters drawn from {@code seed}. */
+    /** Builds the graph in ND4J's default floating-point type with parameters drawn from {@code seed}. */
     public static SameDiff build(SequenceTaggerConfig cfg, long seed) {
+        return build(cfg, seed, Nd4j.defaultFloatingPointType());
+    }
+
+    /** Builds the graph on placeholders of type {@code dt} with parameters drawn from {@code seed}. */
+    public static SameDiff build(SequenceTaggerConfig cfg, long seed, DataType dt) {
         SameDiff sd = SameDiff.create();
-        DataType dt = Nd4j.defaultFloatingPointType();
         build(sd, sd.placeHolder(TOKENS, dt, -1, -1), sd.placeHolder(LABELS, dt, -1, -1, cfg.vocab()), cfg,
-                new ParamInit(seed));
+                new ParamInit(seed, dt));
         return sd;
     }
 
@@ -41,17 +49,19 @@ public final class SequenceTagger {
      * positions whose label row is all zeros are not scored. Returns the loss.
      */
     public static SDVariable build(SameDiff sd, SDVariable tokens, SDVariable labels, SequenceTaggerConfig cfg,
-                                   ParamInit init) {
+                                   ParamInit params) {
         int d = cfg.dModel();
+        ParamInit init = params.as(labels.dataType());
         SDVariable embed = init.normal(sd, "embed", 1.0 / Math.sqrt(d), cfg.vocab(), d);
         SDVariable pos = init.normal(sd, "pos", 1.0 / Math.sqrt(d), cfg.maxLen(), d);
         SDVariable t = sd.sizeAt(tokens, 1).castTo(DataType.INT);
         SDVariable size = sd.concat(0, sd.reshape(t, 1), sd.constant(Nd4j.createFromArray(d)));
         SDVariable positions = sd.slice(pos, sd.constant(Nd4j.createFromArray(0, 0)), size);         // [T, d]
-        SDVariable x = Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions);          // [B, T, d]
+        SDVariable x = Dropout.apply(sd, "input", Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions),
+                cfg.dropout());                                                                     // [B, T, d]
         SDVariable attended = MultiHeadAttention.build(sd, ATTENTION, x, x, null,
-                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), false), init);
-        SDVariable h = x.add(attended);
+                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), false, false), init);
+        SDVariable h = x.add(Dropout.apply(sd, ATTENTION, attended, cfg.dropout()));
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());
         SDVariable logits = Projections.last(sd, h, wOut, 3, d, cfg.vocab()).add(bOut);             // [B, T, V]

@@ -1,6 +1,7 @@
 package org.attnlab.models.tasks;
 
 import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.models.dropout.Dropout;
 
 /**
  * A one-layer self-attention sequence tagger: token + learned position embeddings, multi-head self-attention with
@@ -10,9 +11,12 @@ import org.attnlab.models.attention.AttentionConfig;
  * @param maxLen    longest sequence (size of the position table)
  * @param dModel    embedding and attention size
  * @param heads     attention heads
- * @param attention score function and masks
+ * @param attention score function, masks and the dropout rate on the attention weights
+ * @param dropout   dropout rate, in {@code [0, 1)}, on the embeddings + positions and on the attention output
+ *                  before the residual add, during training only (see {@link org.attnlab.models.dropout.Dropout})
  */
-public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads, AttentionConfig attention) {
+public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads, AttentionConfig attention,
+                                   double dropout) {
     public SequenceTaggerConfig {
         if (vocab < 2) {
             throw new IllegalArgumentException("vocab: must be >= 2, was " + vocab);
@@ -23,5 +27,6 @@ public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads,
         if (dModel < 1) {
             throw new IllegalArgumentException("dModel: must be >= 1, was " + dModel);
         }
+        Dropout.checkRate("dropout", dropout);
     }
 }

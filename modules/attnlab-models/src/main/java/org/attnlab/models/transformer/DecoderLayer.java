@@ -8,7 +8,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * One decoder layer: causal self-attention ({@code name + "/self"}), cross-attention to the encoder memory
- * ({@code name + "/cross"}), then feed-forward ({@code name + "/ff"}).
+ * ({@code name + "/cross"}), then feed-forward ({@code name + "/ff"}), each wrapped by {@link SublayerConnection}.
+ * Variables: {@code name + "/self/..."} and {@code "/cross/..."} as in {@link MultiHeadAttention}, each with its
+ * {@code norm/gain, bias}, and {@code "/ff/W1, b1, W2, b2, norm/gain, norm/bias"}; PyTorch's
+ * {@code nn.TransformerDecoderLayer} names them {@code self_attn.*}, {@code norm1.*}, {@code multihead_attn.*},
+ * {@code norm2.*}, {@code linear1/linear2.*}, {@code norm3.*} (see {@link org.attnlab.models.weights.TorchImport}).
  */
 public final class DecoderLayer {
     private DecoderLayer() {
@@ -23,8 +27,8 @@ public final class DecoderLayer {
      */
     public static SDVariable build(SameDiff sd, String name, SDVariable y, SDVariable memory, SDVariable srcMask,
                                    SDVariable tgtMask, TransformerConfig cfg, ParamInit init) {
-        MultiHeadConfig causal = new MultiHeadConfig(cfg.dModel(), cfg.heads(), cfg.attention().withCausal(true), false);
-        MultiHeadConfig cross = new MultiHeadConfig(cfg.dModel(), cfg.heads(), cfg.attention(), false);
+        MultiHeadConfig causal = cfg.multiHead(true);
+        MultiHeadConfig cross = cfg.multiHead(false);
         String self = name + "/self";
         SDVariable h = SublayerConnection.apply(sd, self, y,
                 in -> MultiHeadAttention.build(sd, self, in, in, tgtMask, causal, init), cfg, init);

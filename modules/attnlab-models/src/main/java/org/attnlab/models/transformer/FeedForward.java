@@ -10,12 +10,17 @@ public final class FeedForward {
     private FeedForward() {
     }
 
-    /** {@code x [B, T, d]} to {@code [B, T, d]}; parameters under {@code name + "/W1"}, {@code "/b1"}, ... */
+    /**
+     * {@code x [B, T, d]} to {@code [B, T, d]}; parameters (in the type of {@code x}) {@code name + "/W1"}
+     * {@code [d, dFf]}, {@code "/b1"} {@code [dFf]}, {@code "/W2"} {@code [dFf, d]}, {@code "/b2"} {@code [d]}
+     * ({@code y = x W + b}: PyTorch's {@code linear1/linear2} weights transposed).
+     */
     public static SDVariable apply(SameDiff sd, String name, SDVariable x, int d, int dFf, ParamInit init) {
-        SDVariable w1 = init.xavier(sd, name + "/W1", d, dFf, d, dFf);
-        SDVariable b1 = init.constant(sd, name + "/b1", 0.0, dFf);
-        SDVariable w2 = init.xavier(sd, name + "/W2", dFf, d, dFf, d);
-        SDVariable b2 = init.constant(sd, name + "/b2", 0.0, d);
+        ParamInit p = init.as(x.dataType());
+        SDVariable w1 = p.xavier(sd, name + "/W1", d, dFf, d, dFf);
+        SDVariable b1 = p.constant(sd, name + "/b1", 0.0, dFf);
+        SDVariable w2 = p.xavier(sd, name + "/W2", dFf, d, dFf, d);
+        SDVariable b2 = p.constant(sd, name + "/b2", 0.0, d);
         SDVariable hidden = sd.nn.relu(Projections.last(sd, x, w1, 3, d, dFf).add(b1), 0.0);
         return Projections.last(sd, hidden, w2, 3, dFf, d).add(b2);
     }

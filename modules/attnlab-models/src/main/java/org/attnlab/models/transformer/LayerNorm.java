@@ -4,15 +4,32 @@ import org.attnlab.models.init.ParamInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
-/** Layer normalisation over the last axis of {@code [B, T, d]} with a gain (init 1) and a bias (init 0). */
+/**
+ * Layer normalisation over the last axis of a rank-3 input, as PyTorch's {@code nn.LayerNorm}:
+ * {@code (x - mean) / sqrt(var + eps) * gain + bias}, with the biased (population) variance. Written from plain ops
+ * because SameDiff 1.0.0-M2.1's {@code layerNorm} has no epsilon (a row {@code [1e-3, -1e-3]} normalises to
+ * {@code [1, -1]} there, to {@code [0.3015, -0.3015]} with eps 1e-5).
+ */
 public final class LayerNorm {
+    /** PyTorch's default epsilon. */
+    public static final double DEFAULT_EPS = 1e-5;
+
     private LayerNorm() {
     }
 
-    /** Parameters are {@code name + "/gain"} and {@code name + "/bias"}, both {@code [d]}. */
-    public static SDVariable apply(SameDiff sd, String name, SDVariable x, int d, ParamInit init) {
-        SDVariable gain = init.constant(sd, name + "/gain", 1.0, d);
-        SDVariable bias = init.constant(sd, name + "/bias", 0.0, d);
-        return sd.nn.layerNorm(x, gain, bias, false, 2);
+    /**
+     * {@code x [B, T, d]} normalised over its last axis; parameters {@code name + "/gain"} (init 1) and
+     * {@code name + "/bias"} (init 0), both {@code [d]} in the type of {@code x}; the result is {@code name + "/out"}.
+     *
+     * @param eps added to the variance, {@code >= 0}
+     */
+    public static SDVariable apply(SameDiff sd, String name, SDVariable x, int d, double eps, ParamInit init) {
+        ParamInit p = init.as(x.dataType());
+        SDVariable gain = p.constant(sd, name + "/gain", 1.0, d);
+        SDVariable bias = p.constant(sd, name + "/bias", 0.0, d);
+        SDVariable centred = x.sub(sd.mean(x, true, 2));
+        SDVariable variance = sd.mean(centred.mul(centred), true, 2);
+        SDVariable normalised = centred.div(sd.math.sqrt(variance.add(eps)));
+        return sd.math.add(name + "/out", normalised.mul(gain), bias);
     }
 }

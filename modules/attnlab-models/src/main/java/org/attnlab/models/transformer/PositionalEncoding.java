@@ -37,7 +37,7 @@ public final class PositionalEncoding {
         SDVariable positions = switch (cfg.positionalKind()) {
             case NONE -> null;
             case SINUSOIDAL -> sd.constant(name + "/pos", table(cfg.maxLen(), d).castTo(x.dataType()));
-            case LEARNED -> init.normal(sd, name + "/pos", 1.0, cfg.maxLen(), d);
+            case LEARNED -> init.as(x.dataType()).normal(sd, name + "/pos", 1.0, cfg.maxLen(), d);
         };
         return positions == null ? x : x.add(firstRows(sd, positions, ids, d));
     }

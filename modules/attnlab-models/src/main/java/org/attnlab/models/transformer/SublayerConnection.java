@@ -1,14 +1,16 @@
 package org.attnlab.models.transformer;
 
 import java.util.function.UnaryOperator;
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.init.ParamInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Wraps a sublayer with its layer norm and (optionally) a residual connection:
- * post-LN {@code norm(x + f(x))}, pre-LN {@code x + f(norm(x))}; without residual {@code norm(f(x))} or
- * {@code f(norm(x))}. The norm's parameters are {@code name + "/norm/..."}.
+ * Wraps a sublayer with its layer norm, dropout and (optionally) a residual connection:
+ * post-LN {@code norm(x + drop(f(x)))}, pre-LN {@code x + drop(f(norm(x)))}; without residual
+ * {@code norm(drop(f(x)))} or {@code drop(f(norm(x)))}. The norm's parameters are {@code name + "/norm/..."}; the
+ * dropout site (rate {@code cfg.dropout()}) is {@code name}.
  */
 public final class SublayerConnection {
     private SublayerConnection() {
@@ -19,15 +21,23 @@ public final class SublayerConnection {
                                    TransformerConfig cfg, ParamInit init) {
         String norm = name + "/norm";
         if (cfg.normPlacement() == NormPlacement.PRE) {
-            SDVariable out = sublayer.apply(LayerNorm.apply(sd, norm, x, cfg.dModel(), init));
+            SDVariable out = dropped(sd, name, sublayer.apply(norm(sd, norm, x, cfg, init)), cfg);
             return cfg.residual() ? x.add(out) : out;
         }
-        SDVariable out = sublayer.apply(x);
-        return LayerNorm.apply(sd, norm, cfg.residual() ? x.add(out) : out, cfg.dModel(), init);
+        SDVariable out = dropped(sd, name, sublayer.apply(x), cfg);
+        return norm(sd, norm, cfg.residual() ? x.add(out) : out, cfg, init);
     }
 
     /** The norm a pre-LN stack applies after its last layer; post-LN stacks return {@code x} unchanged. */
     public static SDVariable finish(SameDiff sd, String name, SDVariable x, TransformerConfig cfg, ParamInit init) {
-        return cfg.normPlacement() == NormPlacement.PRE ? LayerNorm.apply(sd, name, x, cfg.dModel(), init) : x;
+        return cfg.normPlacement() == NormPlacement.PRE ? norm(sd, name, x, cfg, init) : x;
+    }
+
+    private static SDVariable norm(SameDiff sd, String name, SDVariable x, TransformerConfig cfg, ParamInit init) {
+        return LayerNorm.apply(sd, name, x, cfg.dModel(), cfg.layerNormEps(), init);
+    }
+
+    private static SDVariable dropped(SameDiff sd, String name, SDVariable out, TransformerConfig cfg) {
+        return Dropout.apply(sd, name, out, cfg.dropout());
     }
 }

@@ -1,6 +1,7 @@
 package org.attnlab.models.transformer;
 
 import org.attnlab.models.attention.MultiHeadAttention;
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.layers.SequenceLoss;
@@ -10,12 +11,20 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Builds an encoder-decoder Transformer as a SameDiff graph in ND4J's default floating-point type.
- * Placeholders: {@value #SRC} {@code [B, Ts]} source ids, {@value #TGT_IN} {@code [B, Tt]} decoder input ids
+ * Builds an encoder-decoder Transformer as a SameDiff graph in a given floating-point type. Placeholders: {@value #SRC} {@code [B, Ts]} source ids, {@value #TGT_IN} {@code [B, Tt]} decoder input ids
  * (the target shifted right behind a start token), {@value #LABELS} {@code [B, Tt]} target ids (ids as floats;
  * {@code padId} marks padding). Outputs: {@value #LOGITS} and {@value #PROBS} {@code [B, Tt, tgtVocab]}, the
  * mean cross-entropy over non-padding targets {@value #LOSS}, and every attention layer's {@code [B, H, Tq, Tk]}
  * weights (see {@link #encoderSelfWeights}, {@link #decoderSelfWeights}, {@link #decoderCrossWeights}).
+ *
+ * <p>Variables: the token tables {@code src/embed}, {@code tgt/embed} {@code [vocab, dModel]} (one {@code embed}
+ * when shared), a learned position table {@code src/pos}, {@code tgt/pos} {@code [maxLen, dModel]} (the sinusoidal
+ * one is a constant of the same name), the layers {@code enc/<i>/...} ({@link EncoderLayer}) and
+ * {@code dec/<i>/...} ({@link DecoderLayer}), the pre-LN final norms {@code enc/norm/gain, bias} and
+ * {@code dec/norm/gain, bias}, and the output projection {@code out/W} {@code [dModel, tgtVocab]}, {@code out/b}.
+ * Dropout sites (with rates above 0): {@code src/input}, {@code tgt/input} (embeddings + positions), every
+ * sublayer ({@code enc/0/self}, {@code enc/0/ff}, {@code dec/0/cross}, ...) and every attention's weights
+ * ({@code enc/0/self/weights}, ...); see {@link org.attnlab.models.dropout.Dropout}.
  */
 public final class Transformer {
     public static final String SRC = "src";
@@ -43,11 +52,15 @@ public final class Transformer {
         return MultiHeadAttention.weightsName(Decoder.layerName(layer) + "/cross");
     }
 
-    /** Builds the graph with parameters drawn from {@code seed}. */
+    /** Builds the graph in ND4J's default floating-point type with parameters drawn from {@code seed}. */
     public static SameDiff build(TransformerConfig cfg, long seed) {
-        ParamInit init = new ParamInit(seed);
+        return build(cfg, seed, Nd4j.defaultFloatingPointType());
+    }
+
+    /** Builds the graph with placeholders and parameters of type {@code dt}, parameters drawn from {@code seed}. */
+    public static SameDiff build(TransformerConfig cfg, long seed, DataType dt) {
+        ParamInit init = new ParamInit(seed, dt);
         SameDiff sd = SameDiff.create();
-        DataType dt = Nd4j.defaultFloatingPointType();
         int d = cfg.dModel();
         SDVariable src = sd.placeHolder(SRC, dt, -1, -1);
         SDVariable tgtIn = sd.placeHolder(TGT_IN, dt, -1, -1);
@@ -58,10 +71,10 @@ public final class Transformer {
                 : Embeddings.table(sd, "tgt/embed", cfg.tgtVocab(), d, init);
         SDVariable srcMask = notPad(src, cfg);
         SDVariable tgtMask = notPad(tgtIn, cfg);
-        SDVariable x = PositionalEncoding.add(sd, "src", Embeddings.lookup(sd, src, srcTable, cfg.srcVocab(), d),
-                src, cfg, init);
-        SDVariable y = PositionalEncoding.add(sd, "tgt", Embeddings.lookup(sd, tgtIn, tgtTable, cfg.tgtVocab(), d),
-                tgtIn, cfg, init);
+        SDVariable x = Dropout.apply(sd, "src/input", PositionalEncoding.add(sd, "src",
+                Embeddings.lookup(sd, src, srcTable, cfg.srcVocab(), d), src, cfg, init), cfg.embeddingDropout());
+        SDVariable y = Dropout.apply(sd, "tgt/input", PositionalEncoding.add(sd, "tgt",
+                Embeddings.lookup(sd, tgtIn, tgtTable, cfg.tgtVocab(), d), tgtIn, cfg, init), cfg.embeddingDropout());
         SDVariable memory = Encoder.build(sd, x, srcMask, cfg, init);
         SDVariable h = Decoder.build(sd, y, memory, srcMask, tgtMask, cfg, init);
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.tgtVocab(), d, cfg.tgtVocab());

@@ -5,7 +5,9 @@ import static org.attnlab.models.support.ConfigChecks.oneOf;
 import static org.attnlab.models.support.ConfigChecks.positive;
 
 import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.models.attention.MultiHeadConfig;
 import org.attnlab.models.attention.ScoreFunction;
+import org.attnlab.models.dropout.Dropout;
 
 /**
  * An encoder-decoder Transformer, one plain value per key so experiments switch each choice by name.
@@ -17,18 +19,27 @@ import org.attnlab.models.attention.ScoreFunction;
  * @param dModel           model size
  * @param heads            attention heads; must divide {@code dModel}
  * @param dFf              hidden size of the position-wise feed-forward network
- * @param dropout          must be 0: SameDiff 1.0.0-M2.1's dropout op has no training/inference switch, so it would
- *                         also drop at evaluation and decoding
+ * @param dropout          dropout rate on every sublayer's output before its residual add, in {@code [0, 1)}
  * @param norm             layer-norm placement: {@code post} or {@code pre} (see {@link NormPlacement})
  * @param residual         residual connections around every sublayer (off for the "no residual" ablation)
  * @param positional       {@code sinusoidal}, {@code learned} or {@code none} (see {@link PositionalKind})
  * @param sharedEmbeddings one token table for source and target (needs {@code srcVocab == tgtVocab})
  * @param score            attention score function name, see {@link ScoreFunction#validNames()}
  * @param padId            the padding token id: masked as a key and ignored by the loss
+ * @param embeddingDropout dropout rate on the sums of embeddings and positions (both sides), in {@code [0, 1)}
+ * @param attentionDropout dropout rate on every attention layer's weights, in {@code [0, 1)}
+ * @param additiveHidden   hidden size of the additive score (used when {@code score} is {@code additive})
+ * @param attentionBias    biases on the attention projections (PyTorch's default; off in AttnLab's models so far)
+ * @param layerNormEps     epsilon added to the variance in every layer norm (PyTorch's default is 1e-5)
+ *
+ * <p>Dropout (all three rates) acts only during training steps whose masks {@link
+ * org.attnlab.models.dropout.DropoutMasks} sets; evaluation and decoding run the graph without dropout.
  */
 public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int layers, int dModel, int heads, int dFf,
                                 double dropout, String norm, boolean residual, String positional,
-                                boolean sharedEmbeddings, String score, int padId) {
+                                boolean sharedEmbeddings, String score, int padId, double embeddingDropout,
+                                double attentionDropout, int additiveHidden, boolean attentionBias,
+                                double layerNormEps) {
     public TransformerConfig {
         inRange("srcVocab", srcVocab, 2, Integer.MAX_VALUE);
         inRange("tgtVocab", tgtVocab, 2, Integer.MAX_VALUE);
@@ -40,9 +51,13 @@ public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int laye
             throw new IllegalArgumentException("heads = " + heads + " is not valid: must divide dModel = " + dModel);
         }
         positive("dFf", dFf);
-        if (dropout != 0.0) {
-            throw new IllegalArgumentException("dropout = " + dropout + " is not supported: valid value is 0 "
-                    + "(SameDiff 1.0.0-M2.1 dropout would also drop at inference)");
+        Dropout.checkRate("dropout", dropout);
+        Dropout.checkRate("embeddingDropout", embeddingDropout);
+        Dropout.checkRate("attentionDropout", attentionDropout);
+        positive("additiveHidden", additiveHidden);
+        if (!(layerNormEps >= 0.0) || Double.isInfinite(layerNormEps)) {
+            throw new IllegalArgumentException("layerNormEps = " + layerNormEps
+                    + " is out of range: valid range is [0, inf)");
         }
         oneOf("norm", norm, NormPlacement.class);
         oneOf("positional", positional, PositionalKind.class);
@@ -59,22 +74,45 @@ public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int laye
         inRange("padId", padId, 0, Math.min(srcVocab, tgtVocab) - 1);
     }
 
-    /** Defaults of the base model's shape at a small size: post-LN, residuals, sinusoidal, scaled dot, pad 0. */
+    /** Default of {@link #layerNormEps}, as PyTorch's {@code nn.LayerNorm}. */
+    public static final double DEFAULT_LAYER_NORM_EPS = LayerNorm.DEFAULT_EPS;
+
+    /**
+     * Defaults of the base model's shape at a small size: post-LN, residuals, sinusoidal, scaled dot, pad 0, no
+     * dropout, additive hidden size 16, no attention biases, layer-norm epsilon 1e-5.
+     */
     public static TransformerConfig small(int vocab, int maxLen, int layers, int dModel, int heads, int dFf) {
         return new TransformerConfig(vocab, vocab, maxLen, layers, dModel, heads, dFf, 0.0, "post", true,
-                "sinusoidal", false, "scaled_dot", 0);
+                "sinusoidal", false, "scaled_dot", 0, 0.0, 0.0, AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false,
+                DEFAULT_LAYER_NORM_EPS);
     }
 
     /** A copy with another norm placement ({@code post}/{@code pre}). */
     public TransformerConfig withNorm(String norm) {
         return new TransformerConfig(srcVocab, tgtVocab, maxLen, layers, dModel, heads, dFf, dropout, norm, residual,
-                positional, sharedEmbeddings, score, padId);
+                positional, sharedEmbeddings, score, padId, embeddingDropout, attentionDropout, additiveHidden,
+                attentionBias, layerNormEps);
     }
 
     /** A copy with another positional encoding ({@code sinusoidal}/{@code learned}/{@code none}). */
     public TransformerConfig withPositional(String positional) {
         return new TransformerConfig(srcVocab, tgtVocab, maxLen, layers, dModel, heads, dFf, dropout, norm, residual,
-                positional, sharedEmbeddings, score, padId);
+                positional, sharedEmbeddings, score, padId, embeddingDropout, attentionDropout, additiveHidden,
+                attentionBias, layerNormEps);
+    }
+
+    /** A copy with the three dropout rates: sublayer outputs, embeddings + positions, attention weights. */
+    public TransformerConfig withDropout(double sublayers, double embeddings, double attentionWeights) {
+        return new TransformerConfig(srcVocab, tgtVocab, maxLen, layers, dModel, heads, dFf, sublayers, norm,
+                residual, positional, sharedEmbeddings, score, padId, embeddings, attentionWeights, additiveHidden,
+                attentionBias, layerNormEps);
+    }
+
+    /** A copy with attention projection biases on or off. */
+    public TransformerConfig withAttentionBias(boolean attentionBias) {
+        return new TransformerConfig(srcVocab, tgtVocab, maxLen, layers, dModel, heads, dFf, dropout, norm, residual,
+                positional, sharedEmbeddings, score, padId, embeddingDropout, attentionDropout, additiveHidden,
+                attentionBias, layerNormEps);
     }
 
     /** The parsed norm placement. */
@@ -87,8 +125,13 @@ public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int laye
         return oneOf("positional", positional, PositionalKind.class);
     }
 
-    /** Per-head attention settings (additive scores use a hidden size of 16), without masks. */
+    /** Per-head attention settings: score, additive hidden size and attention dropout, without masks. */
     public AttentionConfig attention() {
-        return AttentionConfig.of(ScoreFunction.fromName(score));
+        return AttentionConfig.of(ScoreFunction.fromName(score), additiveHidden).withDropout(attentionDropout);
+    }
+
+    /** Multi-head settings of every attention layer (causal or not). */
+    public MultiHeadConfig multiHead(boolean causal) {
+        return new MultiHeadConfig(dModel, heads, attention().withCausal(causal), false, attentionBias);
     }
 }

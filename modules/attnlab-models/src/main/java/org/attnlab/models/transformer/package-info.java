@@ -12,6 +12,8 @@
  * {@code loss}; attention weights {@code enc/<i>/self/weights}, {@code dec/<i>/self/weights},
  * {@code dec/<i>/cross/weights} ({@code [B, H, Tq, Tk]}); parameters {@code <layer>/<sublayer>/...},
  * e.g. {@code enc/0/self/Wq}, {@code dec/1/ff/W1}, {@code enc/0/self/norm/gain}.
- * Dropout is not offered (SameDiff 1.0.0-M2.1's dropout op also drops at inference), so the config requires 0.
+ * Dropout (sublayer outputs, embeddings + positions, attention weights; a rate per key) acts only in training steps
+ * whose masks {@link org.attnlab.models.dropout.DropoutMasks} sets. Weights can be loaded by name or imported from a
+ * PyTorch state dict ({@link org.attnlab.models.weights.TorchImport}).
  */
 package org.attnlab.models.transformer;

@@ -63,7 +63,7 @@ class AttentionSeq2SeqTest {
 
     private static SameDiff train(ScoreFunction score) {
         SameDiff sd = AttentionSeq2Seq.build(new Seq2SeqConfig(TOKENS + 1, BOS + 1, 16, 32,
-                new AttentionConfig(score, 32, false, AttentionConfig.NO_WINDOW)), 5);
+                new AttentionConfig(score, 32, false, AttentionConfig.NO_WINDOW, 0.0), 0.0), 5);
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-2))
                 .dataSetFeatureMapping(AttentionSeq2Seq.SOURCE, AttentionSeq2Seq.SOURCE_MASK,
                         AttentionSeq2Seq.DECODER_INPUT)
@@ -100,7 +100,7 @@ class AttentionSeq2SeqTest {
 
     @Test
     void alignmentRowsSumToOneOverRealSourceTokensOnly() {
-        SameDiff sd = AttentionSeq2Seq.build(new Seq2SeqConfig(8, 9, 4, 6, AttentionConfig.of(ScoreFunction.GENERAL)), 1);
+        SameDiff sd = AttentionSeq2Seq.build(new Seq2SeqConfig(8, 9, 4, 6, AttentionConfig.of(ScoreFunction.GENERAL), 0.0), 1);
         MultiDataSet batch = reverseBatch(2, new SplittableRandom(3));
         INDArray mask = Nd4j.create(new float[][]{{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}});
         INDArray alignment = sd.output(Map.of(AttentionSeq2Seq.SOURCE, batch.getFeatures(0),
@@ -125,7 +125,8 @@ class AttentionSeq2SeqTest {
                     sd.constant(oneHot(new int[][]{{3, 2, 1}, {1, 3, 2}}, 5)),
                     sd.constant(Nd4j.create(new double[][]{{1, 1, 1}, {1, 1, 0}})));
             AttentionSeq2Seq.build(sd, inputs, new Seq2SeqConfig(4, 5, 2, 2,
-                    new AttentionConfig(ScoreFunction.ADDITIVE, 2, false, AttentionConfig.NO_WINDOW)), new ParamInit(2));
+                    new AttentionConfig(ScoreFunction.ADDITIVE, 2, false, AttentionConfig.NO_WINDOW, 0.0), 0.0),
+                    new ParamInit(2));
             assertTrue(GradCheckUtil.checkGradients(sd, Map.of(), 1e-6, 1e-5, 1e-9, false, false));
         } finally {
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
@@ -135,6 +136,6 @@ class AttentionSeq2SeqTest {
     @Test
     void positionalMasksAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Seq2SeqConfig(8, 9, 4, 6,
-                AttentionConfig.of(ScoreFunction.DOT).withCausal(true)));
+                AttentionConfig.of(ScoreFunction.DOT).withCausal(true), 0.0));
     }
 }

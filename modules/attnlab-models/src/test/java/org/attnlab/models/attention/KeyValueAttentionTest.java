@@ -39,7 +39,7 @@ class KeyValueAttentionTest {
         SDVariable k = sd.var("k", Nd4j.create(new double[]{1, 0, 0, 1}, 1, 2, 2));
         SDVariable v = sd.var("v", Nd4j.create(new double[]{1, 2, 3, 4}, 1, 2, 2));
         SDVariable out = KeyValueAttention.attend(sd, "att", q, k, v, null,
-                new AttentionConfig(score, 1, false, AttentionConfig.NO_WINDOW), INIT);
+                new AttentionConfig(score, 1, false, AttentionConfig.NO_WINDOW, 0.0), INIT);
         if (setUp.equals("general")) {
             sd.getVariable("att/score/W").setArray(Nd4j.create(new double[]{2, 0, 0, 1}, 2, 2));
         } else if (setUp.equals("additive")) {

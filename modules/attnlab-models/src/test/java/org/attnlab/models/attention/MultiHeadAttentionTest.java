@@ -34,7 +34,7 @@ class MultiHeadAttentionTest {
     private static SDVariable selfAttention(SameDiff sd, INDArray x, INDArray mask, AttentionConfig att, boolean fused) {
         SDVariable xv = sd.var("x", x);
         SDVariable m = mask == null ? null : sd.constant("mask", mask);
-        return MultiHeadAttention.build(sd, "mha", xv, xv, m, new MultiHeadConfig(4, 2, att, fused), INIT);
+        return MultiHeadAttention.build(sd, "mha", xv, xv, m, new MultiHeadConfig(4, 2, att, fused, false), INIT);
     }
 
     @ParameterizedTest
@@ -49,6 +49,21 @@ class MultiHeadAttentionTest {
     void gradientsOfTheFusedPathAreCorrect() {
         SameDiff sd = SameDiff.create();
         SDVariable out = selfAttention(sd, random(1, 2, 4, 4), MASK, AttentionConfig.of(ScoreFunction.SCALED_DOT), true);
+        assertGradientsCorrect(sd, out, 2);
+    }
+
+    /** Projection biases (set to random values) get correct gradients; asking for the fused op then falls back. */
+    @Test
+    void gradientsWithProjectionBiasesAreCorrect() {
+        MultiHeadConfig cfg = new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.SCALED_DOT), true, true);
+        assertFalse(cfg.usesFusedOp(), "libnd4j's fused op has no biases");
+        SameDiff sd = SameDiff.create();
+        SDVariable xv = sd.var("x", random(1, 2, 4, 4));
+        SDVariable out = MultiHeadAttention.build(sd, "mha", xv, xv, sd.constant("mask", MASK), cfg, INIT);
+        String[] biases = {"bq", "bk", "bv", "bo"};
+        for (int i = 0; i < biases.length; i++) {
+            sd.getVariable("mha/" + biases[i]).getArr().assign(random(20 + i, 4));
+        }
         assertGradientsCorrect(sd, out, 2);
     }
 
@@ -75,7 +90,7 @@ class MultiHeadAttentionTest {
         SameDiff sd = SameDiff.create();
         SDVariable q = sd.var("q", random(7, 2, 3, 4));
         SDVariable kv = sd.var("kv", random(8, 2, 5, 4));
-        MultiHeadConfig cfg = new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.ADDITIVE), false);
+        MultiHeadConfig cfg = new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.ADDITIVE), false, false);
         SDVariable out = MultiHeadAttention.build(sd, "cross", q, kv, null, cfg, INIT);
         INDArray w = eval(sd, MultiHeadAttention.weightsName("cross"));
         assertArrayEquals(new long[]{2, 2, 3, 5}, w.shape());
@@ -105,7 +120,7 @@ class MultiHeadAttentionTest {
         SameDiff mh = SameDiff.create();
         SDVariable xv = mh.var("x", x);
         SDVariable out = MultiHeadAttention.build(mh, "mha", xv, xv, null,
-                new MultiHeadConfig(4, 1, AttentionConfig.of(ScoreFunction.DOT), false), INIT);
+                new MultiHeadConfig(4, 1, AttentionConfig.of(ScoreFunction.DOT), false, false), INIT);
         for (String w : new String[]{"Wq", "Wk", "Wv", "Wo"}) {
             mh.getVariable("mha/" + w).setArray(Nd4j.eye(4));
         }
@@ -118,12 +133,12 @@ class MultiHeadAttentionTest {
     @Test
     void badConfigsAndShapesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MultiHeadConfig(6, 4, AttentionConfig.of(ScoreFunction.DOT), false));
+                () -> new MultiHeadConfig(6, 4, AttentionConfig.of(ScoreFunction.DOT), false, false));
         assertEquals("heads: must be > 0 and divide dModel=6, was 4", e.getMessage());
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", random(1, 2, 3, 5));
         e = assertThrows(IllegalArgumentException.class, () -> MultiHeadAttention.build(sd, "mha", x, x, null,
-                new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.DOT), false), INIT));
+                new MultiHeadConfig(4, 2, AttentionConfig.of(ScoreFunction.DOT), false, false), INIT));
         assertEquals("queries has the wrong shape: expected [*, *, 4] but was [2, 3, 5]", e.getMessage());
     }
 }

@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.attnlab.models.weights.TorchImport;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -26,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ParityFixture {
     /** Largest absolute difference accepted between AttnLab and PyTorch (both in double). */
-    static final double TOLERANCE = 1e-6;
+    static final double TOLERANCE = 1e-12;
 
     private final String name;
     private final JsonNode arrays;
@@ -48,6 +51,15 @@ final class ParityFixture {
         graph.accept(sd, f);
         f.setWeights(sd);
         f.assertOutputsMatch(sd, outputs);
+    }
+
+    /** The torch {@code state_dict} stored beside fixture {@code name} as {@code parity/<name>.npz}. */
+    static Map<String, INDArray> stateDict(String name) {
+        try {
+            return TorchImport.readNpz(Path.of(ParityFixture.class.getResource("/parity/" + name + ".npz").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Loads {@code parity/<name>.json} from the test class path. */

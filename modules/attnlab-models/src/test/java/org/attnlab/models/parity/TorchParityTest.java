@@ -1,7 +1,6 @@
 package org.attnlab.models.parity;
 
 import static org.attnlab.models.parity.ParityFixture.assertParity;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.attention.AttentionConfig;
@@ -14,18 +13,20 @@ import org.attnlab.models.gating.LstmConfig;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.se.SeBlock;
 import org.attnlab.models.se.SeConfig;
+import org.attnlab.models.transformer.DecoderLayer;
 import org.attnlab.models.transformer.EncoderLayer;
+import org.attnlab.models.transformer.LayerNorm;
 import org.attnlab.models.transformer.TransformerConfig;
+import org.attnlab.models.weights.TorchImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * AttnLab graphs against PyTorch float64 references, to 1e-6 in double. The fixtures in
+ * AttnLab graphs against PyTorch float64 references, to 1e-12 in double. The fixtures in
  * {@code src/test/resources/parity} are committed; regenerate them from the repository root with
  * {@code /usr/bin/python3 modules/attnlab-models/src/test/python/make_parity_fixtures.py} (Debian's python3-torch).
  */
@@ -41,7 +42,7 @@ class TorchParityTest {
     @ParameterizedTest(name = "fused={0}")
     @ValueSource(booleans = {false, true})
     void multiHeadAttentionWithKeyPadding(boolean fused) {
-        MultiHeadConfig cfg = new MultiHeadConfig(8, 2, AttentionConfig.of(ScoreFunction.SCALED_DOT), fused);
+        MultiHeadConfig cfg = new MultiHeadConfig(8, 2, AttentionConfig.of(ScoreFunction.SCALED_DOT), fused, false);
         assertParity("mha", (sd, f) -> sd.identity("out", MultiHeadAttention.build(sd, "mha",
                 f.constant(sd, "xq"), f.constant(sd, "xkv"), f.constant(sd, "keyMask"), cfg, INIT)),
                 "out", "mha/weights");
@@ -50,17 +51,18 @@ class TorchParityTest {
     /** Bahdanau scores v^T tanh(q Wq + k Wk), softmax, weighted values, written out by hand in torch. */
     @Test
     void additiveAttention() {
-        AttentionConfig cfg = new AttentionConfig(ScoreFunction.ADDITIVE, 4, false, AttentionConfig.NO_WINDOW);
+        AttentionConfig cfg = new AttentionConfig(ScoreFunction.ADDITIVE, 4, false, AttentionConfig.NO_WINDOW, 0.0);
         assertParity("additive", (sd, f) -> sd.identity("out", KeyValueAttention.attend(sd, "att",
                 f.constant(sd, "q"), f.constant(sd, "k"), f.constant(sd, "v"), null, cfg, INIT)),
                 "out", "att/weights");
     }
 
-    /** SameDiff's layer norm over the last axis vs nn.LayerNorm with eps 0 (SameDiff M2.1 adds no epsilon). */
-    @Test
-    void layerNormOverLastAxis() {
-        assertParity("layer_norm", (sd, f) -> sd.nn.layerNorm("out", f.constant(sd, "x"),
-                INIT.constant(sd, "ln/gain", 1, 6), INIT.constant(sd, "ln/bias", 0, 6), false, 2), "out");
+    /** {@link LayerNorm} vs nn.LayerNorm (eps 1e-5) on unit-variance rows and on rows of variance 1e-6 to 1e-12. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"x, out", "small, out_small"})
+    void layerNormOverLastAxis(String input, String output) {
+        assertParity("layer_norm", (sd, f) -> sd.identity(output,
+                LayerNorm.apply(sd, "ln", f.constant(sd, input), 6, LayerNorm.DEFAULT_EPS, INIT)), output);
     }
 
     /** nn.LSTM hidden states, and gates and cell states recomputed step by step from its weights. */
@@ -77,47 +79,50 @@ class TorchParityTest {
                 "se/out", "se/excitation");
     }
 
+    /** nn.MultiheadAttention with biases, imported from its state_dict: output and per-head weights. */
+    @Test
+    void multiHeadAttentionImportedFromTorch() {
+        ParityFixture f = ParityFixture.load("mha_torch");
+        SameDiff sd = SameDiff.create();
+        MultiHeadConfig cfg = new MultiHeadConfig(8, 2, AttentionConfig.of(ScoreFunction.SCALED_DOT), false, true);
+        MultiHeadAttention.build(sd, "mha", f.constant(sd, "xq"), f.constant(sd, "xkv"), f.constant(sd, "keyMask"),
+                cfg, INIT);
+        TorchImport.multiHeadAttention(sd, "mha", ParityFixture.stateDict("mha_torch"), "");
+        sd.identity("weights", sd.getVariable(MultiHeadAttention.weightsName("mha")));
+        sd.identity("out", sd.getVariable("mha/out"));
+        f.assertOutputsMatch(sd, "out", "weights");
+    }
+
     /**
-     * nn.TransformerEncoderLayer (d_model 8, 2 heads, feed-forward 16, ReLU, dropout 0, key padding mask) vs
-     * {@link EncoderLayer} with post-LN {@code norm(x + f(x))} and pre-LN {@code x + f(norm(x))} sublayers.
+     * nn.TransformerEncoderLayer (d_model 8, 2 heads, feed-forward 16, ReLU, eps 1e-5, biases, key padding mask)
+     * imported from its state_dict into {@link EncoderLayer}, post-LN {@code norm(x + f(x))} and pre-LN
+     * {@code x + f(norm(x))}.
      */
     @ParameterizedTest(name = "{0} ({1}-LN)")
     @CsvSource({"encoder_post_ln, post", "encoder_pre_ln, pre"})
     void transformerEncoderLayer(String fixture, String norm) {
-        TransformerConfig cfg = TransformerConfig.small(10, 4, 1, 8, 2, 16).withNorm(norm);
-        assertParity(fixture, (sd, f) -> {
-            sd.identity("out", EncoderLayer.build(sd, "enc", f.constant(sd, "x"), f.constant(sd, "keyMask"), cfg,
-                    INIT));
-            deriveEncoderWeights(f, "enc", cfg.dModel());
-        }, "out");
+        ParityFixture f = ParityFixture.load(fixture);
+        SameDiff sd = SameDiff.create();
+        sd.identity("out", EncoderLayer.build(sd, "enc", f.constant(sd, "x"), f.constant(sd, "keyMask"),
+                torchLike(norm), INIT));
+        TorchImport.encoderLayer(sd, "enc", ParityFixture.stateDict(fixture), "");
+        f.assertOutputsMatch(sd, "out");
     }
 
-    /**
-     * Maps a torch encoder layer's {@code state_dict} (stored under {@code torch/...}, {@code y = x W^T + b}) to the
-     * variables of {@code EncoderLayer.build(sd, layer, ...)} ({@code y = x W + b}): {@code in_proj_weight}'s row
-     * blocks q, k, v and {@code out_proj.weight} transposed to {@code self/Wq, Wk, Wv, Wo}; {@code linear1/2}
-     * transposed to {@code ff/W1, b1, W2, b2}; {@code norm1} to the attention sublayer's norm, {@code norm2} to the
-     * feed-forward's. AttnLab's attention has no biases, so torch's must be zero.
-     */
-    private static void deriveEncoderWeights(ParityFixture f, String layer, int d) {
-        for (String bias : new String[] {"torch/self_attn.in_proj_bias", "torch/self_attn.out_proj.bias"}) {
-            assertEquals(0.0, f.array(bias).amaxNumber().doubleValue(), bias + " must be zero");
-        }
-        INDArray inProj = f.array("torch/self_attn.in_proj_weight");  // [3d, d]: rows q, k, v
-        String[] qkv = {"Wq", "Wk", "Wv"};
-        for (int i = 0; i < qkv.length; i++) {
-            f.derive(layer + "/self/" + qkv[i],
-                    inProj.get(NDArrayIndex.interval(i * d, (i + 1) * d), NDArrayIndex.all()).transpose());
-        }
-        f.derive(layer + "/self/Wo", f.array("torch/self_attn.out_proj.weight").transpose());
-        f.derive(layer + "/ff/W1", f.array("torch/linear1.weight").transpose());
-        f.derive(layer + "/ff/b1", f.array("torch/linear1.bias"));
-        f.derive(layer + "/ff/W2", f.array("torch/linear2.weight").transpose());
-        f.derive(layer + "/ff/b2", f.array("torch/linear2.bias"));
-        String[][] norms = {{"self", "norm1"}, {"ff", "norm2"}};
-        for (String[] n : norms) {
-            f.derive(layer + "/" + n[0] + "/norm/gain", f.array("torch/" + n[1] + ".weight"));
-            f.derive(layer + "/" + n[0] + "/norm/bias", f.array("torch/" + n[1] + ".bias"));
-        }
+    /** nn.TransformerDecoderLayer (causal self-attention, padded targets and sources) imported into {@link DecoderLayer}. */
+    @ParameterizedTest(name = "{0} ({1}-LN)")
+    @CsvSource({"decoder_post_ln, post", "decoder_pre_ln, pre"})
+    void transformerDecoderLayer(String fixture, String norm) {
+        ParityFixture f = ParityFixture.load(fixture);
+        SameDiff sd = SameDiff.create();
+        sd.identity("out", DecoderLayer.build(sd, "dec", f.constant(sd, "y"), f.constant(sd, "memory"),
+                f.constant(sd, "srcMask"), f.constant(sd, "tgtMask"), torchLike(norm), INIT));
+        TorchImport.decoderLayer(sd, "dec", ParityFixture.stateDict(fixture), "");
+        f.assertOutputsMatch(sd, "out");
+    }
+
+    /** The fixtures' layer shape with PyTorch's defaults: attention biases, layer-norm eps 1e-5. */
+    private static TransformerConfig torchLike(String norm) {
+        return TransformerConfig.small(10, 4, 1, 8, 2, 16).withNorm(norm).withAttentionBias(true);
     }
 }

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class SequenceTaggerTest {
     private static final SequenceTaggerConfig CFG =
-            new SequenceTaggerConfig(4, 5, 4, 2, AttentionConfig.of(ScoreFunction.GENERAL));
+            new SequenceTaggerConfig(4, 5, 4, 2, AttentionConfig.of(ScoreFunction.GENERAL), 0.0);
 
     @BeforeAll
     static void doublePrecision() {
@@ -64,7 +64,7 @@ class SequenceTaggerTest {
     @Test
     void badConfigValuesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SequenceTaggerConfig(1, 5, 4, 2, AttentionConfig.of(ScoreFunction.DOT)));
+                () -> new SequenceTaggerConfig(1, 5, 4, 2, AttentionConfig.of(ScoreFunction.DOT), 0.0));
         assertEquals("vocab: must be >= 2, was 1", e.getMessage());
     }
 }
