@@ -15,7 +15,7 @@ final class DataPreflight {
     private DataPreflight() {
     }
 
-    /** Loads the file-backed datasets of {@code runs}; throws {@link DataException} on the first bad one. */
+    /** Loads the file-backed datasets of {@code runs}; throws {@link PreflightException} on the first bad one. */
     static void check(List<RunSpec> runs) {
         Set<DatasetConfig> seen = new HashSet<>();
         for (RunSpec run : runs) {
@@ -24,9 +24,9 @@ final class DataPreflight {
                 try {
                     DataSource.open(cfg, run.seed());
                 } catch (UncheckedIOException e) {
-                    throw new DataException(run.variant().name(), e.getCause().getMessage(), e);
+                    throw new PreflightException("dataset of variant " + run.variant().name() + ": " + e.getCause().getMessage(), e);
                 } catch (IllegalArgumentException e) {
-                    throw new DataException(run.variant().name(), e.getMessage(), e);
+                    throw new PreflightException("dataset of variant " + run.variant().name() + ": " + e.getMessage(), e);
                 }
             }
         }

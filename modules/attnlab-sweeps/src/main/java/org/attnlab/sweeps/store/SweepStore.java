@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import org.attnlab.experiments.store.SqliteNative;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,6 +74,7 @@ public final class SweepStore implements AutoCloseable {
         try {
             Path parent = db.toAbsolutePath().getParent();
             Files.createDirectories(parent);
+            SqliteNative.useCacheFolder();
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
