@@ -6,7 +6,7 @@ import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.StoreException;
 import picocli.CommandLine.Option;
 
-/** Where results live: {@code --results DIR} and {@code --db FILE}, shared by the experiment commands. */
+/** Where results live: {@code --results DIR} and {@code --db FILE}, shared by the experiment and sweep commands. */
 public final class ResultsOptions {
     @Option(names = "--results", defaultValue = "results", paramLabel = "DIR",
             description = "Results folder (default ${DEFAULT-VALUE}).")
@@ -26,21 +26,22 @@ public final class ResultsOptions {
         return dir;
     }
 
-    /** Opens the SQLite index, creating the folder and the database if needed (for commands that write). */
-    public ResultsStore open() {
-        return ResultsStore.open(database());
-    }
-
-    /** Opens an existing SQLite index; creates nothing (for commands that only read). */
-    public ResultsStore openExisting() {
-        return ResultsStore.openExisting(database());
-    }
-
-    private Path database() {
+    /** The SQLite index (default DIR/attnlab.db); refuses an empty name. */
+    public Path db() {
         Path folder = dir();
         if (db != null && db.toString().isBlank()) {
             throw new StoreException("--db needs a file name, was empty", null);
         }
         return db != null ? db : folder.resolve("attnlab.db");
+    }
+
+    /** Opens the SQLite index, creating the folder and the database if needed (for commands that write). */
+    public ResultsStore open() {
+        return ResultsStore.open(db());
+    }
+
+    /** Opens an existing SQLite index; creates nothing (for commands that only read). */
+    public ResultsStore openExisting() {
+        return ResultsStore.openExisting(db());
     }
 }

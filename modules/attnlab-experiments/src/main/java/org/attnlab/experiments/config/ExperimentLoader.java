@@ -64,10 +64,28 @@ public final class ExperimentLoader {
             throw new ConfigException(file, "", lines.line(""), "not an experiment file: expected a mapping of "
                     + "sections (name, dataset, model, training, seeds, variants)");
         }
+        return bind(file, lines, () -> mapper.readValue(text, ExperimentFile.class));
+    }
+
+    /**
+     * Loads an experiment given as a tree (a document built in memory, e.g. a sweep trial): the same checks as a file;
+     * errors name {@code source} (a file name standing for the tree) and the key path, without line numbers.
+     */
+    public ExperimentConfig load(JsonNode tree, Path source) {
+        return bind(source, LineIndex.EMPTY, () -> mapper.treeToValue(tree, ExperimentFile.class));
+    }
+
+    /** Reads the top level of a document; Jackson's exception names what did not bind. */
+    @FunctionalInterface
+    private interface Parse {
+        ExperimentFile get() throws JsonProcessingException;
+    }
+
+    private ExperimentConfig bind(Path file, LineIndex lines, Parse parse) {
         BindingErrors errors = new BindingErrors(file, lines);
         ExperimentFile raw;
         try {
-            raw = mapper.readValue(text, ExperimentFile.class);
+            raw = parse.get();
         } catch (JsonMappingException e) {
             throw errors.translate(e, "", null);
         } catch (JsonProcessingException e) {

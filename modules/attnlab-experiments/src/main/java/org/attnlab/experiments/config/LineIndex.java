@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}). */
 final class LineIndex {
+    /** The index of a document that has no text (built in memory): every key is unplaced. */
+    static final LineIndex EMPTY = new LineIndex();
+
     private final Map<String, Integer> lines = new HashMap<>();
     private boolean mapping;
 

@@ -22,7 +22,7 @@ final class DataPreflight {
             DatasetConfig cfg = run.variant().dataset();
             if ((cfg.translation() || cfg.images()) && seen.add(cfg)) {
                 try {
-                    DataSource.open(cfg, run.seed());
+                    DataSource.of(cfg, run.seed());
                 } catch (UncheckedIOException e) {
                     throw new PreflightException("dataset of variant " + run.variant().name() + ": " + e.getCause().getMessage(), e);
                 } catch (IllegalArgumentException e) {

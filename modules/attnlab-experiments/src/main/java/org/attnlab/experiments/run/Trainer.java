@@ -49,7 +49,7 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson("environment.json", Environment.capture(spec.seed()));
-        DataSource data = DataSource.open(v.dataset(), spec.seed());
+        DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {

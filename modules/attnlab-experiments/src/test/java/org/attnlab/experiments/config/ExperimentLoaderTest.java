@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,19 @@ class ExperimentLoaderTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aTreeInMemoryLoadsLikeTheFileAndItsErrorsNameTheSourceWithoutLines() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ExperimentLoader loader = new ExperimentLoader(ModelRegistry.load());
+        ExperimentConfig fromTree = loader.load(yaml.readTree(GOOD), Path.of("tiny.yaml"));
+        ExperimentConfig fromFile = load(GOOD);
+        assertEquals(fromFile.variants().stream().map(VariantConfig::resolved).toList(),
+                fromTree.variants().stream().map(VariantConfig::resolved).toList());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(
+                yaml.readTree(GOOD.replace("heads: 2", "heads: 3")), Path.of("tiny.yaml")));
+        assertEquals("tiny.yaml: model.heads (variant dot): must divide d_model=32, was 3", e.getMessage());
+    }
 
     @Test
     void validFileResolvesDefaultsBaseAndVariants() throws IOException {

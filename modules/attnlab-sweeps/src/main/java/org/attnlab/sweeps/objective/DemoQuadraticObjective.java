@@ -36,13 +36,13 @@ public final class DemoQuadraticObjective implements TrialObjective, TrialObject
     }
 
     @Override
-    public TrialObjective create(BaseExperiment base) {
+    public TrialObjective create(BaseExperiment base, TrialContext context) {
         Object step = base.document().get("demo") instanceof Map<?, ?> demo ? demo.get("step_ms") : null;
         return new DemoQuadraticObjective(step instanceof Number n ? n.longValue() : 0);
     }
 
     @Override
-    public TrialResult run(Map<String, Object> params, long seed, IntermediateReporter reporter)
+    public TrialResult run(int trial, Map<String, Object> params, long seed, IntermediateReporter reporter)
             throws InterruptedException {
         double distance = 0;
         for (Map.Entry<String, Object> e : params.entrySet()) {

@@ -22,16 +22,11 @@ public interface TrialObjectiveFactory {
         return Set.of();
     }
 
-    /** An objective that runs trials of {@code base} with the sweep's parameters applied. */
-    TrialObjective create(BaseExperiment base);
-
     /**
-     * An objective for {@code base} whose intermediate reports are of the sweep's objective {@code metric};
-     * objectives with a fixed metric need not override this.
+     * An objective that runs trials of {@code base} with the sweep's parameters applied; its intermediate reports are
+     * of {@code context.metric()} (objectives with a fixed metric may ignore it).
      */
-    default TrialObjective create(BaseExperiment base, String metric) {
-        return create(base);
-    }
+    TrialObjective create(BaseExperiment base, TrialContext context);
 
     /**
      * The config a trial with {@code params} stands for, to run again on its own ({@code best-config.yaml} of sweep

@@ -13,9 +13,9 @@ public final class TrialObjectives {
     private TrialObjectives() {
     }
 
-    /** Creates the objective called {@code name} for {@code base} and {@code metric}; fails listing the known names. */
-    public static TrialObjective create(String name, BaseExperiment base, String metric) {
-        return factory(name).create(base, metric);
+    /** Creates the objective called {@code name} for {@code base} in {@code context}; fails listing the known names. */
+    public static TrialObjective create(String name, BaseExperiment base, TrialContext context) {
+        return factory(name).create(base, context);
     }
 
     /** The factory called {@code name}; fails listing the known names. */

@@ -3,6 +3,7 @@ package org.attnlab.sweeps.run;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SearchMethod;
 import org.attnlab.sweeps.objective.BaseExperiment;
+import org.attnlab.sweeps.objective.TrialContext;
 import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.prune.CompletedCurves;
 import org.attnlab.sweeps.prune.MedianStoppingRule;
@@ -78,11 +79,13 @@ public final class SweepRunner {
                 config.pruning().warmupSteps(), config.pruning().minTrials()) : null;
         TrialRunner runner = new TrialRunner(config.objective().metric(), rule);
         String function = config.objective().function();
+        TrialContext context = TrialContext.of(config.name(), config.objective().metric(), options.results(),
+                options.db());
         if (options.sparkMaster() != null) {
             return SparkBackend.start(options.sparkMaster(), "attnlab-sweep-" + config.name(), runner, function, base,
-                    curves);
+                    context, curves);
         }
-        return new LocalBackend(runner, TrialObjectives.create(function, base, config.objective().metric()), curves,
+        return new LocalBackend(runner, TrialObjectives.create(function, base, context), curves,
                 config.threadsPerTrial());
     }
 
