@@ -1,7 +1,10 @@
 package org.attnlab.experiments.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,10 +49,25 @@ public final class ResultsStore implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException | SecurityException e) {
-            throw new StoreException("cannot create the folder of " + file + ": " + (e instanceof FileAlreadyExistsException
-                    ? "a file is in the way" : Excerpt.line(String.valueOf(e.getMessage()), 120)), e);
+            throw new StoreException("cannot create the folder of " + file + ": " + whyNot(e), e);
         }
         return connect(file);
+    }
+
+    private static String whyNot(Exception e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its parent cannot hold new folders";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return Excerpt.line(f.getReason(), 120);
+        }
+        return "the system refused (" + e.getClass().getSimpleName().replace("Exception", "") + ")";
     }
 
     /** Opens the database at {@code file} only if it exists (for commands that read results and create nothing). */
