@@ -74,6 +74,9 @@ class BadExperimentConfigsTest {
         c.add(Arguments.of("not valid YAML", "name: [unclosed\n"));
         c.add(Arguments.of("Duplicate field 'seeds'", exp("bad", DATASET, MODEL, TRAINING, "seeds: [2]\n")));
         c.add(Arguments.of("unknown key", exp("bad", DATASET, MODEL, TRAINING, "epochz: 3\n")));
+        c.add(Arguments.of("anchors and aliases", exp("bad", "&d " + DATASET, MODEL, TRAINING,
+                "variants:\n  v: {dataset: *d}\n")));
+        c.add(Arguments.of("a second YAML document", exp("bad", DATASET, MODEL, TRAINING, "---\nname: other\n")));
         c.add(Arguments.of("must be 1-64", exp("x".repeat(250_000), DATASET, MODEL, TRAINING, "")));
         c.add(Arguments.of("unknown value", dataset("task: reverse", "task: " + "r".repeat(200_000))));
         c.add(Arguments.of("more than the limit", exp("x".repeat(20 << 20), DATASET, MODEL, TRAINING, "")));
