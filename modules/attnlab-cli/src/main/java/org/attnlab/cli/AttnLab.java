@@ -1,5 +1,7 @@
 package org.attnlab.cli;
 
+import java.io.PrintWriter;
+import java.util.Map;
 import org.attnlab.cli.datasets.DatasetsCommand;
 import org.attnlab.cli.experiments.ListRunsCommand;
 import org.attnlab.cli.experiments.ReportCommand;
@@ -23,14 +25,30 @@ public final class AttnLab implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(new CommandLine(new AttnLab()), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(out, err, System.getenv(), args));
     }
 
-    /** Runs {@code args} on {@code cli} and flushes its out and err (a command may end with a line still buffered). */
-    static int execute(CommandLine cli, String... args) {
-        int exit = cli.execute(args);
-        cli.getOut().flush();
-        cli.getErr().flush();
-        return exit;
+    /**
+     * Runs the command line {@code args} with environment {@code env} and returns its exit code; never throws:
+     * whatever goes wrong is one line on {@code err} (see {@link ErrorLines}).
+     */
+    static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        ErrorLines errors = new ErrorLines("1".equals(env.get(ErrorLines.DEBUG_ENV)));
+        String omp = RuntimeChecks.ompProblem(env);
+        if (omp != null) {
+            err.println("error: " + omp);
+            err.flush();
+            return 2;
+        }
+        try {
+            return new CommandLine(new AttnLab()).setOut(out).setErr(err)
+                    .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors).execute(args);
+        } catch (RuntimeException | Error e) {                   // errors such as OutOfMemoryError escape picocli
+            return errors.report(e, err);
+        } finally {
+            out.flush();
+        }
     }
 }

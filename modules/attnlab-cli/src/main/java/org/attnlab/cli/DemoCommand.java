@@ -74,6 +74,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        requireIn("--steps", steps, 1, 1_000_000);
+        requireIn("--length", length, 1, 512);
+        requireIn("--vocab", vocab, 3, 100_000);
+        requireIn("--batch", batch, 1, 4096);
         PrintWriter out = spec.commandLine().getOut();
         out.println("runtime: " + RuntimeSettings.current().summary());
         out.printf("task: %s, %d tokens over %d ids, batch %d, %d steps, seed %d%n",
@@ -110,5 +114,12 @@ final class DemoCommand implements Callable<Integer> {
             variants.putObject(f.configName()).putObject("model").put("score", f.configName());
         }
         return doc;
+    }
+
+    private void requireIn(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be between " + min + " and " + max + ", was " + value);
+        }
     }
 }

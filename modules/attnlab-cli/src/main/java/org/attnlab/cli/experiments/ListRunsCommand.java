@@ -27,7 +27,7 @@ public final class ListRunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ResultsStore store = results.open()) {
+        try (ResultsStore store = results.openExisting()) {
             List<List<String>> rows = store.runs(experiment).stream().map(r -> List.of(r.experiment(), r.runId(),
                     r.status(), Long.toString(r.steps()), String.format(Locale.ROOT, "%.3f", r.testTokenAcc()),
                     String.format(Locale.ROOT, "%.3f", r.testSeqAcc()), r.reason())).toList();

@@ -2,6 +2,7 @@ package org.attnlab.cli.experiments;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.attnlab.experiments.config.Names;
 import org.attnlab.experiments.report.ReportWriter;
 import org.attnlab.experiments.store.ResultsStore;
 import picocli.CommandLine.Command;
@@ -25,7 +26,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ResultsStore store = results.open()) {
+        if (!Names.isSafe(experiment)) {
+            spec.commandLine().getErr().println("error: EXPERIMENT " + Names.RULE);
+            return 2;
+        }
+        try (ResultsStore store = results.openExisting()) {
             Path dir = ReportWriter.write(store, results.dir(), experiment);
             spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
             return 0;

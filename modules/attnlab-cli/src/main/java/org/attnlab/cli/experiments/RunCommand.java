@@ -11,7 +11,7 @@ import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.report.MarkdownRenderer;
 import org.attnlab.experiments.report.ReportBuilder;
 import org.attnlab.experiments.run.ConsoleProgress;
-import org.attnlab.experiments.run.DataException;
+import org.attnlab.experiments.run.PreflightException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunSpec;
@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
             List<RunSummary> done;
             try {
                 done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
-            } catch (DataException e) {
+            } catch (PreflightException e) {
                 err.println("error: " + e.getMessage());
                 return 2;
             }

@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * heap. Problems are {@link BadInputFileException}s with a one-line message naming the file and never its content.
  */
 public final class InputFiles {
-    /** Largest config file read (experiment and sweep YAML). */
-    public static final long CONFIG_LIMIT = 1L << 20;
+    /** Largest config file read (experiment and sweep YAML; real ones are a few KiB, and the YAML parser is slow on long scalars). */
+    public static final long CONFIG_LIMIT = 256L << 10;
     /** Largest data file read (a text corpus, a compressed IDX file). */
     public static final long DATA_LIMIT = 1L << 30;
 

@@ -10,7 +10,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}). */
+/**
+ * Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}); refuses anchors, aliases
+ * and a second document ({@link YamlStrictness}).
+ */
 final class LineIndex {
     /** The index of a document that has no text (built in memory): every key is unplaced. */
     static final LineIndex EMPTY = new LineIndex();
@@ -22,12 +25,15 @@ final class LineIndex {
     static LineIndex of(ObjectMapper mapper, String text) throws IOException {
         LineIndex index = new LineIndex();
         try (JsonParser p = mapper.createParser(text)) {
-            JsonToken t;
-            index.mapping = p.nextToken() == JsonToken.START_OBJECT;
-            if (p.currentToken() != null) {
+            YamlStrictness strict = new YamlStrictness();
+            JsonToken t = p.nextToken();
+            index.mapping = t == JsonToken.START_OBJECT;
+            if (t != null) {
+                strict.accept(p, t);
                 index.lines.put("", p.currentTokenLocation().getLineNr());
             }
             while ((t = p.nextToken()) != null) {
+                strict.accept(p, t);
                 if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
                     index.lines.putIfAbsent(path(p.getParsingContext()), p.currentTokenLocation().getLineNr());
                 }

@@ -14,9 +14,11 @@ import java.util.List;
  * @param evalEvery    steps between validations (0 = once per epoch)
  * @param patience     validations without a better validation loss before stopping early (0 = never)
  * @param clipNorm     largest L2 norm of each parameter's gradient; larger ones are rescaled (0 = no clipping)
+ * @param divergenceFactor a run whose training or validation loss exceeds this many times its initial value (that of a
+ *                     uniform prediction, ln of the number of classes) is ended as failed, diverged (0 = no check)
  */
 public record TrainingSettings(String optimizer, double learningRate, int warmupSteps, int batchSize, int steps,
-                               int epochs, int evalEvery, int patience, double clipNorm) {
+                               int epochs, int evalEvery, int patience, double clipNorm, double divergenceFactor) {
     /** Valid optimizer names. */
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
 
@@ -30,6 +32,9 @@ public record TrainingSettings(String optimizer, double learningRate, int warmup
         Checks.atLeast("eval_every", evalEvery, 0);
         Checks.atLeast("patience", patience, 0);
         Checks.atLeast("clip_norm", clipNorm, 0);
+        if (divergenceFactor != 0) {
+            Checks.atLeast("divergence_factor", divergenceFactor, 1);
+        }
         if ((steps > 0) == (epochs > 0)) {
             throw new ConfigValueException("steps", "give exactly one of steps and epochs (a positive count), was steps="
                     + steps + ", epochs=" + epochs);

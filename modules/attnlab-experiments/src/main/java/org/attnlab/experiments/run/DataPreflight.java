@@ -15,18 +15,18 @@ final class DataPreflight {
     private DataPreflight() {
     }
 
-    /** Loads the file-backed datasets of {@code runs}; throws {@link DataException} on the first bad one. */
+    /** Loads the file-backed datasets of {@code runs}; throws {@link PreflightException} on the first bad one. */
     static void check(List<RunSpec> runs) {
         Set<DatasetConfig> seen = new HashSet<>();
         for (RunSpec run : runs) {
             DatasetConfig cfg = run.variant().dataset();
             if ((cfg.translation() || cfg.images()) && seen.add(cfg)) {
                 try {
-                    DataSource.open(cfg, run.seed());
+                    DataSource.of(cfg, run.seed());
                 } catch (UncheckedIOException e) {
-                    throw new DataException(run.variant().name(), e.getCause().getMessage(), e);
+                    throw new PreflightException("dataset of variant " + run.variant().name() + ": " + e.getCause().getMessage(), e);
                 } catch (IllegalArgumentException e) {
-                    throw new DataException(run.variant().name(), e.getMessage(), e);
+                    throw new PreflightException("dataset of variant " + run.variant().name() + ": " + e.getMessage(), e);
                 }
             }
         }

@@ -18,9 +18,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class Evaluator {
     /** Metrics of one evaluation. */
     record Scores(double loss, double tokenAccuracy, double sequenceAccuracy) {
-        boolean finite() {
-            return Double.isFinite(loss);
-        }
     }
 
     private Evaluator() {

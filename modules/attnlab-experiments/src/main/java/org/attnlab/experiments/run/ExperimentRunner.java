@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.attnlab.datasets.io.Excerpt;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
@@ -21,6 +22,8 @@ public final class ExperimentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
     /** How often runs that another process is training are looked at again. */
     private static final long WAIT_MS = 1000;
+    /** Longest failure reason kept (it goes to the database and the report). */
+    private static final int MAX_REASON = 300;
     private final Path resultsRoot;
     private final ResultsStore store;
     private final RunProgress progress;
@@ -34,10 +37,12 @@ public final class ExperimentRunner {
     /**
      * Runs {@code runs} in order and returns their summaries.
      *
-     * @throws DataException before any run trains when a dataset file is missing, corrupt or fails its checksum
+     * @throws PreflightException before any run trains when a run would not fit in memory or a dataset file is
+     *                            missing, corrupt or fails its checksum
      */
     public List<RunSummary> runAll(List<RunSpec> runs) {
         return LibraryChatter.suppressed(() -> {
+            MemoryPreflight.check(runs);
             DataPreflight.check(runs);
             return runEach(runs);
         });
@@ -89,9 +94,15 @@ public final class ExperimentRunner {
         } catch (RunStopped e) {
             LOG.info("{}: stopped: {}", spec.runId(), e.getMessage());
             return failed(spec, e);
-        } catch (RuntimeException e) {
-            LOG.error("{}: failed", spec.runId(), e);
-            return failed(spec, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String reason = Excerpt.line(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), MAX_REASON);
+            LOG.error("{}: failed: {}", spec.runId(), reason);
+            LOG.debug("{}: failure", spec.runId(), e);
+            RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(),
+                    spec.seed(), 0).failed(reason, 0);
+            store.putRun(failed);
+            return failed;
         } finally {
             store.claims().release(spec.runId());
         }

@@ -46,7 +46,8 @@ public final class RunPlanner {
         int epochs = t.epochs() > 0 ? 1 : 0;
         int evalEvery = t.evalEvery() > 0 && steps > 0 ? Math.min(t.evalEvery(), steps) : t.evalEvery();
         TrainingSettings shorter = new TrainingSettings(t.optimizer(), t.learningRate(), Math.min(t.warmupSteps(),
-                steps > 0 ? steps : t.warmupSteps()), t.batchSize(), steps, epochs, evalEvery, t.patience(), t.clipNorm());
+                steps > 0 ? steps : t.warmupSteps()), t.batchSize(), steps, epochs, evalEvery, t.patience(), t.clipNorm(),
+                t.divergenceFactor());
         ObjectNode resolved = v.resolved().deepCopy();
         ((ObjectNode) resolved.get("training")).put("steps", steps).put("epochs", epochs).put("eval_every", evalEvery)
                 .put("warmup_steps", shorter.warmupSteps());

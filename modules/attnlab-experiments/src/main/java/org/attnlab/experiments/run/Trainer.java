@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains, validates and tests one run on SameDiff, checkpointing at every validation so that an interrupted run
- * resumes where its last checkpoint left off. A NaN or infinite loss ends the run as failed.
+ * resumes where its last checkpoint left off. A loss that diverged (see {@link DivergenceRule}) ends the run as failed.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -50,7 +50,7 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson("environment.json", Environment.capture(spec.seed()));
-        DataSource data = DataSource.open(v.dataset(), spec.seed());
+        DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {
@@ -73,6 +73,7 @@ public final class Trainer {
         private final RunDirectory dir;
         private final TrainableModel model;
         private final Schedule schedule;
+        private final DivergenceRule divergence;
         private final DataSource data;
         private final RunSummary started;
         private TrainingState state;
@@ -85,6 +86,7 @@ public final class Trainer {
             this.state = state;
             this.started = started;
             this.schedule = Schedule.of(spec.variant().training(), data.trainExamples());
+            this.divergence = new DivergenceRule(spec.variant().training().divergenceFactor(), data.shape().targetVocab());
             this.data = data;
         }
 
@@ -109,9 +111,9 @@ public final class Trainer {
                     double periodSeconds = (System.nanoTime() - periodStart) / 1e9;
                     double trainLoss = Evaluator.loss(model, batch);
                     Evaluator.Scores val = Evaluator.evaluate(model, validation);
-                    if (!Double.isFinite(trainLoss) || !val.finite()) {
-                        return fail("loss became " + (Double.isFinite(trainLoss) ? val.loss() : trainLoss)
-                                + " at step " + step, step);
+                    String diverged = divergence.check(trainLoss, val.loss(), step);
+                    if (diverged != null) {
+                        return fail(diverged, step);
                     }
                     tokens += periodTokens;
                     MetricRow row = new MetricRow(step, (double) step / schedule.batchesPerEpoch(), trainLoss,

@@ -1,5 +1,11 @@
 package org.attnlab.experiments.store;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.attnlab.datasets.io.Excerpt;
 
 /**
  * The SQL index of all runs ({@code results/attnlab.db}): tables {@code runs}, {@code metrics} and {@code claims}. Every
@@ -26,27 +33,82 @@ public final class ResultsStore implements AutoCloseable {
         this.claims = new RunClaims(this);
     }
 
-    /** Opens (creating if needed) the database at {@code file}. */
+    /**
+     * Opens (creating if needed) the database at {@code file}.
+     *
+     * @throws StoreException with a one-line reason when {@code file} is a folder, a device, under a file, not an
+     *                        SQLite database or cannot be created
+     */
     public static ResultsStore open(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new StoreException(file + (Files.isDirectory(file) ? " is a folder" : " is not a regular file")
+                    + ", not a results database", null);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException | SecurityException e) {
+            throw new StoreException("cannot create the folder of " + file + ": " + whyNot(e), e);
+        }
+        return connect(file);
+    }
+
+    private static String whyNot(Exception e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its parent cannot hold new folders";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return Excerpt.line(f.getReason(), 120);
+        }
+        return "the system refused (" + e.getClass().getSimpleName().replace("Exception", "") + ")";
+    }
+
+    /** Opens the database at {@code file} only if it exists (for commands that read results and create nothing). */
+    public static ResultsStore openExisting(Path file) {
+        if (!Files.exists(file)) {
+            throw new StoreException("no results database at " + file + " (nothing recorded there yet)", null);
+        }
+        return open(file);
+    }
+
+    private static ResultsStore connect(Path file) {
         try {
             // No foreign-key enforcement: INSERT OR REPLACE of a run would trip over its metrics rows.
             Connection c = Sqlite.open(file, false);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, "
-                        + "variant TEXT NOT NULL, seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, "
-                        + "parameters INTEGER, steps INTEGER, seconds REAL, seconds_per_epoch REAL, "
-                        + "tokens_per_second REAL, test_loss REAL, test_token_acc REAL, test_seq_acc REAL, "
-                        + "updated TEXT NOT NULL, test_bleu REAL)");
-                addColumnIfMissing(c, "runs", "test_bleu", "REAL");
-                s.execute("CREATE TABLE IF NOT EXISTS metrics (run_id TEXT NOT NULL REFERENCES runs(run_id), "
-                        + "step INTEGER NOT NULL, epoch REAL, train_loss REAL, val_loss REAL, val_token_acc REAL, "
-                        + "val_seq_acc REAL, seconds REAL, tokens_per_second REAL, PRIMARY KEY (run_id, step))");
-                s.execute("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs(experiment, variant)");
-                RunClaims.createTable(s);
+            try {
+                createTables(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             return new ResultsStore(c);
-        } catch (Exception e) {
-            throw new StoreException("cannot open " + file, e);
+        } catch (SQLException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("SQLITE_NOTADB")
+                    ? "not an SQLite database" : Excerpt.line(String.valueOf(e.getMessage()), 120);
+            throw new StoreException("cannot open the results database " + file + ": " + why, e);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of " + file + ": " + whyNot(e), e);
+        }
+    }
+
+    private static void createTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, "
+                    + "variant TEXT NOT NULL, seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, "
+                    + "parameters INTEGER, steps INTEGER, seconds REAL, seconds_per_epoch REAL, "
+                    + "tokens_per_second REAL, test_loss REAL, test_token_acc REAL, test_seq_acc REAL, "
+                    + "updated TEXT NOT NULL, test_bleu REAL)");
+            addColumnIfMissing(c, "runs", "test_bleu", "REAL");
+            s.execute("CREATE TABLE IF NOT EXISTS metrics (run_id TEXT NOT NULL REFERENCES runs(run_id), "
+                    + "step INTEGER NOT NULL, epoch REAL, train_loss REAL, val_loss REAL, val_token_acc REAL, "
+                    + "val_seq_acc REAL, seconds REAL, tokens_per_second REAL, PRIMARY KEY (run_id, step))");
+            s.execute("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs(experiment, variant)");
+            RunClaims.createTable(s);
         }
     }
 

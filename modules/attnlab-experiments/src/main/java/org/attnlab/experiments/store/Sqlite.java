@@ -23,6 +23,7 @@ public final class Sqlite {
     /** A connection to {@code file} (created if missing), in auto-commit mode. */
     public static Connection open(Path file, boolean foreignKeys) throws SQLException, IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        SqliteNative.useCacheFolder();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
-import org.attnlab.experiments.run.DataException;
+import org.attnlab.experiments.run.PreflightException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunSpec;
@@ -37,7 +37,7 @@ class DataPreflightTest {
         List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
         Path results = dir.resolve("r");
         try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
-            DataException e = assertThrows(DataException.class,
+            PreflightException e = assertThrows(PreflightException.class,
                     () -> new ExperimentRunner(results, store, RunProcessMain.trainLines()).runAll(runs));
             assertEquals("dataset of variant only: " + images.resolve("train-labels-idx1-ubyte.gz")
                     + " at offset 13: record 5: label 200 is not a class id 0..9", e.getMessage());

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
-import org.attnlab.experiments.run.DataException;
+import org.attnlab.experiments.run.PreflightException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunProgress;
@@ -27,7 +27,7 @@ public final class RunProcessMain {
         try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
             List<RunSummary> done = new ExperimentRunner(results, store, progress).runAll(runs);
             System.out.println("DONE " + done.stream().filter(r -> RunSummary.COMPLETED.equals(r.status())).count());
-        } catch (DataException e) {
+        } catch (PreflightException e) {
             System.out.println("error: " + e.getMessage());
             System.exit(2);
         }

@@ -40,7 +40,8 @@ public final class TrialRunner implements Serializable {
         try {
             result = objective.run(spec.index(), spec.params(), spec.seed(), reporter);
         } catch (Exception | LinkageError | AssertionError e) {
-            return TrialOutcome.failed(reporter.curve(), e.toString());
+            return TrialOutcome.failed(reporter.curve(), e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName());
         }
         if (reporter.failReason().isPresent()) {
             return TrialOutcome.failed(reporter.curve(), reporter.failReason().get());
