@@ -7,6 +7,7 @@ import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.report.ExperimentRecord;
 import org.attnlab.experiments.report.MarkdownRenderer;
 import org.attnlab.experiments.report.ReportBuilder;
 import org.attnlab.experiments.run.ConsoleProgress;
@@ -49,6 +50,7 @@ public final class RunCommand implements Callable<Integer> {
                 cfg.seeds().size(), runs.size());
         System.out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
+        new ExperimentRecord(file.toString(), quick, cfg.report()).write(results.dir().resolve(name));
         try (ResultsStore store = results.open()) {
             List<RunSummary> done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forStdout()).runAll(runs);
             System.out.println();

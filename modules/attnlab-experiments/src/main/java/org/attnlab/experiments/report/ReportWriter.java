@@ -12,7 +12,7 @@ public final class ReportWriter {
     /** Builds and writes the report; returns the report folder. */
     public static Path write(ResultsStore store, Path resultsRoot, String experiment) {
         Path dir = resultsRoot.resolve(experiment).resolve("report");
-        Report report = new ReportBuilder(store).build(experiment, dir);
+        Report report = new ReportBuilder(store).build(experiment, resultsRoot.resolve(experiment), dir);
         AtomicFiles.writeString(dir.resolve("report.md"), MarkdownRenderer.render(report));
         AtomicFiles.writeString(dir.resolve("report.html"), HtmlRenderer.render(report));
         return dir;

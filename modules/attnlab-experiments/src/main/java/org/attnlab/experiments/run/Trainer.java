@@ -48,7 +48,7 @@ public final class Trainer {
         }
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
-        dir.writeJson("environment.json", Environment.capture(spec.seed()));
+        dir.writeJson(Environment.FILE, Environment.capture(spec.seed()));
         DataSource data = v.dataset().translation() ? new TranslationSplits(v.dataset(), spec.seed())
                 : v.dataset().images() ? new ImageSplits(v.dataset(), spec.seed())
                 : new SyntheticSplits(v.dataset(), spec.seed());
@@ -129,17 +129,19 @@ public final class Trainer {
         private void checkpoint(MetricRow row, long tokens) {
             String file = "checkpoint-" + row.step() + ".sd";
             AtomicFiles.write(dir.path().resolve(file), tmp -> model.sd().save(tmp.toFile(), true));
-            String previous = state.checkpoint();
+            TrainingState before = state;
             state = state.after(row, tokens, file);
             dir.writeJson(STATE, state);
             dir.writeMetrics(state.rows());
             store.putMetrics(spec.runId(), state.rows());
-            if (!previous.isEmpty()) {
-                delete(dir.path().resolve(previous));
-            }
+            state.obsolete(before).forEach(f -> delete(dir.path().resolve(f)));
         }
 
         private RunSummary complete(long step) {
+            TestCheckpoint chosen = TestCheckpoint.of(state, step);
+            TrainableModel model = chosen.step() == step ? this.model : this.model.withGraph(
+                    SameDiff.load(dir.path().resolve(state.bestCheckpoint()).toFile(), true));
+            dir.writeJson(TestCheckpoint.FILE, chosen);
             List<MultiDataSet> testBatches = data.test();
             Evaluator.Scores test = Evaluator.evaluate(model, testBatches);
             double bleu = data.reportsBleu() && model.decoder() != null
@@ -162,11 +164,10 @@ public final class Trainer {
 
         private RunSummary end(RunSummary s) {
             dir.writeJson("summary.json", s);
+            Environment.recordEnd(dir);
             store.putRun(s);
             delete(dir.path().resolve(STATE));
-            if (!state.checkpoint().isEmpty()) {
-                delete(dir.path().resolve(state.checkpoint()));
-            }
+            state.files().forEach(f -> delete(dir.path().resolve(f)));
             progress.ended(s);
             return s;
         }

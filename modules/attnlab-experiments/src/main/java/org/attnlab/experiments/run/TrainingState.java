@@ -2,6 +2,7 @@ package org.attnlab.experiments.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.attnlab.experiments.store.MetricRow;
 
 /**
@@ -14,12 +15,15 @@ import org.attnlab.experiments.store.MetricRow;
  * @param badEvals     validations since the best one
  * @param checkpoint   file name of the checkpoint holding the graph after {@code step} steps (empty before the first)
  * @param rows         validation points so far
+ * @param bestStep     step of the best validation so far: the lowest validation loss, the earliest on ties (0 before
+ *                     the first)
+ * @param bestCheckpoint file name of the checkpoint saved at {@code bestStep} (kept until the run ends)
  */
 record TrainingState(long step, double seconds, long tokens, double bestValLoss, int badEvals, String checkpoint,
-                     List<MetricRow> rows) {
+                     List<MetricRow> rows, long bestStep, String bestCheckpoint) {
 
     static TrainingState fresh() {
-        return new TrainingState(0, 0, 0, Double.MAX_VALUE, 0, "", List.of());
+        return new TrainingState(0, 0, 0, Double.MAX_VALUE, 0, "", List.of(), 0, "");
     }
 
     /** The state after a validation {@code row} reached with {@code tokensSeen} tokens, saved in {@code file}. */
@@ -28,7 +32,18 @@ record TrainingState(long step, double seconds, long tokens, double bestValLoss,
         all.add(row);
         boolean better = row.valLoss() < bestValLoss;
         return new TrainingState(row.step(), row.seconds(), tokensSeen, better ? row.valLoss() : bestValLoss,
-                better ? 0 : badEvals + 1, file, List.copyOf(all));
+                better ? 0 : badEvals + 1, file, List.copyOf(all), better ? row.step() : bestStep,
+                better ? file : bestCheckpoint);
+    }
+
+    /** The checkpoint files this state keeps: the latest and the best (once when they are the same). */
+    List<String> files() {
+        return Stream.of(checkpoint, bestCheckpoint).filter(f -> f != null && !f.isEmpty()).distinct().toList();
+    }
+
+    /** Checkpoint files {@code before} kept that this state no longer needs. */
+    List<String> obsolete(TrainingState before) {
+        return before.files().stream().filter(f -> !files().contains(f)).toList();
     }
 
     /** True when early stopping with {@code patience} (0 = off) says to stop. */

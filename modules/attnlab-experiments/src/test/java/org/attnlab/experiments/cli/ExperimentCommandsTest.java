@@ -33,14 +33,20 @@ class ExperimentCommandsTest {
 
         Path exp = results.resolve("tiny");
         try (var runs = Files.list(exp)) {
-            List<Path> runDirs = runs.toList();
+            List<Path> runDirs = runs.filter(Files::isDirectory).toList();
             assertEquals(4, runDirs.size());
             for (Path run : runDirs) {
-                for (String f : List.of("config.yaml", "metrics.csv", "summary.json", "environment.json", "model.sd")) {
+                for (String f : List.of("config.yaml", "metrics.csv", "summary.json", "environment.json", "model.sd",
+                        "test-checkpoint.json")) {
                     assertTrue(Files.exists(run.resolve(f)), run + "/" + f);
                 }
                 assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 2 validations");
                 assertTrue(Files.readString(run.resolve("config.yaml")).contains("seed:"));
+                String env = Files.readString(run.resolve("environment.json"));
+                assertTrue(env.contains("loadavg_start") && env.contains("loadavg_end"), env);
+                try (var left = Files.list(run)) {
+                    assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("checkpoint-")), run.toString());
+                }
             }
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + results.resolve("attnlab.db"));
@@ -54,12 +60,18 @@ class ExperimentCommandsTest {
         assertEquals(0, new CommandLine(new ReportCommand()).execute("tiny", "--results", results.toString()));
         Path report = exp.resolve("report");
         String md = Files.readString(report.resolve("report.md"));
-        assertTrue(md.contains("| dot | 2 |"), md);
-        assertTrue(md.contains("Welch's t-test"), md);
-        assertTrue(md.contains("| dot | general |"), md);
+        assertTrue(md.contains("| dot | reverse (length 4, vocabulary 6) | 2 |"), md);
+        assertTrue(md.contains("`./attnlab run " + file + "` then `./attnlab report tiny`"), md);
+        assertTrue(md.contains("| dot − general | test token accuracy | paired t, n = 2 |"), md);
+        assertTrue(md.contains("| dot − general | area under validation accuracy | paired t, n = 2 |"), md);
+        assertTrue(md.contains("p (Holm)") && md.contains("## Learning speed") && md.contains("## Environment")
+                && md.contains("## Methods"), md);
+        assertTrue(md.contains(" of 6 |"), "tested step of 6 trained: " + md);
         assertTrue(Files.readString(report.resolve("report.html")).contains("<table>"));
-        assertTrue(Files.size(report.resolve("curves-dot.png")) > 1000);
-        assertTrue(Files.size(report.resolve("curves-general.png")) > 1000);
+        for (String png : List.of("validation-loss.png", "validation-accuracy.png",
+                "differences-token-accuracy.png", "differences-learning-area.png")) {
+            assertTrue(Files.size(report.resolve(png)) > 1000, png);
+        }
 
         // A second run of the same file finds every run completed and trains nothing.
         assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
