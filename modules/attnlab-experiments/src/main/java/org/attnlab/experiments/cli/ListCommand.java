@@ -1,9 +1,13 @@
 package org.attnlab.experiments.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.attnlab.experiments.report.ExperimentRecord;
+import org.attnlab.experiments.report.Flag;
 import org.attnlab.experiments.report.MarkdownRenderer;
+import org.attnlab.experiments.report.RunRecord;
 import org.attnlab.experiments.report.Table;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
@@ -11,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code attnlab list [EXPERIMENT]}: the recorded runs with status and test accuracy. */
+/** {@code attnlab list [EXPERIMENT]}: the recorded runs with status, test accuracy and computed flags. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List recorded runs (all experiments or one).")
 public final class ListCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..1", description = "Only this experiment.")
@@ -25,10 +29,20 @@ public final class ListCommand implements Callable<Integer> {
         try (ResultsStore store = results.open()) {
             List<List<String>> rows = store.runs(experiment).stream().map(r -> List.of(r.experiment(), r.runId(),
                     r.status(), Long.toString(r.steps()), String.format(Locale.ROOT, "%.3f", r.testTokenAcc()),
-                    String.format(Locale.ROOT, "%.3f", r.testSeqAcc()), r.reason())).toList();
+                    String.format(Locale.ROOT, "%.3f", r.testSeqAcc()), flags(store, r), r.reason())).toList();
             System.out.print(MarkdownRenderer.table(new Table("runs", List.of("experiment", "run", "status", "steps",
-                    "token acc", "seq acc", "reason"), rows)));
+                    "token acc", "seq acc", "flags", "reason"), rows)));
             return 0;
         }
+    }
+
+    /** Computed flags of a completed run (see {@link Flag}); empty for others. */
+    private String flags(ResultsStore store, RunSummary r) {
+        if (!RunSummary.COMPLETED.equals(r.status())) {
+            return "";
+        }
+        Path dir = results.dir().resolve(r.experiment());
+        double fraction = ExperimentRecord.read(dir, r.experiment()).settings().convergence();
+        return Flag.labels(Flag.ofRun(RunRecord.load(store, dir, r), fraction));
     }
 }

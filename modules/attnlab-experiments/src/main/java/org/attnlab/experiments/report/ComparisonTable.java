@@ -23,7 +23,7 @@ final class ComparisonTable {
                     p(adjusted[i]), p(c.wilcoxonP()), num(c.detectable()),
                     c.seedsNeeded() < 0 ? "> " + org.attnlab.experiments.stats.Power.MAX_SEEDS + " or unknown"
                             : Integer.toString(c.seedsNeeded()),
-                    c.flags().isEmpty() ? "-" : String.join(", ", c.flags().stream().map(Flag::label).toList())));
+                    Flag.labels(c.flags())));
             if (!c.flags().isEmpty()) {
                 List<String> why = c.flags().stream().map(f -> f.why(c.metric().label(), c.chance(), s.convergence()))
                         .toList();

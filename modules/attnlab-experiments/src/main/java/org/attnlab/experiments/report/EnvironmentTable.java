@@ -35,8 +35,8 @@ final class EnvironmentTable {
         notes.add("Machine: " + distinct(records, r -> r.path("cpu").asText("")) + "; "
                 + distinct(records, r -> r.path("runtime").path("cores").asText("")) + " cores; "
                 + distinct(records, r -> r.path("os").asText("")) + "; "
-                + distinct(records, r -> r.path("runtime").path("backend").asText("") + ", Java "
-                        + r.path("runtime").path("java").asText("") + ", ND4J " + r.path("runtime").path("nd4j").asText(""))
+                + distinct(records, r -> r.path("runtime").path("backend").asText("") + " backend, Java "
+                        + r.path("runtime").path("java").asText(""))
                 + ". Git commit: " + distinct(records, r -> r.path("git_commit").asText("")
                 + (r.path("git_dirty").asBoolean(false) ? " (with uncommitted changes)" : "")) + ". OpenMP threads: "
                 + distinct(records, r -> r.path("runtime").path("omp_threads").asText("")) + ".");

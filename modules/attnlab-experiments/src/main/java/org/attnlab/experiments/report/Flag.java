@@ -1,6 +1,8 @@
 package org.attnlab.experiments.report;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.attnlab.experiments.store.MetricRow;
 
@@ -64,6 +66,30 @@ public enum Flag {
         double cutoff = (1 - LAST_SHARE) * last.step();
         MetricRow start = rows.stream().filter(r -> r.step() <= cutoff).reduce((a, b) -> b).orElse(rows.get(0));
         return start != last && (start.valLoss() - last.valLoss()) > fraction * start.valLoss();
+    }
+
+    /** The flags of one completed run (not converged judged with {@code fraction}). */
+    public static Set<Flag> ofRun(RunRecord r, double fraction) {
+        Set<Flag> f = EnumSet.noneOf(Flag.class);
+        double acc = r.summary().testTokenAcc();
+        if (atCeiling(acc)) {
+            f.add(CEILING);
+        }
+        if (atChance(acc, r.chance())) {
+            f.add(CHANCE);
+        }
+        if (notConverged(r.curve(), fraction)) {
+            f.add(NOT_CONVERGED);
+        }
+        if (zero(r.summary().testBleu())) {
+            f.add(ZERO);
+        }
+        return f;
+    }
+
+    /** Labels of {@code flags}, comma-separated, or "-". */
+    public static String labels(Set<Flag> flags) {
+        return flags.isEmpty() ? "-" : String.join(", ", flags.stream().map(Flag::label).toList());
     }
 
     /** Why a comparison with this flag cannot separate its variants. */

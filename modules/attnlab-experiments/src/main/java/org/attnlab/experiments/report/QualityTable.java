@@ -15,10 +15,14 @@ final class QualityTable {
         boolean bleu = variants.stream().anyMatch(VariantRuns::measuresBleu);
         boolean classes = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::classifies);
         double level = 1 - s.alpha();
+        boolean tasks = variants.stream().anyMatch(v -> v.dataset() != null);
         List<List<String>> rows = new ArrayList<>();
         for (VariantRuns v : variants) {
-            List<String> row = new ArrayList<>(List.of(v.variant(), v.task(), Integer.toString(v.runs().size()),
-                    interval(v, Metric.TOKEN_ACCURACY, level, 3)));
+            List<String> row = new ArrayList<>(List.of(v.variant()));
+            if (tasks) {
+                row.add(v.task());
+            }
+            row.addAll(List.of(Integer.toString(v.runs().size()), interval(v, Metric.TOKEN_ACCURACY, level, 3)));
             if (!classes) {
                 row.add(interval(v, Metric.SEQUENCE_ACCURACY, level, 3));
             }
@@ -31,8 +35,11 @@ final class QualityTable {
                     flags(v, s)));
             rows.add(row);
         }
-        List<String> header = new ArrayList<>(List.of("variant", "task", "seeds",
-                classes ? "accuracy" : "token accuracy"));
+        List<String> header = new ArrayList<>(List.of("variant"));
+        if (tasks) {
+            header.add("task");
+        }
+        header.addAll(List.of("seeds", classes ? "accuracy" : "token accuracy"));
         if (!classes) {
             header.add("sequence accuracy");
         }
