@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String STATE = "state.json";
-    /** The trained graph of a completed run. */
+    /** The graph of a completed run whose test metrics it reports (the best validated checkpoint). */
     public static final String FINAL_MODEL = "model.sd";
 
     private final ResultsStore store;
@@ -49,9 +49,7 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson(Environment.FILE, Environment.capture(spec.seed()));
-        DataSource data = v.dataset().translation() ? new TranslationSplits(v.dataset(), spec.seed())
-                : v.dataset().images() ? new ImageSplits(v.dataset(), spec.seed())
-                : new SyntheticSplits(v.dataset(), spec.seed());
+        DataSource data = DataSource.open(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {
@@ -134,6 +132,7 @@ public final class Trainer {
             dir.writeJson(STATE, state);
             dir.writeMetrics(state.rows());
             store.putMetrics(spec.runId(), state.rows());
+            store.claims().renew(spec.runId());
             state.obsolete(before).forEach(f -> delete(dir.path().resolve(f)));
         }
 
