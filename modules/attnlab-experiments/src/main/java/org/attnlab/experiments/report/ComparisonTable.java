@@ -27,8 +27,8 @@ final class ComparisonTable {
             if (!c.flags().isEmpty()) {
                 List<String> why = c.flags().stream().map(f -> f.why(c.metric().label(), c.chance(), s.convergence()))
                         .toList();
-                notes.add("**" + c.a() + " − " + c.b() + ", " + c.metric().label() + "** cannot separate the variants: "
-                        + String.join("; ", why) + ".");
+                notes.add("**" + c.a() + " − " + c.b() + ", " + c.metric().label() + "** " + String.join("; it ", why)
+                        + ".");
             }
         }
         notes.add(0, String.format(Locale.ROOT, "Difference = first minus second variant, with its %.0f%% interval. "

@@ -37,11 +37,17 @@ final class EnvironmentTable {
                 + distinct(records, r -> r.path("os").asText("")) + "; "
                 + distinct(records, r -> r.path("runtime").path("backend").asText("") + " backend, Java "
                         + r.path("runtime").path("java").asText(""))
-                + ". Git commit: " + distinct(records, r -> r.path("git_commit").asText("")
-                + (r.path("git_dirty").asBoolean(false) ? " (with uncommitted changes)" : "")) + ". OpenMP threads: "
+                + ". Git commit: " + distinct(records, r -> r.path("git_commit").asText("")) + dirty(records)
+                + ". OpenMP threads: "
                 + distinct(records, r -> r.path("runtime").path("omp_threads").asText("")) + ".");
         return new Table("Environment", List.of("variant", "runs", images ? "images/s" : "tokens/s", "s/epoch",
                 "load at start", "load at end"), rows, notes);
+    }
+
+    /** A remark when some runs were trained from a working tree with uncommitted changes. */
+    private static String dirty(List<RunRecord> records) {
+        long n = records.stream().filter(r -> r.environment().path("git_dirty").asBoolean(false)).count();
+        return n == 0 ? "" : " (" + n + " of " + records.size() + " runs with uncommitted changes)";
     }
 
     private static String range(List<RunRecord> runs, String key) {

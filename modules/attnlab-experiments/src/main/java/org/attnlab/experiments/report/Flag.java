@@ -92,18 +92,19 @@ public enum Flag {
         return flags.isEmpty() ? "-" : String.join(", ", flags.stream().map(Flag::label).toList());
     }
 
-    /** Why a comparison with this flag cannot separate its variants. */
+    /** What this flag means for a comparison: why it cannot separate its variants, or what it measures instead. */
     public String why(String metric, double chance, double fraction) {
         return switch (this) {
-            case CEILING -> "both variants are within " + CEILING_MARGIN + " of the maximum " + metric
-                    + ", so there is no room left to tell them apart (compare learning speed instead)";
-            case CHANCE -> String.format(Locale.ROOT, "both variants are within %.2f of chance level (%.3f), so "
-                    + "neither learned the task and a difference is noise", CHANCE_MARGIN, chance);
-            case NOT_CONVERGED -> String.format(Locale.ROOT, "validation loss was still falling by more than %.0f%% "
-                    + "over the last %.0f%% of steps in some runs, so this compares where training was stopped, not "
-                    + "where the variants end up", 100 * fraction, 100 * LAST_SHARE);
-            case ZERO -> "BLEU is 0 for both variants: no test sentence shared a 4-gram with its reference, so the "
-                    + "metric cannot order them";
+            case CEILING -> "cannot separate the variants: both are within " + CEILING_MARGIN + " of the maximum "
+                    + metric + ", so there is no room left to tell them apart (compare learning speed instead)";
+            case CHANCE -> String.format(Locale.ROOT, "cannot separate the variants: both are within %.2f of chance "
+                    + "level (%.3f), so neither learned the task and a difference is noise", CHANCE_MARGIN, chance);
+            case NOT_CONVERGED -> String.format(Locale.ROOT, "says nothing about final quality: validation loss was "
+                    + "still falling by more than %.0f%% over the last %.0f%% of steps in some runs, so this compares "
+                    + "where training was stopped (a speed of learning), not where the variants end up",
+                    100 * fraction, 100 * LAST_SHARE);
+            case ZERO -> "cannot separate the variants: BLEU is 0 for both (no test sentence shared a 4-gram with "
+                    + "its reference), so the metric cannot order them";
         };
     }
 }
