@@ -3,7 +3,10 @@ package org.attnlab.cli.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +50,8 @@ class ExperimentCommandsTest {
                 try (var left = Files.list(run)) {
                     assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("checkpoint-")), run.toString());
                 }
+                assertEquals(bestStep(run), new ObjectMapper().readTree(run.resolve("test-checkpoint.json").toFile())
+                        .get("step").asLong(), "tested the lowest validation loss of " + run);
             }
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + results.resolve("attnlab.db"));
@@ -56,7 +61,12 @@ class ExperimentCommandsTest {
             assertEquals(2, count(s, "select count(distinct variant) from runs where test_token_acc between 0 and 1"));
         }
 
-        assertEquals(0, new CommandLine(new ListRunsCommand()).execute("tiny", "--results", results.toString()));
+        StringWriter listed = new StringWriter();
+        assertEquals(0, new CommandLine(new ListRunsCommand()).setOut(new PrintWriter(listed))
+                .execute("tiny", "--results", results.toString()));
+        assertTrue(listed.toString().contains("| token acc | seq acc | flags | reason |"), listed.toString());
+        assertEquals(4, listed.toString().lines().filter(l -> l.contains("| completed |")
+                && l.matches(".*\\| (-|[a-z, ]+) \\|  \\|$")).count(), "a flags cell per completed run: " + listed);
         assertEquals(0, new CommandLine(new ReportCommand()).execute("tiny", "--results", results.toString()));
         Path report = exp.resolve("report");
         String md = Files.readString(report.resolve("report.md"));
@@ -81,6 +91,19 @@ class ExperimentCommandsTest {
     void badConfigExitsWithTwo() throws IOException {
         Path file = TinyExperiment.write(dir, "  dot: {model: {score: cosine}}\n");
         assertEquals(2, new CommandLine(new RunCommand()).execute(file.toString(), "--results", dir.toString()));
+    }
+
+    /** The step of the lowest validation loss in a run's metrics.csv (the earliest on ties). */
+    private static long bestStep(Path run) throws IOException {
+        List<String[]> rows = Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1).map(l -> l.split(","))
+                .toList();
+        String[] best = rows.get(0);
+        for (String[] r : rows) {
+            if (Double.parseDouble(r[3]) < Double.parseDouble(best[3])) {
+                best = r;
+            }
+        }
+        return Long.parseLong(best[0]);
     }
 
     private static long count(Statement s, String sql) throws SQLException {

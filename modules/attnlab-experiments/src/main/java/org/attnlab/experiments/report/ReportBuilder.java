@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attnlab.experiments.config.ReportSettings;
+import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
@@ -13,7 +14,7 @@ import org.attnlab.experiments.store.RunSummary;
 /**
  * Builds an experiment's report from the results database and the run folders: final quality and learning speed per
  * variant, paired comparisons with Holm-adjusted p-values and detectable effects, computed flags, the environment,
- * figures, and the methods behind every number.
+ * figures, and the methods behind every number; the per-seed numbers go to {@code per-seed.csv} beside the figures.
  */
 public final class ReportBuilder {
     private final ResultsStore store;
@@ -47,6 +48,7 @@ public final class ReportBuilder {
             tables.add(new Table("Failed runs", List.of("run", "reason"),
                     failed.stream().map(r -> List.of(r.runId(), r.reason())).toList()));
         }
+        AtomicFiles.writeString(figureDir.resolve(SeedCsv.FILE), SeedCsv.of(variants, settings.threshold()));
         List<Report.Figure> figures = new ArrayList<>(curveFigures(variants, settings, figureDir));
         figures.addAll(forestPlots(comparisons, figureDir));
         figures.addAll(AttentionFigures.all(runsDir, figureDir, variants));
@@ -89,7 +91,7 @@ public final class ReportBuilder {
         String source = record.source().isEmpty() ? "<experiment file>" : record.source();
         notes.add("Made by `./attnlab run " + source + (record.quick() ? " --quick" : "") + "` then `./attnlab report "
                 + experiment + "`. " + runs.size() + " runs, " + completed.size() + " completed. Git commit and "
-                + "machine: see Environment.");
+                + "machine: see Environment. Per-seed numbers: " + SeedCsv.FILE + ".");
         notes.add("Final quality is measured on the test split with the weights of the step in column 'tested at "
                 + "step' (the validation with the lowest loss). Learning speed is read from the validation curve. "
                 + "Intervals are " + Math.round(100 * (1 - record.settings().alpha())) + "% confidence intervals "

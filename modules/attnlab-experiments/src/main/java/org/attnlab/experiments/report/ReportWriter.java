@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.ResultsStore;
 
-/** Writes {@code <results>/<experiment>/report/report.md}, {@code report.html} and the curve PNGs. */
+/** Writes {@code <results>/<experiment>/report/report.md}, {@code report.html}, the PNGs and {@code per-seed.csv}. */
 public final class ReportWriter {
     private ReportWriter() {
     }

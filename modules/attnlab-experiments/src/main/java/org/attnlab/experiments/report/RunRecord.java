@@ -44,9 +44,18 @@ public record RunRecord(RunSummary summary, List<MetricRow> curve, JsonNode data
         }
     }
 
-    /** Token accuracy of guessing (NaN when unknown: translation, or no config). */
+    /**
+     * Token accuracy of guessing ({@link DatasetConfig#chanceAccuracy}); NaN when unknown: translation, no config, or
+     * a dataset section this version cannot read (a run recorded by another version), so the chance flag stays quiet.
+     */
     public double chance() {
-        return dataset == null || dataset.isMissingNode() ? Double.NaN
-                : DatasetConfig.fromTree(dataset).chanceAccuracy();
+        if (dataset == null || dataset.isMissingNode() || DatasetConfig.TRANSLATION.equals(dataset.path("kind").asText())) {
+            return Double.NaN;
+        }
+        try {
+            return DatasetConfig.fromTree(dataset).chanceAccuracy();
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 }
