@@ -16,7 +16,8 @@ public record TestCheckpoint(long step, long lastStep, String rule) {
 
     /** The choice for a run that ended after {@code lastStep} steps in {@code state}. */
     static TestCheckpoint of(TrainingState state, long lastStep) {
-        return state.bestCheckpoint().isEmpty() ? new TestCheckpoint(lastStep, lastStep, FINAL)
+        boolean none = state.bestCheckpoint() == null || state.bestCheckpoint().isEmpty();   // none kept yet, or an older state.json
+        return none ? new TestCheckpoint(lastStep, lastStep, FINAL)
                 : new TestCheckpoint(state.bestStep(), lastStep, BEST);
     }
 }
