@@ -77,7 +77,9 @@ class ExperimentCommandsTest {
         assertTrue(md.contains("p (Holm)") && md.contains("## Learning speed") && md.contains("## Environment")
                 && md.contains("## Methods"), md);
         assertTrue(md.contains(" of 6 |"), "tested step of 6 trained: " + md);
-        assertTrue(Files.readString(report.resolve("report.html")).contains("<table>"));
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<table>") && html.contains("<code>./attnlab report tiny</code>")
+                && html.contains("<b>Tests.</b>"), html);
         for (String png : List.of("validation-loss.png", "validation-accuracy.png",
                 "differences-token-accuracy.png", "differences-learning-area.png")) {
             assertTrue(Files.size(report.resolve(png)) > 1000, png);

@@ -35,8 +35,10 @@ public final class HtmlRenderer {
         return b.append("</body></html>\n").toString();
     }
 
+    /** A paragraph; Markdown's {@code **bold**} and {@code `code`} become tags. */
     private static void paragraph(StringBuilder b, String text) {
-        b.append("<p>").append(esc(text).replace("**", "")).append("</p>\n");
+        b.append("<p>").append(esc(text).replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>")
+                .replaceAll("`([^`]+)`", "<code>$1</code>")).append("</p>\n");
     }
 
     private static void row(StringBuilder b, String tag, List<String> cells) {
