@@ -1,9 +1,13 @@
 package org.attnlab.cli.experiments;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.attnlab.experiments.report.ExperimentRecord;
+import org.attnlab.experiments.report.Flag;
 import org.attnlab.experiments.report.MarkdownRenderer;
+import org.attnlab.experiments.report.RunRecord;
 import org.attnlab.experiments.report.Table;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code attnlab list [EXPERIMENT]}: the recorded runs with status and test accuracy. */
+/** {@code attnlab list [EXPERIMENT]}: the recorded runs with status, test accuracy and computed flags. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List recorded runs (all experiments or one).")
 public final class ListRunsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..1", description = "Only this experiment.")
@@ -30,10 +34,20 @@ public final class ListRunsCommand implements Callable<Integer> {
         try (ResultsStore store = results.openExisting()) {
             List<List<String>> rows = store.runs(experiment).stream().map(r -> List.of(r.experiment(), r.runId(),
                     r.status(), Long.toString(r.steps()), String.format(Locale.ROOT, "%.3f", r.testTokenAcc()),
-                    String.format(Locale.ROOT, "%.3f", r.testSeqAcc()), r.reason())).toList();
-            spec.commandLine().getOut().print(MarkdownRenderer.table(new Table("runs", List.of("experiment", "run", "status", "steps",
-                    "token acc", "seq acc", "reason"), rows)));
+                    String.format(Locale.ROOT, "%.3f", r.testSeqAcc()), flags(store, r), r.reason())).toList();
+            spec.commandLine().getOut().print(MarkdownRenderer.table(new Table("runs", List.of("experiment", "run",
+                    "status", "steps", "token acc", "seq acc", "flags", "reason"), rows)));
             return 0;
         }
+    }
+
+    /** Computed flags of a completed run (see {@link Flag}); empty for others. */
+    private String flags(ResultsStore store, RunSummary r) {
+        if (!RunSummary.COMPLETED.equals(r.status())) {
+            return "";
+        }
+        Path dir = results.dir().resolve(r.experiment());
+        double fraction = ExperimentRecord.read(dir, r.experiment()).settings().convergence();
+        return Flag.labels(Flag.ofRun(RunRecord.load(store, dir, r), fraction));
     }
 }

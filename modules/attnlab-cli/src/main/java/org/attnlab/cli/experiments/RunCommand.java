@@ -8,6 +8,7 @@ import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.report.ExperimentRecord;
 import org.attnlab.experiments.report.MarkdownRenderer;
 import org.attnlab.experiments.report.ReportBuilder;
 import org.attnlab.experiments.run.ConsoleProgress;
@@ -32,7 +33,7 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Experiment YAML file.")
     Path file;
 
-    @Option(names = "--quick", description = "A fifth of the steps (or one epoch); results filed under NAME-quick.")
+    @Option(names = "--quick", description = "Smoke test: a fifth of the steps (or one epoch) and the first 3 seeds; results filed under NAME-quick.")
     boolean quick;
 
     @Mixin
@@ -55,9 +56,10 @@ public final class RunCommand implements Callable<Integer> {
         List<RunSpec> runs = RunPlanner.plan(cfg, quick);
         String name = RunPlanner.experimentName(cfg, quick);
         out.printf("experiment %s: %d variants x %d seeds = %d runs%n", name, cfg.variants().size(),
-                cfg.seeds().size(), runs.size());
+                RunPlanner.seeds(cfg, quick).size(), runs.size());
         out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
+        new ExperimentRecord(file.toString(), quick, cfg.report()).write(results.dir().resolve(name));
         try (ResultsStore store = results.open()) {
             List<RunSummary> done;
             try {

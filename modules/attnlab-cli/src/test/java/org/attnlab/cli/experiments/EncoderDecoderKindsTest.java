@@ -58,7 +58,7 @@ class EncoderDecoderKindsTest {
         try (var files = Files.list(report)) {
             assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("positional-")).count());
         }
-        assertFalse(Files.readString(report.resolve("report.md")).contains("BLEU"), "no BLEU column without BLEU");
+        assertFalse(Files.readString(report.resolve("report.md")).contains("| BLEU-4"), "no BLEU column without BLEU");
         assertTrue(Files.readString(report.resolve("report.md")).contains("attention-post-1.png"));
     }
 
@@ -101,7 +101,9 @@ class EncoderDecoderKindsTest {
         assertEquals(0, new CommandLine(new ReportCommand()).execute("mt", "--results", results.toString()));
         Path report = results.resolve("mt").resolve("report");
         assertTrue(Files.size(report.resolve("attention-dot-1.png")) > 1000);
-        assertTrue(Files.readString(report.resolve("report.md")).contains("BLEU-4"));
+        String md = Files.readString(report.resolve("report.md"));
+        assertTrue(md.contains("| BLEU-4 (0-1) |"), md);
+        assertTrue(md.contains("| additive − dot | test BLEU-4 |"), "BLEU is compared: " + md);
     }
 
     /** The runs of {@code experiment} in the database under {@code results}. */

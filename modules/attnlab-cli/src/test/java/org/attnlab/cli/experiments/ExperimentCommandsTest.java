@@ -3,7 +3,10 @@ package org.attnlab.cli.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,14 +36,22 @@ class ExperimentCommandsTest {
 
         Path exp = results.resolve("tiny");
         try (var runs = Files.list(exp)) {
-            List<Path> runDirs = runs.toList();
+            List<Path> runDirs = runs.filter(Files::isDirectory).toList();
             assertEquals(4, runDirs.size());
             for (Path run : runDirs) {
-                for (String f : List.of("config.yaml", "metrics.csv", "summary.json", "environment.json", "model.sd")) {
+                for (String f : List.of("config.yaml", "metrics.csv", "summary.json", "environment.json", "model.sd",
+                        "test-checkpoint.json")) {
                     assertTrue(Files.exists(run.resolve(f)), run + "/" + f);
                 }
                 assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 2 validations");
                 assertTrue(Files.readString(run.resolve("config.yaml")).contains("seed:"));
+                String env = Files.readString(run.resolve("environment.json"));
+                assertTrue(env.contains("loadavg_start") && env.contains("loadavg_end"), env);
+                try (var left = Files.list(run)) {
+                    assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("checkpoint-")), run.toString());
+                }
+                assertEquals(bestStep(run), new ObjectMapper().readTree(run.resolve("test-checkpoint.json").toFile())
+                        .get("step").asLong(), "tested the lowest validation loss of " + run);
             }
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + results.resolve("attnlab.db"));
@@ -50,16 +61,29 @@ class ExperimentCommandsTest {
             assertEquals(2, count(s, "select count(distinct variant) from runs where test_token_acc between 0 and 1"));
         }
 
-        assertEquals(0, new CommandLine(new ListRunsCommand()).execute("tiny", "--results", results.toString()));
+        StringWriter listed = new StringWriter();
+        assertEquals(0, new CommandLine(new ListRunsCommand()).setOut(new PrintWriter(listed))
+                .execute("tiny", "--results", results.toString()));
+        assertTrue(listed.toString().contains("| token acc | seq acc | flags | reason |"), listed.toString());
+        assertEquals(4, listed.toString().lines().filter(l -> l.contains("| completed |")
+                && l.matches(".*\\| (-|[a-z, ]+) \\|  \\|$")).count(), "a flags cell per completed run: " + listed);
         assertEquals(0, new CommandLine(new ReportCommand()).execute("tiny", "--results", results.toString()));
         Path report = exp.resolve("report");
         String md = Files.readString(report.resolve("report.md"));
-        assertTrue(md.contains("| dot | 2 |"), md);
-        assertTrue(md.contains("Welch's t-test"), md);
-        assertTrue(md.contains("| dot | general |"), md);
-        assertTrue(Files.readString(report.resolve("report.html")).contains("<table>"));
-        assertTrue(Files.size(report.resolve("curves-dot.png")) > 1000);
-        assertTrue(Files.size(report.resolve("curves-general.png")) > 1000);
+        assertTrue(md.contains("| dot | reverse (length 4, vocabulary 6) | 2 |"), md);
+        assertTrue(md.contains("`./attnlab run " + file + "` then `./attnlab report tiny`"), md);
+        assertTrue(md.contains("| dot − general | test token accuracy | paired t, n = 2 |"), md);
+        assertTrue(md.contains("| dot − general | area under validation accuracy | paired t, n = 2 |"), md);
+        assertTrue(md.contains("p (Holm)") && md.contains("## Learning speed") && md.contains("## Environment")
+                && md.contains("## Methods"), md);
+        assertTrue(md.contains(" of 6 |"), "tested step of 6 trained: " + md);
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<table>") && html.contains("<code>./attnlab report tiny</code>")
+                && html.contains("<b>Tests.</b>"), html);
+        for (String png : List.of("validation-loss.png", "validation-accuracy.png",
+                "differences-token-accuracy.png", "differences-learning-area.png")) {
+            assertTrue(Files.size(report.resolve(png)) > 1000, png);
+        }
 
         // A second run of the same file finds every run completed and trains nothing.
         assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
@@ -69,6 +93,19 @@ class ExperimentCommandsTest {
     void badConfigExitsWithTwo() throws IOException {
         Path file = TinyExperiment.write(dir, "  dot: {model: {score: cosine}}\n");
         assertEquals(2, new CommandLine(new RunCommand()).execute(file.toString(), "--results", dir.toString()));
+    }
+
+    /** The step of the lowest validation loss in a run's metrics.csv (the earliest on ties). */
+    private static long bestStep(Path run) throws IOException {
+        List<String[]> rows = Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1).map(l -> l.split(","))
+                .toList();
+        String[] best = rows.get(0);
+        for (String[] r : rows) {
+            if (Double.parseDouble(r[3]) < Double.parseDouble(best[3])) {
+                best = r;
+            }
+        }
+        return Long.parseLong(best[0]);
     }
 
     private static long count(Statement s, String sql) throws SQLException {

@@ -108,6 +108,32 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
         return FASHION_MNIST.equals(kind);
     }
 
+    /**
+     * Token accuracy of guessing uniformly, the level a model that learned nothing sits at: synthetic tasks
+     * 1 / content tokens (associative recall: 1 / value tokens), Fashion-MNIST 1 / 10 classes; NaN for translation,
+     * whose open vocabulary has no such level (BLEU 0 is its floor).
+     */
+    public double chanceAccuracy() {
+        if (images()) {
+            return 1.0 / 10;
+        }
+        if (translation()) {
+            return Double.NaN;
+        }
+        int content = vocab - 1;
+        return syntheticTask() == SyntheticTask.ASSOCIATIVE_RECALL ? 1.0 / (content - 1 - (vocab - 2) / 2)
+                : 1.0 / content;
+    }
+
+    /** The dataset section of a run's resolved {@code config.yaml}. */
+    public static DatasetConfig fromTree(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return StrictYaml.mapper().treeToValue(node, DatasetConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("dataset section not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The synthetic task. */
     public SyntheticTask syntheticTask() {
         return SyntheticTask.valueOf(task.toUpperCase(Locale.ROOT));

@@ -10,6 +10,8 @@ import java.util.List;
  * @param source   the YAML file
  * @param seeds    seeds; every variant runs once per seed
  * @param variants variants in file order
+ * @param report   how reports compare the variants
  */
-public record ExperimentConfig(String name, Path source, List<Long> seeds, List<VariantConfig> variants) {
+public record ExperimentConfig(String name, Path source, List<Long> seeds, List<VariantConfig> variants,
+                               ReportSettings report) {
 }

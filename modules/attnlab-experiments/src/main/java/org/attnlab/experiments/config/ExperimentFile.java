@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The top level of an experiment file as written, before defaults and variants are applied. */
 record ExperimentFile(String name, String description, ObjectNode dataset, ObjectNode model, ObjectNode training,
-                      List<Long> seeds, LinkedHashMap<String, Overrides> variants) {
+                      List<Long> seeds, LinkedHashMap<String, Overrides> variants, ObjectNode report) {
     /** Section names, in merge order. */
     static final List<String> SECTIONS = List.of("dataset", "model", "training");
 

@@ -126,7 +126,19 @@ public final class ExperimentLoader {
                         v.getValue() == null ? new ExperimentFile.Overrides(null, null, null) : v.getValue(),
                         raw.variants() == null || raw.variants().isEmpty() ? null : v.getKey()));
             }
-            return new ExperimentConfig(name, file, seeds, out);
+            return new ExperimentConfig(name, file, seeds, out, report(out));
+        }
+
+        /** The report section over {@link ReportSettings#DEFAULTS}; a reference variant must exist. */
+        private ReportSettings report(List<VariantConfig> variants) {
+            ObjectNode node = Trees.merge(mapper.valueToTree(ReportSettings.DEFAULTS), raw.report());
+            ReportSettings settings = bind(node, ReportSettings.class, "report", null, Set.of());
+            if (settings.hasReference() && variants.stream().noneMatch(v -> v.name().equals(settings.compare()))) {
+                throw errors.at("report.compare", null, "'" + settings.compare() + "' is neither "
+                        + ReportSettings.ALL_PAIRS + " nor a variant; variants: "
+                        + String.join(", ", variants.stream().map(VariantConfig::name).toList()));
+            }
+            return settings;
         }
 
         private List<Long> seeds() {

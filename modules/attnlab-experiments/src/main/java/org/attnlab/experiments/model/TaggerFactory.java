@@ -1,7 +1,9 @@
 package org.attnlab.experiments.model;
 
+import java.util.List;
 import java.util.Map;
 import org.attnlab.models.attention.AttentionConfig;
+import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.tasks.SequenceTagger;
 import org.attnlab.models.tasks.SequenceTaggerConfig;
@@ -31,6 +33,8 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
         SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(),
                 attention, s.dropout());
         return TrainableModel.simple(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
-                SequenceTagger.PROBS, SequenceTagger.LOSS);
+                SequenceTagger.PROBS, SequenceTagger.LOSS).withMaps(List.of(new TrainableModel.AttentionMap(
+                        MultiHeadAttention.weightsName(SequenceTagger.ATTENTION), "self-attention (" + s.score()
+                        + ", mean over heads)", false)));
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.attnlab.experiments.run.AttentionMaps;
 import org.attnlab.experiments.store.RunSummary;
@@ -64,11 +63,11 @@ final class AttentionFigures {
         return Files.exists(f) ? new YAMLMapper().readTree(f.toFile()) : null;
     }
 
-    /** Figures of every variant's first completed run. */
-    static List<Report.Figure> all(Path runsDir, Path figureDir, Map<String, List<RunSummary>> completed) {
+    /** Figures of one seed per variant: the run with the lowest seed. */
+    static List<Report.Figure> all(Path runsDir, Path figureDir, List<VariantRuns> variants) {
         List<Report.Figure> out = new ArrayList<>();
         Set<String> barcodes = new HashSet<>();
-        completed.forEach((variant, runs) -> out.addAll(write(runsDir, figureDir, variant, runs.get(0), barcodes)));
+        variants.forEach(v -> out.addAll(write(runsDir, figureDir, v.variant(), v.runs().get(0).summary(), barcodes)));
         return out;
     }
 }

@@ -7,12 +7,20 @@ public final class MarkdownRenderer {
 
     /** The whole report. */
     public static String render(Report r) {
-        StringBuilder b = new StringBuilder("# Experiment ").append(r.experiment()).append("\n\n");
+        StringBuilder b = new StringBuilder("# ").append(r.title()).append("\n\n");
         r.notes().forEach(n -> b.append(n).append("\n\n"));
-        r.tables().forEach(t -> b.append("## ").append(t.title()).append("\n\n").append(table(t)).append('\n'));
+        r.tables().forEach(t -> {
+            b.append("## ").append(t.title()).append("\n\n").append(table(t)).append('\n');
+            t.notes().forEach(n -> b.append(n).append("\n\n"));
+        });
         if (!r.figures().isEmpty()) {
-            b.append("## Learning curves\n\n");
-            r.figures().forEach(f -> b.append("![").append(f.caption()).append("](").append(f.file()).append(")\n\n"));
+            b.append("## Figures\n\n");
+            r.figures().forEach(f -> b.append("![").append(f.caption()).append("](").append(f.file()).append(")\n\n")
+                    .append('*').append(f.caption()).append("*\n\n"));
+        }
+        if (!r.methods().isEmpty()) {
+            b.append("## Methods\n\n");
+            r.methods().forEach(m -> b.append(m).append("\n\n"));
         }
         return b.toString();
     }

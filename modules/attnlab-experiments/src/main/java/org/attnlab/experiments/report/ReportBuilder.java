@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import org.attnlab.experiments.config.ReportSettings;
+import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
 
-/** Builds an experiment's report from the results database: statistics over seeds, Welch tests, learning curves. */
+/**
+ * Builds an experiment's report from the results database and the run folders: final quality and learning speed per
+ * variant, paired comparisons with Holm-adjusted p-values and detectable effects, computed flags, the environment,
+ * figures, and the methods behind every number; the per-seed numbers go to {@code per-seed.csv} beside the figures.
+ */
 public final class ReportBuilder {
     private final ResultsStore store;
 
@@ -19,109 +23,117 @@ public final class ReportBuilder {
         this.store = store;
     }
 
-    /** The report of {@code experiment}; learning-curve PNGs are written into {@code figureDir}. */
-    public Report build(String experiment, Path figureDir) {
+    /** The report of {@code experiment} whose runs are under {@code runsDir}; PNGs are written into {@code figureDir}. */
+    public Report build(String experiment, Path runsDir, Path figureDir) {
         List<RunSummary> runs = store.runs(experiment);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs recorded for experiment '" + experiment + "'");
         }
-        Map<String, List<RunSummary>> completed = byVariant(runs);
+        ExperimentRecord record = ExperimentRecord.read(runsDir, experiment);
+        ReportSettings settings = record.settings();
+        List<RunRecord> records = runs.stream().filter(r -> RunSummary.COMPLETED.equals(r.status()))
+                .map(r -> RunRecord.load(store, runsDir, r)).toList();
+        List<VariantRuns> variants = VariantRuns.of(records);
         List<Table> tables = new ArrayList<>();
-        tables.add(summaryTable(completed));
-        tables.add(welchTable(completed));
+        tables.add(QualityTable.of(variants, settings));
+        tables.add(SpeedTable.of(variants, settings));
+        List<Comparison> comparisons = record.quick() ? List.of()
+                : Comparison.all(variants, metrics(variants), settings);
+        if (!comparisons.isEmpty()) {
+            tables.add(ComparisonTable.of(comparisons, settings));
+        }
+        tables.add(EnvironmentTable.of(variants, records));
         List<RunSummary> failed = runs.stream().filter(r -> RunSummary.FAILED.equals(r.status())).toList();
         if (!failed.isEmpty()) {
             tables.add(new Table("Failed runs", List.of("run", "reason"),
                     failed.stream().map(r -> List.of(r.runId(), r.reason())).toList()));
         }
-        List<Report.Figure> figures = new ArrayList<>();
-        completed.forEach((variant, list) -> {
-            String file = "curves-" + variant + ".png";
-            Map<Long, List<MetricRow>> curves = new LinkedHashMap<>();
-            list.forEach(r -> curves.put(r.seed(), store.metrics(r.runId())));
-            LearningCurves.write(figureDir.resolve(file), variant, curves);
-            figures.add(new Report.Figure("validation loss, " + variant, file));
-        });
-        figures.addAll(AttentionFigures.all(figureDir.getParent(), figureDir, completed));
-        List<String> notes = List.of(runs.size() + " runs, " + completed.values().stream().mapToInt(List::size).sum()
-                + " completed. Metrics are of the final model on the test split; mean ± sample std [95% t interval] over seeds.");
-        return new Report(experiment, notes, tables, figures);
+        AtomicFiles.writeString(figureDir.resolve(SeedCsv.FILE), SeedCsv.of(variants, settings.threshold()));
+        List<Report.Figure> figures = new ArrayList<>(curveFigures(variants, settings, figureDir));
+        figures.addAll(forestPlots(comparisons, figureDir));
+        figures.addAll(AttentionFigures.all(runsDir, figureDir, variants));
+        return new Report(experiment, title(experiment, record), notes(experiment, record, runs, records),
+                tables, figures, Methods.paragraphs(settings));
     }
 
-    /** The per-variant summary table of {@code runs} alone (for the console after a run). */
+    /** The per-variant quality table of {@code runs} alone (for the console after a run). */
     public static Table summary(List<RunSummary> runs) {
-        return summaryTable(byVariant(runs));
+        List<RunRecord> records = runs.stream().map(r -> new RunRecord(r, List.of(), null, null,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())).toList();
+        return QualityTable.of(VariantRuns.of(records), ReportSettings.DEFAULTS);
     }
 
-    /** Completed runs per variant; of several runs with the same variant and seed (an edited config), the latest. */
-    private static Map<String, List<RunSummary>> byVariant(List<RunSummary> runs) {
-        Map<String, Map<Long, RunSummary>> latest = new LinkedHashMap<>();
-        for (RunSummary r : runs) {
-            if (RunSummary.COMPLETED.equals(r.status())) {
-                latest.computeIfAbsent(r.variant(), k -> new LinkedHashMap<>()).put(r.seed(), r);
-            }
+    /** Metrics compared: the quality metric of the task (BLEU where measured) and the learning-speed area. */
+    private static List<Metric> metrics(List<VariantRuns> variants) {
+        List<Metric> out = new ArrayList<>();
+        boolean classifies = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::classifies);
+        out.add(classifies ? Metric.ACCURACY : Metric.TOKEN_ACCURACY);
+        if (variants.stream().anyMatch(VariantRuns::measuresBleu)) {
+            out.add(Metric.BLEU);
         }
-        Map<String, List<RunSummary>> out = new LinkedHashMap<>();
-        latest.forEach((variant, bySeed) -> out.put(variant, List.copyOf(bySeed.values())));
+        out.add(Metric.LEARNING_AREA);
         return out;
     }
 
-    /** True when no run measured sequence accuracy: image classification, whose token accuracy is the accuracy. */
-    private static boolean classification(Map<String, List<RunSummary>> byVariant) {
-        return byVariant.values().stream().flatMap(List::stream).allMatch(r -> Double.isNaN(r.testSeqAcc()));
+    private static String title(String experiment, ExperimentRecord record) {
+        return record.quick() ? "Experiment " + experiment + ": smoke test (--quick), no conclusions"
+                : "Experiment " + experiment;
     }
 
-    private static Table summaryTable(Map<String, List<RunSummary>> byVariant) {
-        boolean bleu = byVariant.values().stream().flatMap(List::stream).anyMatch(r -> !Double.isNaN(r.testBleu()));
-        boolean classes = !byVariant.isEmpty() && classification(byVariant);
-        List<List<String>> rows = new ArrayList<>();
-        byVariant.forEach((variant, runs) -> {
-            List<String> row = new ArrayList<>(List.of(variant, Integer.toString(runs.size()),
-                    stats(runs, RunSummary::testTokenAcc).format(3)));
-            if (!classes) {
-                row.add(stats(runs, RunSummary::testSeqAcc).format(3));
-            }
-            row.addAll(List.of(stats(runs, RunSummary::testLoss).format(4),
-                    stats(runs, RunSummary::tokensPerSecond).formatShort(0),
-                    stats(runs, RunSummary::secondsPerEpoch).formatShort(2), Long.toString(runs.get(0).parameters())));
-            if (bleu) {
-                row.add(Double.isNaN(runs.get(0).testBleu()) ? "-" : stats(runs, r -> 100 * r.testBleu()).format(2));
-            }
-            rows.add(row);
+    private static List<String> notes(String experiment, ExperimentRecord record, List<RunSummary> runs,
+                                      List<RunRecord> completed) {
+        List<String> notes = new ArrayList<>();
+        if (record.quick()) {
+            notes.add("**Smoke test.** These runs were shortened by --quick (a fifth of the steps) to check that the "
+                    + "experiment runs end to end. Their numbers are not results: no comparison is tested and none "
+                    + "should be drawn from them.");
+        }
+        String source = record.source().isEmpty() ? "<experiment file>" : record.source();
+        notes.add("Made by `./attnlab run " + source + (record.quick() ? " --quick" : "") + "` then `./attnlab report "
+                + experiment + "`. " + runs.size() + " runs, " + completed.size() + " completed. Git commit and "
+                + "machine: see Environment. Per-seed numbers: " + SeedCsv.FILE + ".");
+        notes.add("Final quality is measured on the test split with the weights of the step in column 'tested at "
+                + "step' (the validation with the lowest loss). Learning speed is read from the validation curve. "
+                + "Intervals are " + Math.round(100 * (1 - record.settings().alpha())) + "% confidence intervals "
+                + "over seeds (see Methods).");
+        return notes;
+    }
+
+    private static List<Report.Figure> curveFigures(List<VariantRuns> variants, ReportSettings s, Path dir) {
+        Map<String, List<List<MetricRow>>> curves = new LinkedHashMap<>();
+        Map<String, Double> reached = new LinkedHashMap<>();
+        for (VariantRuns v : variants) {
+            curves.put(v.variant(), v.runs().stream().map(RunRecord::curve).toList());
+            reached.put(v.variant(), SpeedTable.meanStepsIfAllReached(v, s.threshold()));
+        }
+        if (curves.values().stream().allMatch(c -> c.stream().allMatch(List::isEmpty))) {
+            return List.of();
+        }
+        CurveFigure.write(dir.resolve("validation-loss.png"), "Validation loss", "validation loss", curves,
+                MetricRow::valLoss, Double.NaN, Map.of());
+        CurveFigure.write(dir.resolve("validation-accuracy.png"), "Validation token accuracy",
+                "validation token accuracy", curves, MetricRow::valTokenAcc, s.threshold(), reached);
+        return List.of(
+                new Report.Figure("Validation loss against step: mean over seeds (line) and range over seeds "
+                        + "(band), every variant", "validation-loss.png"),
+                new Report.Figure("Validation token accuracy against step: mean over seeds (line), range over seeds "
+                        + "(band), threshold " + s.threshold() + " (grey dotted) and, dashed in the variant's colour, "
+                        + "the mean step at which its seeds reached it (only when all did)",
+                        "validation-accuracy.png"));
+    }
+
+    private static List<Report.Figure> forestPlots(List<Comparison> comparisons, Path dir) {
+        Map<Metric, List<Comparison>> byMetric = new LinkedHashMap<>();
+        comparisons.forEach(c -> byMetric.computeIfAbsent(c.metric(), k -> new ArrayList<>()).add(c));
+        List<Report.Figure> out = new ArrayList<>();
+        byMetric.forEach((m, rows) -> {
+            String file = "differences-" + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png";
+            ForestPlot.write(dir.resolve(file), "Paired differences: " + m.label(), "difference (first − second)",
+                    rows);
+            out.add(new Report.Figure("Differences in " + m.label() + " (first variant minus second) with their "
+                    + "confidence intervals; an interval that crosses the grey line at 0 does not separate the pair",
+                    file));
         });
-        List<String> header = new ArrayList<>(classes
-                ? List.of("variant", "seeds", "accuracy", "loss", "images/s", "s/epoch", "parameters")
-                : List.of("variant", "seeds", "token accuracy", "sequence accuracy", "loss", "tokens/s", "s/epoch",
-                        "parameters"));
-        if (bleu) {
-            header.add("BLEU-4 (%)");
-        }
-        return new Table("Test metrics per variant", header, rows);
-    }
-
-    private static Table welchTable(Map<String, List<RunSummary>> byVariant) {
-        List<String> names = new ArrayList<>(byVariant.keySet());
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = i + 1; j < names.size(); j++) {
-                double[] a = values(byVariant.get(names.get(i)), RunSummary::testTokenAcc);
-                double[] b = values(byVariant.get(names.get(j)), RunSummary::testTokenAcc);
-                WelchTest w = WelchTest.of(a, b);
-                rows.add(List.of(names.get(i), names.get(j),
-                        String.format(Locale.ROOT, "%+.4f", SeedStats.of(a).mean() - SeedStats.of(b).mean()),
-                        String.format(Locale.ROOT, "%.3f", w.t()), String.format(Locale.ROOT, "%.4f", w.p())));
-            }
-        }
-        String metric = !byVariant.isEmpty() && classification(byVariant) ? "test accuracy" : "test token accuracy";
-        return new Table("Welch's t-test on " + metric, List.of("variant A", "variant B", "mean A - B",
-                "t", "p (two-sided)"), rows);
-    }
-
-    private static SeedStats stats(List<RunSummary> runs, ToDoubleFunction<RunSummary> metric) {
-        return SeedStats.of(values(runs, metric));
-    }
-
-    private static double[] values(List<RunSummary> runs, ToDoubleFunction<RunSummary> metric) {
-        return runs.stream().mapToDouble(metric).toArray();
+        return out;
     }
 }

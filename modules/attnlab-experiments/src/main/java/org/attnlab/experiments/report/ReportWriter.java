@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.ResultsStore;
 
-/** Writes {@code <results>/<experiment>/report/report.md}, {@code report.html} and the curve PNGs. */
+/** Writes {@code <results>/<experiment>/report/report.md}, {@code report.html}, the PNGs and {@code per-seed.csv}. */
 public final class ReportWriter {
     private ReportWriter() {
     }
@@ -12,7 +12,7 @@ public final class ReportWriter {
     /** Builds and writes the report; returns the report folder. */
     public static Path write(ResultsStore store, Path resultsRoot, String experiment) {
         Path dir = resultsRoot.resolve(experiment).resolve("report");
-        Report report = new ReportBuilder(store).build(experiment, dir);
+        Report report = new ReportBuilder(store).build(experiment, resultsRoot.resolve(experiment), dir);
         AtomicFiles.writeString(dir.resolve("report.md"), MarkdownRenderer.render(report));
         AtomicFiles.writeString(dir.resolve("report.html"), HtmlRenderer.render(report));
         return dir;

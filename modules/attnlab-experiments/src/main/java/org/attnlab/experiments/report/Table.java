@@ -8,6 +8,11 @@ import java.util.List;
  * @param title   section title
  * @param headers column headers
  * @param rows    rows of cells, each as long as {@code headers}
+ * @param notes   paragraphs printed under the table
  */
-public record Table(String title, List<String> headers, List<List<String>> rows) {
+public record Table(String title, List<String> headers, List<List<String>> rows, List<String> notes) {
+    /** A table without notes. */
+    public Table(String title, List<String> headers, List<List<String>> rows) {
+        this(title, headers, rows, List.of());
+    }
 }

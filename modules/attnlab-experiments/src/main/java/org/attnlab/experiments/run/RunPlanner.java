@@ -8,10 +8,12 @@ import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.TrainingSettings;
 import org.attnlab.experiments.config.VariantConfig;
 
-/** Expands an experiment into runs (variant x seed), optionally shortened by {@code --quick}. */
+/** Expands an experiment into runs (variant x seed), optionally shortened by {@code --quick} (fewer steps and seeds). */
 public final class RunPlanner {
     /** {@code --quick} divides the step count by this. */
     static final int QUICK_DIVISOR = 5;
+    /** {@code --quick} runs only the first this many seeds. */
+    public static final int QUICK_SEEDS = 3;
     /** Suffix of the experiment name of quick runs. */
     public static final String QUICK_SUFFIX = "-quick";
 
@@ -20,18 +22,25 @@ public final class RunPlanner {
 
     /**
      * The runs of {@code experiment}, variants in file order, then seeds. Quick runs are filed under the experiment
-     * name plus {@value #QUICK_SUFFIX} so that their numbers never mix with full runs.
+     * name plus {@value #QUICK_SUFFIX} so that their numbers never mix with full runs, and use only the first
+     * {@value #QUICK_SEEDS} seeds.
      */
     public static List<RunSpec> plan(ExperimentConfig experiment, boolean quick) {
         String name = experimentName(experiment, quick);
         List<RunSpec> out = new ArrayList<>();
         for (VariantConfig v : experiment.variants()) {
             VariantConfig variant = quick ? quick(v) : v;
-            for (long seed : experiment.seeds()) {
+            for (long seed : seeds(experiment, quick)) {
                 out.add(new RunSpec(name, variant, seed, runId(name, variant, seed)));
             }
         }
         return out;
+    }
+
+    /** The seeds that run: all, or the first {@value #QUICK_SEEDS} for a quick run. */
+    public static List<Long> seeds(ExperimentConfig experiment, boolean quick) {
+        List<Long> all = experiment.seeds();
+        return quick ? all.subList(0, Math.min(QUICK_SEEDS, all.size())) : all;
     }
 
     /** The name results are filed under. */

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String STATE = "state.json";
-    /** The trained graph of a completed run. */
+    /** The graph of a completed run whose test metrics it reports (the best validated checkpoint). */
     public static final String FINAL_MODEL = "model.sd";
 
     private final ResultsStore store;
@@ -49,7 +49,7 @@ public final class Trainer {
         }
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
-        dir.writeJson("environment.json", Environment.capture(spec.seed()));
+        dir.writeJson(Environment.FILE, Environment.capture(spec.seed()));
         DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
@@ -131,18 +131,20 @@ public final class Trainer {
         private void checkpoint(MetricRow row, long tokens, long dropoutDraws) {
             String file = "checkpoint-" + row.step() + ".sd";
             AtomicFiles.write(dir.path().resolve(file), tmp -> model.sd().save(tmp.toFile(), true));
-            String previous = state.checkpoint();
+            TrainingState before = state;
             state = state.after(row, tokens, file, dropoutDraws);
             dir.writeJson(STATE, state);
             dir.writeMetrics(state.rows(), spec.variant().model().factory().classifiesImages());
             store.putMetrics(spec.runId(), state.rows());
             store.claims().renew(spec.runId());
-            if (!previous.isEmpty()) {
-                delete(dir.path().resolve(previous));
-            }
+            state.obsolete(before).forEach(f -> delete(dir.path().resolve(f)));
         }
 
         private RunSummary complete(long step) {
+            TestCheckpoint chosen = TestCheckpoint.of(state, step);
+            TrainableModel model = chosen.step() == step ? this.model : this.model.withGraph(
+                    SameDiff.load(dir.path().resolve(state.bestCheckpoint()).toFile(), true));
+            dir.writeJson(TestCheckpoint.FILE, chosen);
             List<MultiDataSet> testBatches = data.test();
             Evaluator.Scores test = Evaluator.evaluate(model, testBatches);
             double bleu = data.reportsBleu() && model.decoder() != null
@@ -165,11 +167,10 @@ public final class Trainer {
 
         private RunSummary end(RunSummary s) {
             dir.writeJson("summary.json", s);
+            Environment.recordEnd(dir);
             store.putRun(s);
             delete(dir.path().resolve(STATE));
-            if (!state.checkpoint().isEmpty()) {
-                delete(dir.path().resolve(state.checkpoint()));
-            }
+            state.files().forEach(f -> delete(dir.path().resolve(f)));
             progress.ended(s);
             return s;
         }

@@ -106,7 +106,7 @@ class ExperimentLoaderTest {
 
     static Stream<Arguments> badConfigs() {
         return Stream.of(
-                bad("name: tiny", "trainig: {}", "bad.yaml: trainig: unknown key; valid keys: dataset, description, model, name, seeds, training, variants (line 1)"),
+                bad("name: tiny", "trainig: {}", "bad.yaml: trainig: unknown key; valid keys: dataset, description, model, name, report, seeds, training, variants (line 1)"),
                 bad("  batch_size: 16", "  lr: 0.1", "bad.yaml: training.lr: unknown key; valid keys: batch_size, clip_norm, divergence_factor, epochs, eval_every, learning_rate, optimizer, patience, steps, warmup_steps (line 12)"),
                 bad("  batch_size: 16", "  batch_size: many", "bad.yaml: training.batch_size: expected an integer"),
                 bad("  batch_size: 16", "  batch_size: 3.5", "bad.yaml: training.batch_size: expected an integer, got '3.5' (line 12)"),
@@ -133,8 +133,18 @@ class ExperimentLoaderTest {
                 bad("  task: reverse", "  kind: translation\n  max_length: 0", "bad.yaml: dataset.max_length: must be >= 1, was 0 (line 4)"),
                 bad("  task: reverse", "  kind: subtitles", "bad.yaml: dataset.kind: unknown value 'subtitles'; valid: synthetic, translation, fashion_mnist (line 3)"),
                 bad("  task: reverse", "  kind: fashion_mnist", "bad.yaml: dataset.seq_len: only for kind: synthetic"),
-                bad("  vocab: 10", "  vocab: 10\n  images_dir: x", "bad.yaml: dataset.images_dir: only for kind: fashion_mnist")
+                bad("  vocab: 10", "  vocab: 10\n  images_dir: x", "bad.yaml: dataset.images_dir: only for kind: fashion_mnist"),
+                bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {compare: best}", "bad.yaml: report.compare: 'best' is neither all_pairs nor a variant; variants: dot, general (line 15)"),
+                bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {alpha: 0.7}", "bad.yaml: report.alpha: must be in (0, 0.5], was 0.7 (line 15)"),
+                bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {treshold: 0.9}", "bad.yaml: report.treshold: unknown key")
         );
+    }
+
+    @Test
+    void reportSectionOverDefaults() throws IOException {
+        ExperimentConfig cfg = load(GOOD + "report: {compare: dot, threshold: 0.9}\n");
+        assertEquals(new ReportSettings("dot", 0.05, 0.9, 0.01, 0.02), cfg.report());
+        assertEquals(ReportSettings.DEFAULTS, load(GOOD).report());
     }
 
     @ParameterizedTest(name = "[{index}] {2}")

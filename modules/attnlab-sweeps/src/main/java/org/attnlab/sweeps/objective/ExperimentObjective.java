@@ -148,7 +148,8 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     private static ExperimentConfig asTrial(ExperimentConfig config, int trial) {
         VariantConfig v = config.variants().get(0);
         return new ExperimentConfig(config.name(), config.source(), config.seeds(),
-                List.of(new VariantConfig(variantName(trial), v.dataset(), v.model(), v.training(), v.resolved())));
+                List.of(new VariantConfig(variantName(trial), v.dataset(), v.model(), v.training(), v.resolved())),
+                config.report());
     }
 
     /** "parameter KEY=VALUE: " for the swept key that the loader's error is about, or "" when none is. */

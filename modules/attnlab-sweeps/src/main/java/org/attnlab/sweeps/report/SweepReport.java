@@ -40,7 +40,7 @@ public final class SweepReport {
         List<Path> written = new ArrayList<>();
         written.add(Files.writeString(dir.resolve("best-trials.md"), BestTrialsTable.markdown(config, ranked, trials, top)));
         for (ParamSpec spec : config.parameters()) {
-            written.add(ScatterPlots.write(spec, ranked, config.objective().metric(), dir));
+            written.add(ScatterPlots.write(spec, config.parameters(), trials, config.objective().metric(), dir));
         }
         if (!ranked.isEmpty()) {
             written.add(writeBestConfig(config, ranked.get(0), dir.resolve(BEST_CONFIG)));

@@ -3,6 +3,7 @@ package org.attnlab.sweeps.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.attnlab.sweeps.SweepFiles;
+import org.attnlab.sweeps.config.ParamSpec;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SweepConfigParser;
 import org.attnlab.sweeps.store.TrialRecord;
@@ -33,6 +34,28 @@ class SweepReportTest {
         p.put("model.score", score2);
         return new TrialRecord(index, state, p, new double[3], index, score,
                 score == null ? Map.of() : Map.of("loss", score), new TreeMap<>(), state == TrialState.FAILED ? "boom" : null);
+    }
+
+    @Test
+    void scatterSeriesAreColouredByACategoricalParameterWithStoppedTrialsApart() throws Exception {
+        SweepConfig config = new SweepConfigParser().parse(new SweepFiles(dir).sweep("rep", "test-quadratic", "random",
+                4, ""));
+        TreeMap<Long, Double> curve = new TreeMap<>(Map.of(10L, 0.7, 20L, 0.6));
+        TrialRecord pruned = trial(4, TrialState.PRUNED, null, 1e-3, 2, "additive");
+        pruned = new TrialRecord(pruned.index(), pruned.state(), pruned.params(), pruned.flatParams(), pruned.seed(),
+                null, Map.of(), curve, null);
+        List<TrialRecord> trials = List.of(trial(0, TrialState.DONE, 0.9, 1e-2, 2, "dot"),
+                trial(1, TrialState.DONE, 0.2, 1e-3, 4, "additive"), trial(2, TrialState.FAILED, null, 1e-4, 8, "dot"),
+                trial(3, TrialState.RUNNING, null, 1e-4, 8, "dot"), pruned);
+        ParamSpec lr = config.parameters().stream().filter(p -> p.key().equals("training.lr")).findFirst().orElseThrow();
+        ParamSpec.Categorical by = ScatterPlots.colourBy(lr, config.parameters());
+        assertEquals("model.score", by.key());
+        var data = ScatterPlots.series(lr, by, trials);
+        assertEquals(List.of("model.score = dot", "model.score = additive", "model.score = additive (pruned or failed)"),
+                data.getSeries().stream().map(s -> ((org.jfree.data.xy.XYSeries) s).getKey()).toList());
+        var stopped = data.getSeries(2);
+        assertEquals(0.6, stopped.getY(0).doubleValue(), 0, "a pruned trial sits at its last reported value");
+        assertEquals(1, stopped.getItemCount(), "the failed trial reported nothing and the running one is not finished");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.attnlab.experiments.report;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.attnlab.experiments.config.ReportSettings;
+import org.attnlab.experiments.stats.PairedTest;
+import org.attnlab.experiments.stats.Power;
+import org.attnlab.experiments.stats.SeedInterval;
+import org.attnlab.experiments.stats.WelchTest;
+
+/**
+ * One comparison of a report: variant a against b on one metric, on the same task. Paired (per-seed differences) when
+ * both ran the same seeds, Welch's unpaired test otherwise.
+ *
+ * @param task        the task both ran on
+ * @param a           first variant
+ * @param b           second variant
+ * @param metric      compared metric
+ * @param paired      true for the paired design
+ * @param n           pairs (paired) or the smaller number of seeds (Welch)
+ * @param diff        mean of a minus mean of b
+ * @param low         lower end of the interval of {@code diff}
+ * @param high        upper end
+ * @param p           two-sided p-value of the t-test (NaN when the differences do not vary)
+ * @param wilcoxonP   exact signed-rank p-value (NaN below six pairs or unpaired)
+ * @param detectable  minimum detectable difference at 80% power and the report's alpha
+ * @param seedsNeeded seeds needed to detect the configured effect (-1: unknown or beyond the search)
+ * @param flags       why the comparison may be unable to separate the variants
+ * @param chance      the task's chance level (for the flag sentence)
+ */
+record Comparison(String task, String a, String b, Metric metric, boolean paired, int n, double diff, double low,
+                  double high, double p, double wilcoxonP, double detectable, int seedsNeeded, Set<Flag> flags,
+                  double chance) {
+    /** Power at which {@link #detectable} is computed. */
+    static final double POWER = 0.8;
+
+    /** The comparisons a report makes among {@code variants} on {@code metrics}, per {@code settings}. */
+    static List<Comparison> all(List<VariantRuns> variants, List<Metric> metrics, ReportSettings settings) {
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            for (int j = i + 1; j < variants.size(); j++) {
+                VariantRuns x = variants.get(i);
+                VariantRuns y = variants.get(j);
+                if (!Objects.equals(x.dataset(), y.dataset())) {
+                    continue;                                      // different tasks are never compared
+                }
+                if (settings.hasReference()) {
+                    if (y.variant().equals(settings.compare())) {
+                        VariantRuns t = x;
+                        x = y;
+                        y = t;
+                    } else if (!x.variant().equals(settings.compare())) {
+                        continue;
+                    }
+                }
+                for (Metric m : metrics) {
+                    out.add(of(x, y, m, settings));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Compares {@code x} with {@code y} on {@code m}. */
+    static Comparison of(VariantRuns x, VariantRuns y, Metric m, ReportSettings s) {
+        double level = 1 - s.alpha();
+        Set<Flag> flags = flags(x, y, m, s);
+        if (x.seeds().equals(y.seeds())) {
+            PairedTest t = PairedTest.of(m.of(x.runs()), m.of(y.runs()), level);
+            return new Comparison(x.task(), x.variant(), y.variant(), m, true, t.n(), t.meanDiff(), t.low(), t.high(),
+                    t.p(), t.wilcoxonP(), Power.minimumDetectableEffect(t.sdDiff(), t.n(), s.alpha(), POWER),
+                    Power.seedsNeeded(s.effect(), t.sdDiff(), s.alpha(), POWER), flags, x.chance());
+        }
+        double[] a = m.of(x.runs());
+        double[] b = m.of(y.runs());
+        WelchTest w = WelchTest.of(a, b, level);
+        return new Comparison(x.task(), x.variant(), y.variant(), m, false, Math.min(x.runs().size(),
+                y.runs().size()), w.diff(), w.low(), w.high(), w.p(), Double.NaN,
+                Power.detectable(w.se(), w.df(), s.alpha(), POWER),
+                Power.seedsNeeded(s.effect(), WelchTest.differenceSd(a, b), s.alpha(), POWER), flags, x.chance());
+    }
+
+    private static Set<Flag> flags(VariantRuns x, VariantRuns y, Metric m, ReportSettings s) {
+        Set<Flag> f = EnumSet.noneOf(Flag.class);
+        double mx = SeedInterval.of(m.of(x.runs()), m.scale(), 0.95).mean();
+        double my = SeedInterval.of(m.of(y.runs()), m.scale(), 0.95).mean();
+        if (m.accuracy() && Flag.atCeiling(mx) && Flag.atCeiling(my)) {
+            f.add(Flag.CEILING);
+        }
+        if (m.accuracy() && Flag.atChance(mx, x.chance()) && Flag.atChance(my, y.chance())) {
+            f.add(Flag.CHANCE);
+        }
+        if (m == Metric.BLEU && Flag.zero(mx) && Flag.zero(my)) {
+            f.add(Flag.ZERO);
+        }
+        if (m != Metric.LEARNING_AREA && java.util.stream.Stream.concat(x.runs().stream(), y.runs().stream())
+                .anyMatch(r -> Flag.notConverged(r.curve(), s.convergence()))) {
+            f.add(Flag.NOT_CONVERGED);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,61 @@
+package org.attnlab.experiments.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiments.config.DatasetConfig;
+import org.attnlab.experiments.run.TestCheckpoint;
+import org.attnlab.experiments.store.MetricRow;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
+
+/**
+ * What a report knows of one run: its summary and validation curve from the results database, and from its folder
+ * the dataset section of {@code config.yaml} (which task it ran on), the tested checkpoint and the environment.
+ *
+ * @param summary     the run's row
+ * @param curve       validation points by step
+ * @param dataset     the resolved dataset section (null when the folder has no config)
+ * @param tested      which weights were tested (null for runs recorded before the choice was written)
+ * @param environment {@code environment.json} (an empty node when missing)
+ */
+public record RunRecord(RunSummary summary, List<MetricRow> curve, JsonNode dataset, TestCheckpoint tested,
+                        JsonNode environment) {
+
+    /** Reads the record of {@code summary} from {@code store} and its folder under {@code runsDir}. */
+    public static RunRecord load(ResultsStore store, Path runsDir, RunSummary summary) {
+        Path dir = runsDir.resolve(summary.runId());
+        try {
+            Path cfg = dir.resolve("config.yaml");
+            JsonNode dataset = Files.exists(cfg) ? new YAMLMapper().readTree(cfg.toFile()).path("dataset") : null;
+            ObjectMapper json = new ObjectMapper();
+            Path t = dir.resolve(TestCheckpoint.FILE);
+            TestCheckpoint tested = Files.exists(t) ? json.readValue(t.toFile(), TestCheckpoint.class) : null;
+            Path env = dir.resolve("environment.json");
+            JsonNode environment = Files.exists(env) ? json.readTree(env.toFile()) : json.createObjectNode();
+            return new RunRecord(summary, store.metrics(summary.runId()), dataset, tested, environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the files of run " + summary.runId(), e);
+        }
+    }
+
+    /**
+     * Token accuracy of guessing ({@link DatasetConfig#chanceAccuracy}); NaN when unknown: translation, no config, or
+     * a dataset section this version cannot read (a run recorded by another version), so the chance flag stays quiet.
+     */
+    public double chance() {
+        if (dataset == null || dataset.isMissingNode() || DatasetConfig.TRANSLATION.equals(dataset.path("kind").asText())) {
+            return Double.NaN;
+        }
+        try {
+            return DatasetConfig.fromTree(dataset).chanceAccuracy();
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.attnlab.experiments.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The per-seed numbers behind a report as CSV ({@value #FILE}): one row per completed run with its test metrics, the
+ * tested step, steps to the learning-speed threshold (empty when not reached) and the area under the validation
+ * accuracy curve, so every table can be recomputed.
+ */
+final class SeedCsv {
+    static final String FILE = "per-seed.csv";
+    private static final String HEADER = "variant,seed,run_id,steps,tested_step,test_token_acc,test_seq_acc,test_loss,"
+            + "test_bleu,steps_to_threshold,val_acc_area,tokens_per_second";
+
+    private SeedCsv() {
+    }
+
+    /** The CSV text of {@code variants}' runs; {@code threshold} as in the report. */
+    static String of(List<VariantRuns> variants, double threshold) {
+        return HEADER + "\n" + variants.stream().flatMap(v -> v.runs().stream()).map(r -> {
+            long reached = LearningSpeed.stepsTo(r.curve(), threshold);
+            return String.join(",", r.summary().variant(), Long.toString(r.summary().seed()), r.summary().runId(),
+                    Long.toString(r.summary().steps()),
+                    Long.toString(r.tested() == null ? r.summary().steps() : r.tested().step()),
+                    num(r.summary().testTokenAcc()), num(r.summary().testSeqAcc()), num(r.summary().testLoss()),
+                    num(r.summary().testBleu()), reached == LearningSpeed.NOT_REACHED ? "" : Long.toString(reached),
+                    num(LearningSpeed.area(r.curve())), num(r.summary().tokensPerSecond()));
+        }).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+}

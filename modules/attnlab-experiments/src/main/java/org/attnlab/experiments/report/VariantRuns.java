@@ -1,0 +1,68 @@
+package org.attnlab.experiments.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.attnlab.experiments.store.RunSummary;
+
+/**
+ * The completed runs of one variant, one per seed (of several runs with the same variant and seed, from an edited
+ * config, the latest).
+ *
+ * @param variant variant name
+ * @param runs    its runs, by seed
+ */
+record VariantRuns(String variant, List<RunRecord> runs) {
+
+    /** Groups completed {@code records} by variant, in order of first appearance. */
+    static List<VariantRuns> of(List<RunRecord> records) {
+        Map<String, Map<Long, RunRecord>> latest = new LinkedHashMap<>();
+        for (RunRecord r : records) {
+            if (RunSummary.COMPLETED.equals(r.summary().status())) {
+                latest.computeIfAbsent(r.summary().variant(), k -> new LinkedHashMap<>()).put(r.summary().seed(), r);
+            }
+        }
+        List<VariantRuns> out = new ArrayList<>();
+        latest.forEach((v, bySeed) -> out.add(new VariantRuns(v, bySeed.values().stream()
+                .sorted(java.util.Comparator.comparingLong(r -> r.summary().seed())).toList())));
+        return out;
+    }
+
+    Set<Long> seeds() {
+        Set<Long> s = new TreeSet<>();
+        runs.forEach(r -> s.add(r.summary().seed()));
+        return s;
+    }
+
+    /** The dataset section the variant ran on (of its first run). */
+    JsonNode dataset() {
+        return runs.get(0).dataset();
+    }
+
+    /** A short name of the task: the synthetic task with its sizes, or the dataset kind. */
+    String task() {
+        JsonNode d = dataset();
+        if (d == null) {
+            return "unknown task";
+        }
+        return d.has("task") && !d.get("task").isNull() ? d.get("task").asText() + " (length "
+                + d.path("seq_len").asText() + ", vocabulary " + d.path("vocab").asText() + ")"
+                : d.path("kind").asText("synthetic");
+    }
+
+    double chance() {
+        return runs.get(0).chance();
+    }
+
+    boolean measuresBleu() {
+        return runs.stream().anyMatch(r -> Double.isFinite(r.summary().testBleu()));
+    }
+
+    boolean classifies() {
+        return runs.stream().allMatch(r -> Double.isNaN(r.summary().testSeqAcc()));
+    }
+}
