@@ -1,12 +1,20 @@
 package org.attnlab.experiments.run;
 
 import java.util.List;
+import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.model.TaskShape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Train, validation and test batches of one run, as raw batches (see {@link org.attnlab.experiments.model.TrainableModel}). */
 interface DataSource {
+    /** The data of {@code cfg} for a run with {@code seed} (files are read once per process and shared by runs). */
+    static DataSource open(DatasetConfig cfg, long seed) {
+        return cfg.translation() ? new TranslationSplits(cfg, seed)
+                : cfg.images() ? new ImageSplits(cfg, seed)
+                : new SyntheticSplits(cfg, seed);
+    }
+
     /** Vocabulary sizes, lengths and begin-of-sequence id. */
     TaskShape shape();
 
