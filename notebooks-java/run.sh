@@ -143,9 +143,11 @@ case "${1:-}" in
     prepare
     token="$("$PY" -c 'import secrets; print(secrets.token_hex(24))')"
     say "open http://127.0.0.1:8888/?token=$token (the port may differ: see Jupyter's own lines below)"
+    root_flag=()
+    if [ "$(id -u)" = 0 ]; then root_flag=(--allow-root); fi   # containers often run as root
     cd "$HERE"
     exec /usr/bin/jupyter notebook --no-browser --ip=127.0.0.1 --NotebookApp.token="$token" \
-        --notebook-dir="$HERE"
+        --notebook-dir="$HERE" "${root_flag[@]}"
     ;;
   -h|--help)
     sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
