@@ -115,7 +115,7 @@ execute() {
     if (cd "$HERE" && /usr/bin/jupyter-nbconvert --to notebook --execute \
           --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
           --ExecutePreprocessor.timeout="${NOTEBOOK_TIMEOUT:-600}" \
-          --ExecutePreprocessor.startup_timeout=45 \
+          --ExecutePreprocessor.startup_timeout=90 \
           --output-dir "$OUT" "$nb") >"$log" 2>&1; then
       say "$(basename "$nb"): ok in $((SECONDS - start)) s"
       rm -f "$log"
