@@ -30,6 +30,7 @@ ATTEMPTS=4
 say() { echo "notebooks: $*" >&2; }
 
 check_stripped() {
+  [ -x "$PY" ] || install_jupyter   # a bare machine may lack Python; Jupyter's packages bring it
   "$PY" "$HERE/strip.py" --check "$HERE"/*.ipynb
 }
 
@@ -137,6 +138,7 @@ case "${1:-}" in
     check_stripped
     exit ;;
   --strip)
+    [ -x "$PY" ] || install_jupyter
     "$PY" "$HERE/strip.py" "$HERE"/*.ipynb
     exit ;;
   --open)
