@@ -128,7 +128,7 @@ execute() {
     fi
     cat "$log" >&2
     rm -f "$log"
-    say "$(basename "$nb"): FAILED (executed copy, if any, in ${OUT#"$ROOT"/})"
+    say "$(basename "$nb"): FAILED (the cell and its error are in the log above)"
     return 1
   done
 }
