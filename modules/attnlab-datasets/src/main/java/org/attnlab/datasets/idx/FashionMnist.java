@@ -5,6 +5,7 @@ import org.attnlab.datasets.fetch.DatasetStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Fashion-MNIST (catalogue name {@value #DATASET}): 60,000 training and 10,000 test images, 10 classes. */
 public final class FashionMnist {
@@ -13,6 +14,9 @@ public final class FashionMnist {
     public static final String DATASET = "fashion-mnist";
     /** Number of classes. */
     public static final int CLASSES = 10;
+    /** Class names by label id 0..9, as in the dataset's documentation. */
+    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private FashionMnist() {
     }

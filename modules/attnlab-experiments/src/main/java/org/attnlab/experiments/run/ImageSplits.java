@@ -35,9 +35,6 @@ final class ImageSplits implements DataSource {
     private static final Logger LOG = LoggerFactory.getLogger(ImageSplits.class);
     private static final int EVAL_BATCH = 256;
     private static final long SPLIT_SEED = 42;
-    /** Fashion-MNIST class names (axis labels). */
-    static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
-            "Shirt", "Sneaker", "Bag", "Ankle boot");
     private static final Map<String, ImageSet[]> FILES = new ConcurrentHashMap<>();
     private final long seed;
     private final ImageSet train;
@@ -117,7 +114,7 @@ final class ImageSplits implements DataSource {
     /** A class name. */
     @Override
     public String sourceToken(int id) {
-        return id < CLASS_NAMES.size() ? CLASS_NAMES.get(id) : Integer.toString(id);
+        return id < FashionMnist.CLASS_NAMES.size() ? FashionMnist.CLASS_NAMES.get(id) : Integer.toString(id);
     }
 
     @Override

@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * Drops the lines SameDiff M2.1 prints with {@code System.out.println} while it builds a gradient function
- * ("Added differentiated op ..." for every op of every model); other lines pass through.
+ * ("Added differentiated op ..." for every op of every model, on the first {@code fit} or gradient call); other lines
+ * pass through. Experiment runs use it; so can any code that trains a SameDiff graph itself (e.g. a notebook).
  */
-final class LibraryChatter extends OutputStream {
+public final class LibraryChatter extends OutputStream {
     private static final String PREFIX = "Added differentiated op ";
     private final PrintStream target;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -19,8 +20,8 @@ final class LibraryChatter extends OutputStream {
         this.target = target;
     }
 
-    /** Runs {@code work} with that chatter removed from standard output. */
-    static <T> T suppressed(Supplier<T> work) {
+    /** Runs {@code work} with that chatter removed from standard output; returns its result. */
+    public static <T> T suppressed(Supplier<T> work) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(new LibraryChatter(original), true, StandardCharsets.UTF_8));
         try {
