@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "attnlab", mixinStandardHelpOptions = true, version = "AttnLab 0.1.0",
         description = "Attention mechanisms on Deeplearning4j / SameDiff: models, experiments, reports.",
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, ListCommand.class,
-                DatasetsCommand.class, SweepCommand.class})
+                DatasetsCommand.class, SweepCommand.class, BenchCommand.class})
 public final class AttnLab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,12 +1,20 @@
 package org.attnlab.experiments.run;
 
 import java.util.List;
+import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.model.TaskShape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Train, validation and test batches of one run, as raw batches (see {@link org.attnlab.experiments.model.TrainableModel}). */
 interface DataSource {
+    /** The splits of {@code dataset}, drawn from {@code seed}: a translation corpus, an image set or a synthetic task. */
+    static DataSource of(DatasetConfig dataset, long seed) {
+        return dataset.translation() ? new TranslationSplits(dataset, seed)
+                : dataset.images() ? new ImageSplits(dataset, seed)
+                : new SyntheticSplits(dataset, seed);
+    }
+
     /** Vocabulary sizes, lengths and begin-of-sequence id. */
     TaskShape shape();
 

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Drops the lines SameDiff M2.1 prints with {@code System.out.println} while it builds a gradient function
  * ("Added differentiated op ..." for every op of every model); other lines pass through.
  */
-final class LibraryChatter extends OutputStream {
+public final class LibraryChatter extends OutputStream {
     private static final String PREFIX = "Added differentiated op ";
     private final PrintStream target;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -20,7 +20,7 @@ final class LibraryChatter extends OutputStream {
     }
 
     /** Runs {@code work} with that chatter removed from standard output. */
-    static <T> T suppressed(Supplier<T> work) {
+    public static <T> T suppressed(Supplier<T> work) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(new LibraryChatter(original), true, StandardCharsets.UTF_8));
         try {

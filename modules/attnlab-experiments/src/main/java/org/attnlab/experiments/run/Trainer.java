@@ -17,7 +17,6 @@ import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
@@ -49,15 +48,12 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson("environment.json", Environment.capture(spec.seed()));
-        DataSource data = v.dataset().translation() ? new TranslationSplits(v.dataset(), spec.seed())
-                : v.dataset().images() ? new ImageSplits(v.dataset(), spec.seed())
-                : new SyntheticSplits(v.dataset(), spec.seed());
+        DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {
             state = TrainingState.fresh();
-            model.sd().setTrainingConfig(TrainingConfig.builder().updater(Updaters.of(v.training()))
-                    .dataSetFeatureMapping(model.inputs()).dataSetLabelMapping(model.targets()).build());
+            TrainingSteps.configure(model, v.training());
         } else {
             model = model.withGraph(SameDiff.load(dir.path().resolve(state.checkpoint()).toFile(), true));
             LOG.info("{}: resuming at step {}", spec.runId(), state.step());
@@ -101,7 +97,7 @@ public final class Trainer {
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
                 MultiDataSet batch = stream.next();
-                model.sd().fit(model.adapter().apply(batch));
+                TrainingSteps.fit(model, batch);
                 step++;
                 periodTokens += tokens(batch);
                 progress.stepped(step);

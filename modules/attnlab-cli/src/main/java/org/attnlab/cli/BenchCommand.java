@@ -1,0 +1,93 @@
+package org.attnlab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.attnlab.bench.BenchSuite;
+import org.attnlab.bench.cases.BenchCase;
+import org.attnlab.bench.cases.Cases;
+import org.attnlab.bench.cases.Shapes;
+import org.attnlab.bench.report.ResultTables;
+import org.attnlab.bench.report.SuiteResult;
+import org.attnlab.experiments.run.LibraryChatter;
+import org.attnlab.models.runtime.RuntimeSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code attnlab bench}: times training steps of attention layers, encoder layers and whole experiment models. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time training steps (median, min, max ms; tokens/s; GFLOP/s against a gemm rate measured in the "
+                + "same run; peak RSS) and write attnlab.csv and attnlab.md to the output folder.",
+                "Groups: attention, encoder, additive, models, data; --list shows every case."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--cases", defaultValue = "all",
+            description = "Comma-separated cases or groups, or all (default ${DEFAULT-VALUE}).")
+    String cases;
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps per case (default ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "--iterations", defaultValue = "10",
+            description = "Timed steps per case; the median is reported (default ${DEFAULT-VALUE}).")
+    int iterations;
+    @Option(names = "--threads",
+            description = "ND4J threads (libnd4j, BLAS); default: as the environment sets them (OMP_NUM_THREADS).")
+    Integer threads;
+    @Option(names = "--out", defaultValue = "results/benchmarks/latest",
+            description = "Folder for attnlab.csv and attnlab.md (default ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--experiments", defaultValue = "experiments",
+            description = "Folder holding " + Cases.QUICKSTART + " and " + Cases.TRANSFORMER
+                    + " for the model and data cases (default ${DEFAULT-VALUE}).")
+    Path experiments;
+    @Option(names = "--gemm-size", defaultValue = "1024",
+            description = "n of the [n, n] float32 products the matrix-multiply rate is measured on (default ${DEFAULT-VALUE}).")
+    int gemmSize;
+    @Option(names = {"--small", "--smoke"},
+            description = "Tiny shapes (B=2, T=4, d=8, 2 heads) and a 64x64 gemm: checks that the suite runs, measures nothing.")
+    boolean small;
+    @Option(names = "--list", description = "List the selected cases (name, tab, description) and exit.")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        Shapes shapes = small ? Shapes.SMOKE : Shapes.DEFAULT;
+        List<BenchCase> selected;
+        try {
+            selected = new Cases(shapes, experiments).select(cases);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --cases: " + e.getMessage());
+            return 2;
+        }
+        if (list) {
+            selected.forEach(c -> System.out.println(c.name() + "\t" + c.description()));
+            return 0;
+        }
+        for (Path p : selected.stream().flatMap(c -> c.inputs().stream()).distinct().toList()) {
+            if (!Files.isRegularFile(p)) {
+                System.err.println("error: --experiments: " + p + " not found (run from the project folder or give "
+                        + "--experiments DIR)");
+                return 2;
+            }
+        }
+        BenchSuite suite;
+        try {
+            suite = new BenchSuite(warmup, iterations, small ? 64 : gemmSize);
+            if (threads != null) {
+                BenchSuite.useThreads(threads);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("runtime: " + RuntimeSettings.current().summary());
+        SuiteResult result = LibraryChatter.suppressed(() -> suite.run(selected, System.out));
+        ResultTables.write(result, "attnlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                out);
+        System.out.println("wrote " + out.resolve("attnlab.csv") + " and " + out.resolve("attnlab.md"));
+        return 0;
+    }
+}
