@@ -1,5 +1,7 @@
 package org.attnlab.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +9,10 @@ import java.util.concurrent.Callable;
 import org.attnlab.bench.BenchSuite;
 import org.attnlab.bench.cases.BenchCase;
 import org.attnlab.bench.cases.Cases;
+import org.attnlab.bench.cases.ExperimentModel;
+import org.attnlab.bench.cases.ExperimentStepCase;
 import org.attnlab.bench.cases.Shapes;
+import org.attnlab.bench.profile.StepProfile;
 import org.attnlab.bench.report.ResultTables;
 import org.attnlab.bench.report.SuiteResult;
 import org.attnlab.experiments.run.LibraryChatter;
@@ -51,6 +56,14 @@ final class BenchCommand implements Callable<Integer> {
     boolean small;
     @Option(names = "--list", description = "List the selected cases (name, tab, description) and exit.")
     boolean list;
+    @Option(names = "--profile", description = {"Profile the selected model cases instead of timing them: ops per step "
+            + "and their mean cost (per-op listener), time outside ops, and the per-call cost of sd.fit(batch) "
+            + "against one fit over an iterator; prints and writes profile-CASE.md.",
+            "Use many steps, e.g. --cases quickstart-step --profile --iterations 200."})
+    boolean profile;
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "With --profile: rounds of the per-call comparison (default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Override
     public Integer call() {
@@ -73,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (profile) {
+            return profile(selected);
+        }
         BenchSuite suite;
         try {
             suite = new BenchSuite(warmup, iterations, small ? 64 : gemmSize);
@@ -85,9 +101,49 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("runtime: " + RuntimeSettings.current().summary());
         SuiteResult result = LibraryChatter.suppressed(() -> suite.run(selected, System.out));
-        ResultTables.write(result, "attnlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-                out);
+        try {
+            ResultTables.write(result, "attnlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                    out);
+        } catch (UncheckedIOException e) {
+            System.err.println("error: --out: cannot write " + out + ": " + e.getCause().getMessage()
+                    + " (the figures are printed above)");
+            return 1;
+        }
         System.out.println("wrote " + out.resolve("attnlab.csv") + " and " + out.resolve("attnlab.md"));
+        return 0;
+    }
+
+    private int profile(List<BenchCase> selected) {
+        List<ExperimentStepCase> models = selected.stream().filter(ExperimentStepCase.class::isInstance)
+                .map(ExperimentStepCase.class::cast).toList();
+        if (models.isEmpty()) {
+            System.err.println("error: --profile: select a model case (--cases models, quickstart-step or "
+                    + "transformer-step)");
+            return 2;
+        }
+        if (threads != null) {
+            BenchSuite.useThreads(threads);
+        }
+        System.out.println("runtime: " + RuntimeSettings.current().summary());
+        for (ExperimentStepCase c : models) {
+            String md;
+            try {
+                md = LibraryChatter.suppressed(() -> StepProfile.run(ExperimentModel.load(c.file()), warmup,
+                        iterations, rounds));
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --profile: " + e.getMessage());
+                return 2;
+            }
+            System.out.println(md);
+            try {
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("profile-" + c.name() + ".md"), md);
+            } catch (IOException e) {
+                System.err.println("error: --out: cannot write " + out + ": " + e.getMessage());
+                return 1;
+            }
+            System.out.println("wrote " + out.resolve("profile-" + c.name() + ".md"));
+        }
         return 0;
     }
 }

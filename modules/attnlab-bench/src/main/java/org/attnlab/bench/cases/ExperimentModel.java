@@ -21,7 +21,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * ({@link TrainingSteps#fresh}), and the analytic FLOPs and sizes of its step for the kinds {@code tagger} and
  * {@code transformer}.
  */
-final class ExperimentModel {
+public final class ExperimentModel {
     private final ExperimentConfig experiment;
     private final VariantConfig variant;
 
@@ -31,17 +31,17 @@ final class ExperimentModel {
     }
 
     /** Loads {@code file}; a bad file is a {@link org.attnlab.experiments.config.ConfigException}. */
-    static ExperimentModel load(Path file) {
+    public static ExperimentModel load(Path file) {
         return new ExperimentModel(new ExperimentLoader(ModelRegistry.load()).load(file));
     }
 
     /** "experiment/variant". */
-    String label() {
+    public String label() {
         return experiment.name() + "/" + variant.name();
     }
 
     /** Fresh training steps of the first variant with the first seed. */
-    TrainingSteps start() {
+    public TrainingSteps start() {
         return TrainingSteps.fresh(variant, experiment.seeds().get(0));
     }
 

@@ -10,7 +10,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * uses ({@link TrainingSteps}: the run's data, model, updater and {@code sd.fit} per batch). A step takes the next
  * training batch and fits it, as the training loop does; validation and checkpoints are not part of it.
  */
-final class ExperimentStepCase implements BenchCase {
+public final class ExperimentStepCase implements BenchCase {
     private final String name;
     private final Path file;
 
@@ -27,6 +27,11 @@ final class ExperimentStepCase implements BenchCase {
     @Override
     public String description() {
         return "whole training step (next batch + sd.fit, the run's updater) of the first variant of " + file;
+    }
+
+    /** The experiment file whose first variant is stepped. */
+    public Path file() {
+        return file;
     }
 
     @Override
