@@ -1,6 +1,6 @@
 package org.attnlab.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +33,7 @@ public record BenchSuite(int warmup, int counted, int gemmSize) {
     }
 
     /** Runs {@code cases}, printing a line per case to {@code log}. */
-    public SuiteResult run(List<BenchCase> cases, PrintStream log) {
+    public SuiteResult run(List<BenchCase> cases, PrintWriter log) {
         double gemm = GemmPeak.gflops(gemmSize, Math.max(warmup, 1), Math.max(counted, 5), GEMM_SEED);
         log.printf(Locale.ROOT, "gemm %dx%d: %.1f GFLOP/s%n", gemmSize, gemmSize, gemm);
         boolean rssPerCase = true;
@@ -48,6 +48,7 @@ public record BenchSuite(int warmup, int counted, int gemmSize) {
             log.printf(Locale.ROOT, "%-22s median %9.2f ms  min %9.2f  max %9.2f  %10.0f tokens/s  %8.2f GFLOP/s"
                             + "  peak RSS %6.0f MB  %d parameters%n", r.name(), t.median(), t.min(), t.max(),
                     r.tokensPerSecond(), r.gflops(), r.peakRssBytes() / 1048576.0, r.parameters());
+            log.flush();
             out.add(r);
         }
         return new SuiteResult(gemm, gemmSize, warmup, counted, rssPerCase, RuntimeSettings.current(), out);

@@ -1,17 +1,18 @@
 package org.attnlab.cli;
 
-import org.attnlab.datasets.cli.DatasetsCommand;
-import org.attnlab.experiments.cli.ListCommand;
-import org.attnlab.experiments.cli.ReportCommand;
-import org.attnlab.experiments.cli.RunCommand;
-import org.attnlab.sweeps.cli.SweepCommand;
+import org.attnlab.cli.bench.BenchCommand;
+import org.attnlab.cli.datasets.DatasetsCommand;
+import org.attnlab.cli.experiments.ListRunsCommand;
+import org.attnlab.cli.experiments.ReportCommand;
+import org.attnlab.cli.experiments.RunCommand;
+import org.attnlab.cli.sweeps.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code attnlab} command: one entry point for every AttnLab job. */
 @Command(name = "attnlab", mixinStandardHelpOptions = true, version = "AttnLab 0.1.0",
         description = "Attention mechanisms on Deeplearning4j / SameDiff: models, experiments, reports.",
-        subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, ListCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, ListRunsCommand.class,
                 DatasetsCommand.class, SweepCommand.class, BenchCommand.class})
 public final class AttnLab implements Runnable {
     @CommandLine.Spec
@@ -19,7 +20,7 @@ public final class AttnLab implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.attnlab.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,9 @@ import org.attnlab.models.runtime.RuntimeSettings;
 import org.attnlab.models.tasks.SequenceTaggerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Trains a small self-attention tagger on a synthetic task once per score function and prints a table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -47,10 +50,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "Score functions to compare (default ${DEFAULT-VALUE}).")
     List<ScoreFunction> scores;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.println("runtime: " + RuntimeSettings.current().summary());
-        System.out.printf("task: %s, %d tokens over %d ids, batch %d, %d steps, seed %d%n",
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("runtime: " + RuntimeSettings.current().summary());
+        out.printf("task: %s, %d tokens over %d ids, batch %d, %d steps, seed %d%n",
                 task.name().toLowerCase(Locale.ROOT), length, vocab, batch, steps, seed);
         List<DemoTrainer.Result> results = new ArrayList<>();
         for (ScoreFunction f : scores) {
@@ -58,13 +65,13 @@ final class DemoCommand implements Callable<Integer> {
                     new AttentionConfig(f, 32, false, AttentionConfig.NO_WINDOW));
             DemoTrainer.Result r = new DemoTrainer(cfg, task, batch, steps, seed).train();
             results.add(r);
-            System.out.printf("  %-10s token accuracy %.3f  (%.1f s)%n", f.configName(), r.accuracy(), r.seconds());
+            out.printf("  %-10s token accuracy %.3f  (%.1f s)%n", f.configName(), r.accuracy(), r.seconds());
         }
-        System.out.println();
-        System.out.println("| score      | token accuracy | sequence accuracy | final loss | time (s) |");
-        System.out.println("|------------|---------------:|------------------:|-----------:|---------:|");
+        out.println();
+        out.println("| score      | token accuracy | sequence accuracy | final loss | time (s) |");
+        out.println("|------------|---------------:|------------------:|-----------:|---------:|");
         for (DemoTrainer.Result r : results) {
-            System.out.printf("| %-10s | %14.3f | %17.3f | %10.4f | %8.1f |%n", r.score(), r.accuracy(),
+            out.printf("| %-10s | %14.3f | %17.3f | %10.4f | %8.1f |%n", r.score(), r.accuracy(),
                     r.sequenceAccuracy(), r.loss(), r.seconds());
         }
         return 0;

@@ -15,16 +15,9 @@ class DemoCommandTest {
 
     @Test
     void trainsEachScoreFunctionAndPrintsTheTable() {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new java.io.PrintStream(buffer, true));
-            exit = new CommandLine(new AttnLab()).execute("demo", "--steps", "150", "--length", "4", "--vocab", "5",
-                    "--scores", "dot,additive");
-        } finally {
-            System.setOut(original);
-        }
+        StringWriter buffer = new StringWriter();
+        int exit = new CommandLine(new AttnLab()).setOut(new PrintWriter(buffer)).execute("demo", "--steps", "150",
+                "--length", "4", "--vocab", "5", "--scores", "dot,additive");
         String out = buffer.toString();
         assertEquals(0, exit, out);
         assertTrue(out.contains("runtime: backend=CPU"), out);

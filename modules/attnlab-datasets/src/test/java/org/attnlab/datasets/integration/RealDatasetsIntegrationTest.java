@@ -6,11 +6,7 @@ import org.attnlab.datasets.idx.ImageSet;
 import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.datasets.iter.LabelFormat;
 import org.attnlab.datasets.sword.Bibles;
-import org.attnlab.datasets.text.ClassificationCorpus;
 import org.attnlab.datasets.text.CorpusOptions;
-import org.attnlab.datasets.text.LabeledText;
-import org.attnlab.datasets.text.LanguageModelCorpus;
-import org.attnlab.datasets.text.SpamAssassin;
 import org.attnlab.datasets.text.Split;
 import org.attnlab.datasets.text.TranslationCorpus;
 import org.junit.jupiter.api.Tag;
@@ -73,19 +69,5 @@ class RealDatasetsIntegrationTest {
         MultiDataSet batch = corpus.iterator(Split.TRAIN, BatchOptions.of(32, 1).withBucketing(true)
                 .withLabelFormat(LabelFormat.INDEX)).next();
         assertEquals(32, batch.getFeatures(0).size(0));
-
-        LanguageModelCorpus lm = LanguageModelCorpus.kjv(store, CorpusOptions.defaults(64));
-        System.out.printf("[datasets] KJV LM windows of 64: train %d, valid %d, test %d, vocab %d%n",
-                lm.splits().train().size(), lm.splits().valid().size(), lm.splits().test().size(), lm.vocabulary().size());
-        assertTrue(lm.splits().train().size() > 10_000);
-    }
-
-    @Test
-    void spamAssassinHas4150HamAnd1896Spam() throws Exception {
-        List<LabeledText> all = SpamAssassin.load(store);
-        assertEquals(4_150, all.stream().filter(t -> t.label() == SpamAssassin.HAM).count());
-        assertEquals(1_896, all.stream().filter(t -> t.label() == SpamAssassin.SPAM).count());
-        ClassificationCorpus corpus = ClassificationCorpus.build(all, 2, CorpusOptions.defaults(200));
-        assertEquals(2, corpus.iterator(Split.VALID, BatchOptions.of(16, 0)).next().getLabels().size(1));
     }
 }

@@ -52,15 +52,6 @@ class IteratorsTest {
     }
 
     @Test
-    void classificationBatch() {
-        DataSet ds = new ClassificationDataSetIterator(List.of(new int[]{4, 5, 6}, new int[]{7}), new int[]{1, 0},
-                8, 2, IN_ORDER).next();
-        assertArrayEquals(new float[][]{{4, 5, 6}, {7, 0, 0}}, rows(ds.getFeatures()));
-        assertArrayEquals(new float[][]{{1, 1, 1}, {1, 0, 0}}, rows(ds.getFeaturesMaskArray()));
-        assertArrayEquals(new float[][]{{0, 1}, {1, 0}}, rows(ds.getLabels()));
-    }
-
-    @Test
     void cursorShufflesBySeedAndCoversEveryExampleOnce() {
         int[] lengths = new int[23];
         BatchCursor a = new BatchCursor(lengths, BatchOptions.of(5, 42));

@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextTest {
 
@@ -73,31 +72,5 @@ class TextTest {
         assertArrayEquals(tgt.encode(List.of("la", "luz", "es", "buena"), true, true), e.target());
         assertEquals(8, tgt.size());
         assertEquals(6, corpus.iterator(Split.TEST, BatchOptions.of(8, 1)).next().getFeatures(0).size(0));
-    }
-
-    @Test
-    void languageModelWindowsShiftByOne() {
-        CorpusOptions options = new CorpusOptions(1, 3, 0, 0, 0, 1, 0);
-        LanguageModelCorpus corpus = LanguageModelCorpus.build(List.of("a b c", "d e"), options);
-        // stream: a b c <eos> d e <eos> = 4 5 6 2 7 8 2
-        List<SequenceExample> w = corpus.splits().train();
-        assertEquals(2, w.size());
-        assertArrayEquals(new int[]{4, 5, 6}, w.get(0).source());
-        assertArrayEquals(new int[]{5, 6, 2}, w.get(0).target());
-        assertArrayEquals(new int[]{2, 7, 8}, w.get(1).source());
-        assertArrayEquals(new int[]{7, 8, 2}, w.get(1).target());
-        assertEquals(9, corpus.vocabulary().size());
-    }
-
-    @Test
-    void classificationCorpusTruncatesAndBatches() {
-        List<LabeledText> texts = List.of(new LabeledText("buy now buy now cheap", SpamAssassin.SPAM),
-                new LabeledText("meeting at noon", SpamAssassin.HAM), new LabeledText("", SpamAssassin.HAM));
-        ClassificationCorpus corpus = ClassificationCorpus.build(texts, 2, new CorpusOptions(1, 4, 0, 0, 0, 1, 0));
-        assertEquals(2, corpus.texts().train().size(), "empty text dropped");
-        var ds = corpus.iterator(Split.TRAIN, BatchOptions.of(2, 0).withShuffle(false)).next();
-        assertEquals(4, ds.getFeatures().size(1), "cut to maxLength");
-        assertEquals(2f, ds.getLabels().sumNumber().floatValue());
-        assertTrue(corpus.vocabulary().size() >= 4 + 5);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.attnlab.experiments.run.AttentionMaps;
 import org.attnlab.experiments.store.RunSummary;
-import org.attnlab.models.plot.Heatmaps;
+import org.attnlab.experiments.report.Heatmaps;
 import org.attnlab.models.transformer.PositionalEncoding;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -15,7 +15,7 @@ import org.attnlab.experiments.model.RawBatches;
 import org.attnlab.experiments.model.TrainableModel;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.RunDirectory;
-import org.attnlab.models.plot.Heatmaps;
+import org.attnlab.experiments.report.Heatmaps;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,6 +1,6 @@
 package org.attnlab.experiments.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.RunSummary;
@@ -8,20 +8,20 @@ import org.attnlab.experiments.store.RunSummary;
 /** Progress on the console: a redrawn bar on an interactive terminal, plain lines otherwise. */
 public final class ConsoleProgress implements RunProgress {
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private long total;
     private long startedAt;
     private long firstStep;
 
-    public ConsoleProgress(PrintStream out, boolean interactive) {
+    public ConsoleProgress(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
     }
 
-    /** Bar when standard output is a terminal, lines otherwise. */
-    public static ConsoleProgress forStdout() {
-        return new ConsoleProgress(System.out, System.console() != null);
+    /** Writes to {@code out}: a bar when the program runs on a terminal, lines otherwise. */
+    public static ConsoleProgress forConsole(PrintWriter out) {
+        return new ConsoleProgress(out, System.console() != null);
     }
 
     @Override
@@ -30,6 +30,7 @@ public final class ConsoleProgress implements RunProgress {
         firstStep = done;
         startedAt = System.nanoTime();
         out.printf(Locale.ROOT, "%s: %d steps%s%n", run.runId(), totalSteps, done > 0 ? ", resuming at " + done : "");
+        out.flush();
     }
 
     @Override
@@ -50,10 +51,12 @@ public final class ConsoleProgress implements RunProgress {
         if (Double.isNaN(r.valSeqAcc())) {
             out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  acc %.3f  %.0f images/s%n",
                     r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.tokensPerSecond());
+            out.flush();
             return;
         }
         out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  token_acc %.3f  seq_acc %.3f  %.0f tok/s%n",
                 r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.valSeqAcc(), r.tokensPerSecond());
+        out.flush();
     }
 
     @Override
@@ -68,6 +71,7 @@ public final class ConsoleProgress implements RunProgress {
         } else {
             out.printf("  FAILED: %s%n", s.reason());
         }
+        out.flush();
     }
 
     private void clearBar() {

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
-import org.attnlab.models.plot.Heatmaps;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +27,7 @@ class CopyTaskTest {
     private static final int EVAL_EVERY = 25;
 
     @Test
-    void twoLayerModelCopiesAndGreedyDecodingReproducesTheCopy(@TempDir Path dir) throws Exception {
+    void twoLayerModelCopiesAndGreedyDecodingReproducesTheCopy() throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         TransformerConfig cfg = TransformerConfig.small(VOCAB, LEN, 2, 16, 2, 32);
         SameDiff sd = Transformer.build(cfg, 1);
@@ -63,12 +58,10 @@ class CopyTaskTest {
         System.out.printf("greedy decoding: token accuracy %.4f%n", greedy);
         assertTrue(greedy >= 0.99, "greedy token accuracy " + greedy);
 
-        Path png = dir.resolve("cross.png");
         INDArray cross = sd.output(Map.of(Transformer.SRC, test.getFeatures(0), Transformer.TGT_IN,
                 test.getFeatures(1)), Transformer.decoderCrossWeights(1)).get(Transformer.decoderCrossWeights(1));
-        Heatmaps.save(cross.get(NDArrayIndex.point(0), NDArrayIndex.point(0)), null, null, "dec/1/cross head 0", png);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(320 + 160, image.getWidth());
+        INDArray rowSums = cross.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).sum(1);       // [Tt]
+        assertEquals(0, rowSums.sub(1.0).amaxNumber().doubleValue(), 1e-4, "cross weights of a query sum to 1");
     }
 
     @Test

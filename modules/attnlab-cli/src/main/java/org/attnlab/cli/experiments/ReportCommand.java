@@ -1,0 +1,37 @@
+package org.attnlab.cli.experiments;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.attnlab.experiments.report.ReportWriter;
+import org.attnlab.experiments.store.ResultsStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code attnlab report EXPERIMENT}: Markdown and HTML report with statistics over seeds and learning curves. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write report.md, report.html and learning-curve PNGs for an experiment's recorded runs.")
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EXPERIMENT", description = "Experiment name (as in 'attnlab list').")
+    String experiment;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ResultsStore store = results.open()) {
+            Path dir = ReportWriter.write(store, results.dir(), experiment);
+            spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+}

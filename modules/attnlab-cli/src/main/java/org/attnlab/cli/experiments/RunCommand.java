@@ -1,0 +1,69 @@
+package org.attnlab.cli.experiments;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.attnlab.experiments.config.ConfigException;
+import org.attnlab.experiments.config.ExperimentConfig;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.report.MarkdownRenderer;
+import org.attnlab.experiments.report.ReportBuilder;
+import org.attnlab.experiments.run.ConsoleProgress;
+import org.attnlab.experiments.run.ExperimentRunner;
+import org.attnlab.experiments.run.RunPlanner;
+import org.attnlab.experiments.run.RunSpec;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
+import org.attnlab.models.runtime.RuntimeSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code attnlab run FILE}: runs every variant of an experiment with every seed, then prints a comparison. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment file (every variant x seed). Completed runs are skipped, interrupted ones resume.")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Experiment YAML file.")
+    Path file;
+
+    @Option(names = "--quick", description = "A fifth of the steps (or one epoch); results filed under NAME-quick.")
+    boolean quick;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ExperimentConfig cfg;
+        try {
+            cfg = new ExperimentLoader(ModelRegistry.load()).load(file);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+        List<RunSpec> runs = RunPlanner.plan(cfg, quick);
+        String name = RunPlanner.experimentName(cfg, quick);
+        out.printf("experiment %s: %d variants x %d seeds = %d runs%n", name, cfg.variants().size(),
+                cfg.seeds().size(), runs.size());
+        out.println("runtime: " + RuntimeSettings.current().summary());
+        long start = System.nanoTime();
+        try (ResultsStore store = results.open()) {
+            List<RunSummary> done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
+            out.println();
+            out.print(MarkdownRenderer.table(ReportBuilder.summary(done)));
+            long failed = done.stream().filter(r -> !RunSummary.COMPLETED.equals(r.status())).count();
+            out.printf("%n%d runs, %d failed, %.0f s. Report: attnlab report %s%s%n", done.size(), failed,
+                    (System.nanoTime() - start) / 1e9, name, " --results " + results.dir());
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.attnlab.cli.sweeps;
+
+import org.attnlab.sweeps.config.SweepConfig;
+import org.attnlab.sweeps.config.SweepConfigException;
+import org.attnlab.sweeps.config.SweepConfigParser;
+import org.attnlab.sweeps.report.SweepReport;
+import org.attnlab.sweeps.run.RunOptions;
+import org.attnlab.sweeps.run.SweepRunner;
+import org.attnlab.sweeps.store.TrialRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code sweep FILE [--resume] [--parallel N] [--spark MASTER]}: runs a sweep file, then writes its report. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a hyperparameter sweep (experiments/sweeps/*.yaml) and write its report.",
+                "Trials run the objective named in the file (objective.function)."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Sweep YAML file.")
+    Path file;
+
+    @Option(names = "--resume", description = "Continue a stored sweep: keep finished trials, re-run interrupted ones.")
+    boolean resume;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Trials at once (default: cores / threads_per_trial, or Spark's parallelism).")
+    Integer parallel;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run trials as Spark tasks on this master, e.g. local[2] or spark://host:7077.")
+    String sparkMaster;
+
+    @Option(names = "--db", paramLabel = "PATH", defaultValue = "results/attnlab.db", description = "SQLite results store (default: ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: sweeps/NAME beside the results store).")
+    Path reportDir;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "Rows in the best-trials table (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (parallel != null && parallel < 1) {
+            err.println("--parallel must be at least 1");
+            return 2;
+        }
+        SweepConfig config;
+        try {
+            config = new SweepConfigParser().parse(file);
+        } catch (SweepConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        List<TrialRecord> trials;
+        try {
+            trials = new SweepRunner().run(config, new RunOptions(db, resume, parallel, sparkMaster, line -> {
+                out.println(line);
+                out.flush();
+            }));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        Path dir = reportDir != null ? reportDir
+                : db.toAbsolutePath().getParent().resolve("sweeps").resolve(config.name());
+        SweepReport.write(config, trials, dir, top);
+        out.println("report: " + dir.resolve("best-trials.md") + ", best config: " + dir.resolve(SweepReport.BEST_CONFIG));
+        return 0;
+    }
+}

@@ -1,0 +1,126 @@
+package org.attnlab.cli.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.attnlab.experiments.config.ConfigException;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.run.AttentionMaps;
+import org.attnlab.experiments.store.RunSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Model kind {@code se_cnn} on {@code dataset.kind: fashion_mnist} end to end, read from a fixture folder of tiny
+ * 8x8 IDX files (no network): run with and without SE, excitation maps and their PNGs, report with accuracy only.
+ */
+class SeCnnKindTest {
+    private static final int SIDE = 8;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void seCnnOnFixtureImagesRunsAndReportsAccuracyAndExcitations() throws IOException {
+        Path images = dir.resolve("images");
+        writeSplit(images, "train", 80, 1);
+        writeSplit(images, "t10k", 24, 2);
+        Path file = dir.resolve("se.yaml");
+        Files.writeString(file, """
+                name: se
+                dataset: {kind: fashion_mnist, images_dir: '%s', train_examples: 64, val_examples: 16, test_examples: 24}
+                model: {kind: se_cnn, channels: 4, blocks: 2}
+                training: {batch_size: 16, steps: 4, eval_every: 2}
+                seeds: [1]
+                variants:
+                  plain: {model: {se: false}}
+                  se-r2: {model: {se: true, ratio: 2}}
+                """.formatted(images.toString().replace("'", "''")));
+        Path results = dir.resolve("results");
+        assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
+        List<RunSummary> runs = EncoderDecoderKindsTest.runs(results, "se");
+        assertEquals(2, runs.size());
+        for (RunSummary r : runs) {
+            assertEquals(RunSummary.COMPLETED, r.status(), r.reason());
+            assertTrue(r.testTokenAcc() >= 0 && r.testTokenAcc() <= 1, "accuracy " + r.testTokenAcc());
+            assertTrue(Double.isNaN(r.testSeqAcc()), "no sequence accuracy for images");
+            assertTrue(Double.isFinite(r.testLoss()));
+            Path runDir = results.resolve("se").resolve(r.runId());
+            List<AttentionMaps.Map2d> maps = AttentionMaps.read(runDir);
+            if (r.variant().equals("plain")) {
+                assertTrue(maps.isEmpty(), "no excitations without SE");
+                assertFalse(Files.exists(runDir.resolve("map-1.png")));
+            } else {
+                assertEquals(2, maps.size(), "one excitation map per block");
+                assertEquals(8, maps.get(0).rows().size(), "8 test images");
+                assertEquals(4, maps.get(0).cols().size(), "4 channels");
+                for (double[] row : maps.get(0).values()) {
+                    for (double v : row) {
+                        assertTrue(v > 0 && v < 1, "sigmoid excitation " + v);
+                    }
+                }
+                assertTrue(Files.size(runDir.resolve("map-2.png")) > 1000);
+            }
+        }
+        assertEquals(0, new CommandLine(new ReportCommand()).execute("se", "--results", results.toString()));
+        Path report = results.resolve("se").resolve("report");
+        String md = Files.readString(report.resolve("report.md"));
+        assertTrue(md.contains("| accuracy |") || md.contains("accuracy"), md);
+        assertFalse(md.contains("sequence accuracy"), "no sequence accuracy column for images");
+        assertTrue(md.contains("Welch's t-test on test accuracy"));
+        assertTrue(Files.size(report.resolve("attention-se-r2-1.png")) > 1000);
+    }
+
+    @Test
+    void imageKindOnSequenceDataIsAConfigError() throws IOException {
+        Path file = dir.resolve("mix.yaml");
+        Files.writeString(file, """
+                dataset: {task: reverse, seq_len: 4, vocab: 6}
+                model: {kind: se_cnn}
+                training: {steps: 2}
+                seeds: [1]
+                """);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ExperimentLoader(ModelRegistry.load()).load(file));
+        assertTrue(e.getMessage().contains("model.kind: kind 'se_cnn' classifies images, but dataset.kind is synthetic"),
+                e.getMessage());
+    }
+
+    /** {@code PREFIX-images-idx3-ubyte.gz} / {@code -labels-idx1-ubyte.gz}: class c has a bright band at row c. */
+    static void writeSplit(Path dir, String prefix, int n, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Random rnd = new Random(seed);
+        byte[] pixels = new byte[n * SIDE * SIDE];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = rnd.nextInt(SIDE);
+            labels[i] = (byte) c;
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                pixels[i * SIDE * SIDE + p] = (byte) (p / SIDE == c ? 200 + rnd.nextInt(56) : rnd.nextInt(40));
+            }
+        }
+        write(dir.resolve(prefix + "-images-idx3-ubyte.gz"), new int[]{n, SIDE, SIDE}, pixels);
+        write(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[]{n}, labels);
+    }
+
+    private static void write(Path file, int[] dims, byte[] data) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(0x00000800 | dims.length);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+            out.write(data);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.attnlab.cli.sweeps;
+
+import org.attnlab.sweeps.SweepFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int sweep(String... args) {
+        return new CommandLine(new SweepCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+    }
+
+    @Test
+    void runsResumesAndReports() {
+        SweepFiles files = new SweepFiles(dir);
+        Path file = files.sweep("cli", "test-quadratic", "random", 3, "");
+        String db = files.db().toString();
+        String report = dir.resolve("rep").toString();
+        assertEquals(0, sweep(file.toString(), "--db", db, "--parallel", "2", "--report", report), err.toString());
+        assertTrue(out.toString().contains("[3/3]"), out.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("rep").resolve("best-config.yaml")));
+
+        assertEquals(1, sweep(file.toString(), "--db", db, "--report", report));
+        assertTrue(err.toString().contains("--resume"), err.toString());
+        assertEquals(0, sweep(file.toString(), "--db", db, "--report", report, "--resume"), err.toString());
+    }
+
+    @Test
+    void configErrorsNameFileAndKey() {
+        SweepFiles files = new SweepFiles(dir);
+        Path file = files.write("bad.yaml", "base: base.yaml\nobjective: {metric: loss}\nbudget: {max_trials: -1}\n");
+        assertEquals(2, sweep(file.toString(), "--db", files.db().toString()));
+        assertTrue(err.toString().contains("bad.yaml: budget.max_trials: must be between 1"), err.toString());
+    }
+
+    @Test
+    void unknownObjectiveListsTheRegisteredOnes() {
+        SweepFiles files = new SweepFiles(dir);
+        Path file = files.sweep("nobj", "no-such-objective", "random", 2, "");
+        assertEquals(1, sweep(file.toString(), "--db", files.db().toString()));
+        assertTrue(err.toString().contains("no trial objective named 'no-such-objective'"), err.toString());
+        assertTrue(err.toString().contains("demo-quadratic") && err.toString().contains("experiment"), err.toString());
+    }
+}
