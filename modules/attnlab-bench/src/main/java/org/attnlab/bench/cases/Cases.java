@@ -34,10 +34,10 @@ public final class Cases {
         groups.put("encoder", List.of(new EncoderLayerCase(shapes, NormPlacement.POST),
                 new EncoderLayerCase(shapes, NormPlacement.PRE)));
         groups.put("additive", List.of(new AdditiveScoreCase(shapes)));
-        groups.put("models", List.of(new ExperimentStepCase("quickstart-step", experiments.resolve(QUICKSTART)),
-                new ExperimentStepCase("transformer-step", experiments.resolve(TRANSFORMER))));
-        groups.put("data", List.of(new DataPipelineCase("quickstart-data", experiments.resolve(QUICKSTART)),
-                new DataPipelineCase("transformer-data", experiments.resolve(TRANSFORMER))));
+        groups.put("models", List.of(ExperimentCase.trainingStep("quickstart-step", experiments.resolve(QUICKSTART)),
+                ExperimentCase.trainingStep("transformer-step", experiments.resolve(TRANSFORMER))));
+        groups.put("data", List.of(ExperimentCase.dataPipeline("quickstart-data", experiments.resolve(QUICKSTART)),
+                ExperimentCase.dataPipeline("transformer-data", experiments.resolve(TRANSFORMER))));
     }
 
     /** Every case, in suite order. */

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.attnlab.bench.BenchSuite;
 import org.attnlab.bench.cases.BenchCase;
 import org.attnlab.bench.cases.Cases;
+import org.attnlab.bench.cases.ExperimentCase;
 import org.attnlab.bench.cases.ExperimentModel;
-import org.attnlab.bench.cases.ExperimentStepCase;
 import org.attnlab.bench.cases.Shapes;
 import org.attnlab.bench.profile.StepProfile;
 import org.attnlab.bench.report.ResultTables;
@@ -116,8 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int profile(List<BenchCase> selected) {
-        List<ExperimentStepCase> models = selected.stream().filter(ExperimentStepCase.class::isInstance)
-                .map(ExperimentStepCase.class::cast).toList();
+        List<ExperimentCase> models = selected.stream().filter(ExperimentCase.class::isInstance)
+                .map(ExperimentCase.class::cast).filter(ExperimentCase::trains).toList();
         if (models.isEmpty()) {
             err().println("error: --profile: select a model case (--cases models, quickstart-step or "
                     + "transformer-step)");
@@ -127,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchSuite.useThreads(threads);
         }
         out().println("runtime: " + RuntimeSettings.current().summary());
-        for (ExperimentStepCase c : models) {
+        for (ExperimentCase c : models) {
             String md;
             try {
                 md = LibraryChatter.suppressed(() -> StepProfile.run(ExperimentModel.load(c.file()), warmup,
