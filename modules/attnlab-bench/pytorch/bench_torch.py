@@ -317,7 +317,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--warmup", type=int, help="default: the AttnLab file's")
     ap.add_argument("--iterations", type=int, help="default: the AttnLab file's")
-    ap.add_argument("--gemm-size", type=int, help="default: the AttnLab file's (from its gemm column: 1024)")
+    ap.add_argument("--gemm-size", type=int, default=1024, help="n of the [n, n] float32 mm rate (default 1024)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -327,8 +327,7 @@ def main():
         raise SystemExit("bench_torch.py: no case with a twin in " + a.src)
     warmup = a.warmup if a.warmup is not None else int(rows[0]["warmup"])
     counted = a.iterations if a.iterations is not None else int(rows[0]["counted"])
-    small = any(r["spec"].find("batch=2;") >= 0 for r in rows)
-    gemm = gemm_gflops(a.gemm_size or (64 if small else 1024), warmup, counted)
+    gemm = gemm_gflops(a.gemm_size, warmup, counted)
     print("torch %s, %d threads, OMP_WAIT_POLICY=%s; mm: %.1f GFLOP/s"
           % (torch.__version__, torch.get_num_threads(), os.environ.get("OMP_WAIT_POLICY"), gemm))
     out = []

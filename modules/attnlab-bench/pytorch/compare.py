@@ -94,7 +94,8 @@ def main():
             torch = lambda: case.endswith("-data") or not os.path.exists(spec) or run(
                 ["/usr/bin/python3", os.path.join(HERE, "bench_torch.py"), "--from", spec, "--out",
                  os.path.join(d, "torch.csv"), "--threads", str(a.threads), "--warmup", str(a.warmup),
-                 "--iterations", str(a.iterations)], py_env, os.path.join(d, "torch.log"))
+                 "--iterations", str(a.iterations), "--gemm-size", "64" if a.small else "1024"], py_env,
+                os.path.join(d, "torch.log"))
             if r % 2 == 0 and os.path.exists(spec):  # even rounds: PyTorch first
                 p_ok = torch()
                 a_ok = attnlab()

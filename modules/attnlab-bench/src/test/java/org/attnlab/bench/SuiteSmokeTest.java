@@ -2,6 +2,7 @@ package org.attnlab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -61,7 +62,7 @@ class SuiteSmokeTest {
     @Test
     void unknownCaseNamesTheValidOnes() {
         Cases cases = new Cases(Shapes.SMOKE, Path.of("../../experiments"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> cases.select("encoder,nope"));
         assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("mha-dot-fused"), e.getMessage());
         assertFalse(cases.select("encoder").isEmpty());

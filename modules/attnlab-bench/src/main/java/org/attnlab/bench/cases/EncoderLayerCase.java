@@ -1,5 +1,6 @@
 package org.attnlab.bench.cases;
 
+import java.util.Locale;
 import org.attnlab.bench.measure.Flops;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.init.ParamInit;
@@ -22,7 +23,7 @@ final class EncoderLayerCase implements BenchCase {
 
     @Override
     public String name() {
-        return "encoder-" + norm.name().toLowerCase(java.util.Locale.ROOT) + "ln";
+        return "encoder-" + norm.name().toLowerCase(Locale.ROOT) + "ln";
     }
 
     @Override
@@ -35,7 +36,7 @@ final class EncoderLayerCase implements BenchCase {
     public Workload prepare() {
         Shapes s = shapes;
         TransformerConfig cfg = new TransformerConfig(2, 2, s.time(), 1, s.dModel(), s.heads(), s.dFf(), 0.0,
-                norm.name().toLowerCase(java.util.Locale.ROOT), true, "none", false, "scaled_dot", 0);
+                norm.name().toLowerCase(Locale.ROOT), true, "none", false, "scaled_dot", 0);
         double flops = Flops.training(Flops.multiHead(s.batch(), s.time(), s.time(), s.dModel(), s.heads(),
                 ScoreFunction.SCALED_DOT, 0) + Flops.feedForward(s.tokens(), s.dModel(), s.dFf()));
         var spec = AttentionCase.spec(s, "encoder", ScoreFunction.SCALED_DOT);

@@ -1,6 +1,7 @@
 package org.attnlab.bench.profile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ public final class StepProfile {
         ops.sort(Comparator.comparingLong((OpTimer.OpStats s) -> s.nanos).reversed());
         long count = ops.stream().mapToLong(s -> s.count).sum();
         double opMs = ops.stream().mapToLong(s -> s.nanos).sum() / 1e6 / steps;
-        double stepMean = java.util.Arrays.stream(step.ms()).average().orElseThrow();
+        double stepMean = Arrays.stream(step.ms()).average().orElseThrow();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "# Training-step profile: %s%n%n", label));
         b.append(String.format(Locale.ROOT, "%d steps of `sd.fit(batch)` after %d warm-up steps, with a per-op timing "
