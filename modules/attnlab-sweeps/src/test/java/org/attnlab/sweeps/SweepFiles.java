@@ -49,7 +49,12 @@ public final class SweepFiles {
                 %s""".formatted(name, function, method, maxTrials, extra));
     }
 
+    /** The results folder of the test. */
+    public Path results() {
+        return dir.resolve("results");
+    }
+
     public Path db() {
-        return dir.resolve("results").resolve("attnlab.db");
+        return results().resolve("attnlab.db");
     }
 }

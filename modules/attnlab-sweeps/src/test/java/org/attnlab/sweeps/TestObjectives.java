@@ -2,6 +2,7 @@ package org.attnlab.sweeps;
 
 import org.attnlab.sweeps.objective.BaseExperiment;
 import org.attnlab.sweeps.objective.IntermediateReporter;
+import org.attnlab.sweeps.objective.TrialContext;
 import org.attnlab.sweeps.objective.TrialObjective;
 import org.attnlab.sweeps.objective.TrialObjectiveFactory;
 import org.attnlab.sweeps.objective.TrialResult;
@@ -46,8 +47,8 @@ public final class TestObjectives {
         }
 
         @Override
-        public TrialObjective create(BaseExperiment base) {
-            return (params, seed, reporter) -> {
+        public TrialObjective create(BaseExperiment base, TrialContext context) {
+            return (trial, params, seed, reporter) -> {
                 CALLS.add(seed);
                 return curve(loss(params, seed), reporter);
             };
@@ -62,8 +63,8 @@ public final class TestObjectives {
         }
 
         @Override
-        public TrialObjective create(BaseExperiment base) {
-            return (params, seed, reporter) -> {
+        public TrialObjective create(BaseExperiment base, TrialContext context) {
+            return (trial, params, seed, reporter) -> {
                 int heads = ((Number) params.get("model.heads")).intValue();
                 if (heads == 2) {
                     throw new IllegalStateException("boom at heads=2");

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.attnlab.experiments.store.ResultsStore;
 import picocli.CommandLine.Option;
 
-/** Where results live: {@code --results DIR} and {@code --db FILE}, shared by the experiment commands. */
+/** Where results live: {@code --results DIR} and {@code --db FILE}, shared by the experiment and sweep commands. */
 public final class ResultsOptions {
     @Option(names = "--results", defaultValue = "results", paramLabel = "DIR",
             description = "Results folder (default ${DEFAULT-VALUE}).")
@@ -18,8 +18,13 @@ public final class ResultsOptions {
         return dir;
     }
 
+    /** The SQLite index. */
+    public Path db() {
+        return db != null ? db : dir.resolve("attnlab.db");
+    }
+
     /** Opens the SQLite index. */
     public ResultsStore open() {
-        return ResultsStore.open(db != null ? db : dir.resolve("attnlab.db"));
+        return ResultsStore.open(db());
     }
 }

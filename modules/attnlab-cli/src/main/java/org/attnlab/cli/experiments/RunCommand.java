@@ -11,6 +11,7 @@ import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.report.MarkdownRenderer;
 import org.attnlab.experiments.report.ReportBuilder;
 import org.attnlab.experiments.run.ConsoleProgress;
+import org.attnlab.experiments.run.DataException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunSpec;
@@ -43,11 +44,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig cfg;
         try {
             cfg = new ExperimentLoader(ModelRegistry.load()).load(file);
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         }
         List<RunSpec> runs = RunPlanner.plan(cfg, quick);
@@ -57,7 +59,13 @@ public final class RunCommand implements Callable<Integer> {
         out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
         try (ResultsStore store = results.open()) {
-            List<RunSummary> done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
+            List<RunSummary> done;
+            try {
+                done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
+            } catch (DataException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
             out.println();
             out.print(MarkdownRenderer.table(ReportBuilder.summary(done)));
             long failed = done.stream().filter(r -> !RunSummary.COMPLETED.equals(r.status())).count();

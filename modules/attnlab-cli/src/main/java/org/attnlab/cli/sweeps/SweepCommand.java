@@ -3,11 +3,15 @@ package org.attnlab.cli.sweeps;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SweepConfigException;
 import org.attnlab.sweeps.config.SweepConfigParser;
+import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.report.SweepReport;
 import org.attnlab.sweeps.run.RunOptions;
 import org.attnlab.sweeps.run.SweepRunner;
 import org.attnlab.sweeps.store.TrialRecord;
+import org.attnlab.cli.experiments.ResultsOptions;
+import org.attnlab.sweeps.store.TrialState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,7 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code sweep FILE [--resume] [--parallel N] [--spark MASTER]}: runs a sweep file, then writes its report. */
+/**
+ * {@code sweep FILE [--resume] [--parallel N] [--spark MASTER] [--results DIR]}: runs a sweep file, then writes its
+ * report; trials of the {@code experiment} objective are filed as runs in DIR.
+ */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a hyperparameter sweep (experiments/sweeps/*.yaml) and write its report.",
                 "Trials run the objective named in the file (objective.function)."})
@@ -36,10 +43,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spark", paramLabel = "MASTER", description = "Run trials as Spark tasks on this master, e.g. local[2] or spark://host:7077.")
     String sparkMaster;
 
-    @Option(names = "--db", paramLabel = "PATH", defaultValue = "results/attnlab.db", description = "SQLite results store (default: ${DEFAULT-VALUE}).")
-    Path db;
+    @Mixin
+    ResultsOptions results;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: sweeps/NAME beside the results store).")
+    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: DIR/sweeps/NAME).")
     Path reportDir;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "Rows in the best-trials table (default: ${DEFAULT-VALUE}).")
@@ -59,24 +66,35 @@ public final class SweepCommand implements Callable<Integer> {
         SweepConfig config;
         try {
             config = new SweepConfigParser().parse(file);
+            TrialObjectives.require(config.objective().function(), config.objective().metric());
         } catch (SweepConfigException e) {
             err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println(file + ": " + e.getMessage());
             return 2;
         }
         List<TrialRecord> trials;
         try {
-            trials = new SweepRunner().run(config, new RunOptions(db, resume, parallel, sparkMaster, line -> {
-                out.println(line);
-                out.flush();
-            }));
+            trials = new SweepRunner().run(config, new RunOptions(results.dir(), results.db(), resume, parallel,
+                    sparkMaster, line -> {
+                        out.println(line);
+                        out.flush();
+                    }));
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 1;
         }
-        Path dir = reportDir != null ? reportDir
-                : db.toAbsolutePath().getParent().resolve("sweeps").resolve(config.name());
+        Path dir = reportDir != null ? reportDir : results.dir().resolve("sweeps").resolve(config.name());
         SweepReport.write(config, trials, dir, top);
         out.println("report: " + dir.resolve("best-trials.md") + ", best config: " + dir.resolve(SweepReport.BEST_CONFIG));
+        out.println("trials that trained are runs of experiment " + config.name() + ": attnlab list " + config.name()
+                + " --results " + results.dir());
+        long done = trials.stream().filter(t -> t.state() == TrialState.DONE).count();
+        if (done == 0) {
+            err.println("no trial succeeded (" + trials.size() + " trials: see the report for their errors)");
+            return 1;
+        }
         return 0;
     }
 }

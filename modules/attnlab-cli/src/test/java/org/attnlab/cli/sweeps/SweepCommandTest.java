@@ -30,22 +30,22 @@ class SweepCommandTest {
     void runsResumesAndReports() {
         SweepFiles files = new SweepFiles(dir);
         Path file = files.sweep("cli", "test-quadratic", "random", 3, "");
-        String db = files.db().toString();
+        String results = files.results().toString();
         String report = dir.resolve("rep").toString();
-        assertEquals(0, sweep(file.toString(), "--db", db, "--parallel", "2", "--report", report), err.toString());
+        assertEquals(0, sweep(file.toString(), "--results", results, "--parallel", "2", "--report", report), err.toString());
         assertTrue(out.toString().contains("[3/3]"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("rep").resolve("best-config.yaml")));
 
-        assertEquals(1, sweep(file.toString(), "--db", db, "--report", report));
+        assertEquals(1, sweep(file.toString(), "--results", results, "--report", report));
         assertTrue(err.toString().contains("--resume"), err.toString());
-        assertEquals(0, sweep(file.toString(), "--db", db, "--report", report, "--resume"), err.toString());
+        assertEquals(0, sweep(file.toString(), "--results", results, "--report", report, "--resume"), err.toString());
     }
 
     @Test
     void configErrorsNameFileAndKey() {
         SweepFiles files = new SweepFiles(dir);
         Path file = files.write("bad.yaml", "base: base.yaml\nobjective: {metric: loss}\nbudget: {max_trials: -1}\n");
-        assertEquals(2, sweep(file.toString(), "--db", files.db().toString()));
+        assertEquals(2, sweep(file.toString(), "--results", files.results().toString()));
         assertTrue(err.toString().contains("bad.yaml: budget.max_trials: must be between 1"), err.toString());
     }
 
@@ -53,7 +53,7 @@ class SweepCommandTest {
     void unknownObjectiveListsTheRegisteredOnes() {
         SweepFiles files = new SweepFiles(dir);
         Path file = files.sweep("nobj", "no-such-objective", "random", 2, "");
-        assertEquals(1, sweep(file.toString(), "--db", files.db().toString()));
+        assertEquals(2, sweep(file.toString(), "--results", files.results().toString()));
         assertTrue(err.toString().contains("no trial objective named 'no-such-objective'"), err.toString());
         assertTrue(err.toString().contains("demo-quadratic") && err.toString().contains("experiment"), err.toString());
     }

@@ -59,11 +59,17 @@ public final class DatasetStore {
         return Files.isDirectory(location(name));
     }
 
-    /** Returns the folder of dataset {@code name}, fetching and verifying it first if it is not cached. */
+    /**
+     * Returns the folder of dataset {@code name}, fetching and verifying it first if it is not cached. A cached copy
+     * is re-verified against the catalogue checksums when any of its files changed size or time since it last passed.
+     *
+     * @throws ChecksumMismatchException when a cached file no longer matches the catalogue
+     */
     public Path fetch(String name) throws IOException {
         DatasetSpec spec = catalog.get(name);
         Path target = location(name);
         if (Files.isDirectory(target)) {
+            new VerificationCache(root).verify(spec, target);
             return target;
         }
         Files.createDirectories(root);

@@ -1,5 +1,6 @@
 package org.attnlab.datasets.idx;
 
+import org.attnlab.datasets.CorruptDataException;
 import org.attnlab.datasets.fetch.DatasetStore;
 
 import java.io.IOException;
@@ -26,9 +27,20 @@ public final class FashionMnist {
         return load(store.fetch(DATASET), "t10k");
     }
 
-    /** Reads {@code PREFIX-images-idx3-ubyte.gz} and {@code PREFIX-labels-idx1-ubyte.gz} from {@code dir}. */
+    /**
+     * Reads {@code PREFIX-images-idx3-ubyte.gz} and {@code PREFIX-labels-idx1-ubyte.gz} from {@code dir}.
+     *
+     * @throws CorruptDataException naming the file and record when a label is not a class id (0..9)
+     */
     public static ImageSet load(Path dir, String prefix) throws IOException {
-        return new ImageSet(IdxFile.read(dir.resolve(prefix + "-images-idx3-ubyte.gz")),
-                IdxFile.read(dir.resolve(prefix + "-labels-idx1-ubyte.gz")), CLASSES);
+        Path labelFile = dir.resolve(prefix + "-labels-idx1-ubyte.gz");
+        IdxFile labels = IdxFile.read(labelFile);
+        for (int i = 0; i < labels.count(); i++) {
+            if (labels.value(i, 0) >= CLASSES) {
+                throw new CorruptDataException(labelFile, 8L + i, "record " + i + ": label " + labels.value(i, 0)
+                        + " is not a class id 0.." + (CLASSES - 1));
+            }
+        }
+        return new ImageSet(IdxFile.read(dir.resolve(prefix + "-images-idx3-ubyte.gz")), labels, CLASSES);
     }
 }

@@ -1,6 +1,7 @@
 package org.attnlab.datasets.idx;
 
 import org.attnlab.datasets.CorruptDataException;
+import org.attnlab.datasets.io.InputFiles;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -40,11 +41,13 @@ public record IdxFile(int[] dims, byte[] data) {
     }
 
     /**
-     * Reads {@code file}; offsets in errors count bytes of the uncompressed stream.
+     * Reads {@code file} (a regular file of at most {@link InputFiles#DATA_LIMIT} bytes); offsets in errors count bytes
+     * of the uncompressed stream.
      *
      * @throws CorruptDataException on a bad magic number, an unsupported element type or a short read
      */
     public static IdxFile read(Path file) throws IOException {
+        InputFiles.requireRegular(file, InputFiles.DATA_LIMIT);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;

@@ -133,6 +133,24 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aCachedDatasetIsReverifiedOnUseWhenAFileChanged() throws Exception {
+        DatasetStore store = store("debian", "null", ABC, fakeDeb());
+        Path dir = store.fetch("fx");
+        assertEquals(dir, store.fetch("fx"));
+        assertTrue(Files.isRegularFile(tmp.resolve("cache/.verified-fx.properties")), "verified sizes and times kept");
+        Files.writeString(dir.resolve("a.txt"), "abcabc");
+        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class, () -> store.fetch("fx"));
+        assertTrue(e.getMessage().contains("a.txt"), e.getMessage());
+        Files.writeString(dir.resolve("sub/deeper/y.txt"), "abcd");
+        Files.writeString(dir.resolve("a.txt"), "abc");
+        e = assertThrows(ChecksumMismatchException.class, () -> store.fetch("fx"));
+        assertTrue(e.getMessage().contains("sub"), e.getMessage());
+        Files.writeString(dir.resolve("sub/deeper/y.txt"), "abc");
+        assertEquals(dir, store.fetch("fx"), "restored files pass again");
+        assertEquals(1, downloads.get());
+    }
+
+    @Test
     void unpacksNpmTarballs() throws Exception {
         DatasetStore store = store("npm", "null", ABC, (source, dir) -> FixtureArchives.tgz(dir.resolve("fx-1.0.tgz"),
                 Map.of("package/data/a.txt", "abc", "package/data/sub/x.txt", "hello\n",

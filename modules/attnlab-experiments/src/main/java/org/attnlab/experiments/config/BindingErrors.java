@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.nio.file.Path;
+import org.attnlab.datasets.io.Excerpt;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class BindingErrors {
             return at(key, variant, e.getCause().getMessage());
         }
         if (e instanceof InvalidFormatException f) {
-            return at(key, variant, "expected " + describe(f.getTargetType()) + ", got '" + f.getValue() + "'");
+            return at(key, variant, "expected " + describe(f.getTargetType()) + ", got '" + Excerpt.of(f.getValue()) + "'");
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             return at(key, variant, "expected " + describe(mi.getTargetType()));

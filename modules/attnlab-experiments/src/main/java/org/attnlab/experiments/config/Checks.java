@@ -2,6 +2,7 @@ package org.attnlab.experiments.config;
 
 import java.util.List;
 import java.util.Locale;
+import org.attnlab.datasets.io.Excerpt;
 
 /** Range checks for config records; each failure names the key. */
 public final class Checks {
@@ -26,7 +27,7 @@ public final class Checks {
     public static String oneOf(String key, String value, List<String> allowed) {
         String v = value.toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw new ConfigValueException(key, "unknown value '" + value + "'; valid: " + String.join(", ", allowed));
+            throw new ConfigValueException(key, "unknown value '" + Excerpt.of(value) + "'; valid: " + String.join(", ", allowed));
         }
         return v;
     }

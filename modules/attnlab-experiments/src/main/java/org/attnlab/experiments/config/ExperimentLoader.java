@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.attnlab.datasets.io.BadInputFileException;
+import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.datasets.io.InputFiles;
 import org.attnlab.experiments.model.ModelFactory;
 import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.model.ModelSpec;
@@ -27,7 +28,6 @@ import org.attnlab.experiments.model.ModelSpec;
 public final class ExperimentLoader {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private final ObjectMapper mapper = StrictYaml.mapper();
     private final ModelRegistry models;
     private final ObjectNode defaults;
@@ -45,9 +45,9 @@ public final class ExperimentLoader {
     public ExperimentConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(file, "", -1, "cannot read: " + e.getMessage());
+            text = InputFiles.readString(file, InputFiles.CONFIG_LIMIT);
+        } catch (BadInputFileException e) {
+            throw new ConfigException(file, "", -1, e.problem());
         }
         LineIndex lines;
         try {
@@ -57,10 +57,35 @@ public final class ExperimentLoader {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new ConfigException(file, "", line, "not valid YAML: " + reason);
         }
+        if (!lines.has("")) {
+            throw new ConfigException(file, "", -1, "empty file");
+        }
+        if (!lines.isMapping()) {
+            throw new ConfigException(file, "", lines.line(""), "not an experiment file: expected a mapping of "
+                    + "sections (name, dataset, model, training, seeds, variants)");
+        }
+        return bind(file, lines, () -> mapper.readValue(text, ExperimentFile.class));
+    }
+
+    /**
+     * Loads an experiment given as a tree (a document built in memory, e.g. a sweep trial): the same checks as a file;
+     * errors name {@code source} (a file name standing for the tree) and the key path, without line numbers.
+     */
+    public ExperimentConfig load(JsonNode tree, Path source) {
+        return bind(source, LineIndex.EMPTY, () -> mapper.treeToValue(tree, ExperimentFile.class));
+    }
+
+    /** Reads the top level of a document; Jackson's exception names what did not bind. */
+    @FunctionalInterface
+    private interface Parse {
+        ExperimentFile get() throws JsonProcessingException;
+    }
+
+    private ExperimentConfig bind(Path file, LineIndex lines, Parse parse) {
         BindingErrors errors = new BindingErrors(file, lines);
         ExperimentFile raw;
         try {
-            raw = mapper.readValue(text, ExperimentFile.class);
+            raw = parse.get();
         } catch (JsonMappingException e) {
             throw errors.translate(e, "", null);
         } catch (JsonProcessingException e) {
@@ -115,8 +140,8 @@ public final class ExperimentLoader {
         }
 
         private String checkName(String key, String name) {
-            if (!NAME.matcher(name).matches()) {
-                throw errors.at(key, null, "must be letters, digits, '_', '-' or '.', was '" + name + "'");
+            if (!Names.isSafe(name)) {
+                throw errors.at(key, null, Names.RULE + ", was '" + Excerpt.of(name) + "'");
             }
             return name;
         }

@@ -12,13 +12,21 @@ import java.util.Map;
 
 /** Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}). */
 final class LineIndex {
+    /** The index of a document that has no text (built in memory): every key is unplaced. */
+    static final LineIndex EMPTY = new LineIndex();
+
     private final Map<String, Integer> lines = new HashMap<>();
+    private boolean mapping;
 
     /** Indexes {@code text}; throws the parser's exception on malformed YAML. */
     static LineIndex of(ObjectMapper mapper, String text) throws IOException {
         LineIndex index = new LineIndex();
         try (JsonParser p = mapper.createParser(text)) {
             JsonToken t;
+            index.mapping = p.nextToken() == JsonToken.START_OBJECT;
+            if (p.currentToken() != null) {
+                index.lines.put("", p.currentTokenLocation().getLineNr());
+            }
             while ((t = p.nextToken()) != null) {
                 if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
                     index.lines.putIfAbsent(path(p.getParsingContext()), p.currentTokenLocation().getLineNr());
@@ -26,6 +34,11 @@ final class LineIndex {
             }
         }
         return index;
+    }
+
+    /** True when the document is a mapping (the only shape of a config file). */
+    boolean isMapping() {
+        return mapping;
     }
 
     /** The line of {@code path}, or -1 if the file does not have it. */

@@ -8,11 +8,11 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Train, validation and test batches of one run, as raw batches (see {@link org.attnlab.experiments.model.TrainableModel}). */
 interface DataSource {
-    /** The splits of {@code dataset}, drawn from {@code seed}: a translation corpus, an image set or a synthetic task. */
-    static DataSource of(DatasetConfig dataset, long seed) {
-        return dataset.translation() ? new TranslationSplits(dataset, seed)
-                : dataset.images() ? new ImageSplits(dataset, seed)
-                : new SyntheticSplits(dataset, seed);
+    /** The data of {@code cfg} for a run with {@code seed} (files are read once per process and shared by runs). */
+    static DataSource open(DatasetConfig cfg, long seed) {
+        return cfg.translation() ? new TranslationSplits(cfg, seed)
+                : cfg.images() ? new ImageSplits(cfg, seed)
+                : new SyntheticSplits(cfg, seed);
     }
 
     /** Vocabulary sizes, lengths and begin-of-sequence id. */

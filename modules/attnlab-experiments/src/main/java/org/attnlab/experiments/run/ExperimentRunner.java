@@ -2,16 +2,25 @@ package org.attnlab.experiments.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs every run of an experiment; completed runs are skipped, interrupted ones resume, a failure does not stop the rest. */
+/**
+ * Runs every run of an experiment; completed runs are skipped, interrupted ones resume, a failure does not stop the rest.
+ * A run that another live process is training (see {@link org.attnlab.experiments.store.RunClaims}) is not trained
+ * again: the runner trains the others first, then waits for it and reports that process's result.
+ */
 public final class ExperimentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+    /** How often runs that another process is training are looked at again. */
+    private static final long WAIT_MS = 1000;
     private final Path resultsRoot;
     private final ResultsStore store;
     private final RunProgress progress;
@@ -22,33 +31,79 @@ public final class ExperimentRunner {
         this.progress = progress;
     }
 
-    /** Runs {@code runs} in order and returns their summaries. */
+    /**
+     * Runs {@code runs} in order and returns their summaries.
+     *
+     * @throws DataException before any run trains when a dataset file is missing, corrupt or fails its checksum
+     */
     public List<RunSummary> runAll(List<RunSpec> runs) {
-        return LibraryChatter.suppressed(() -> runEach(runs));
+        return LibraryChatter.suppressed(() -> {
+            DataPreflight.check(runs);
+            return runEach(runs);
+        });
     }
 
     private List<RunSummary> runEach(List<RunSpec> runs) {
         Trainer trainer = new Trainer(store, progress);
-        List<RunSummary> out = new ArrayList<>();
-        for (RunSpec spec : runs) {
-            RunSummary known = store.run(spec.runId());
-            if (known != null && RunSummary.COMPLETED.equals(known.status())) {
-                LOG.info("{}: already completed, skipped", spec.runId());
-                out.add(known);
-                continue;
+        Map<RunSpec, RunSummary> done = new LinkedHashMap<>();
+        List<RunSpec> pending = new ArrayList<>(runs);
+        boolean first = true;
+        while (!pending.isEmpty()) {
+            if (!first) {
+                sleep();
             }
-            RunDirectory dir = new RunDirectory(directory(spec));
-            try {
-                out.add(trainer.run(spec, dir));
-            } catch (RuntimeException e) {
-                LOG.error("{}: failed", spec.runId(), e);
-                RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(),
-                        spec.seed(), 0).failed(String.valueOf(e), 0);
-                store.putRun(failed);
-                out.add(failed);
+            for (Iterator<RunSpec> it = pending.iterator(); it.hasNext(); ) {
+                RunSpec spec = it.next();
+                RunSummary result = tryRun(spec, trainer, first);
+                if (result != null) {
+                    done.put(spec, result);
+                    it.remove();
+                }
             }
+            first = false;
         }
-        return out;
+        return runs.stream().map(done::get).toList();
+    }
+
+    /** The run's summary once it is done (by us or another process), or null while another process trains it. */
+    private RunSummary tryRun(RunSpec spec, Trainer trainer, boolean firstLook) {
+        RunSummary known = store.run(spec.runId());
+        if (known != null && RunSummary.COMPLETED.equals(known.status())) {
+            if (firstLook) {
+                LOG.info("{}: already completed, skipped", spec.runId());
+            }
+            return known;
+        }
+        if (!firstLook && known != null && !RunSummary.RUNNING.equals(known.status())
+                && !store.claims().heldByOther(spec.runId())) {
+            return known;                                           // another process ended it (failed): keep its word
+        }
+        if (!store.claims().tryClaim(spec.runId())) {
+            if (firstLook) {
+                LOG.info("{}: being trained by another process, waiting for it", spec.runId());
+            }
+            return null;
+        }
+        try {
+            return trainer.run(spec, new RunDirectory(directory(spec)));
+        } catch (RuntimeException e) {
+            LOG.error("{}: failed", spec.runId(), e);
+            RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(),
+                    spec.seed(), 0).failed(String.valueOf(e), 0);
+            store.putRun(failed);
+            return failed;
+        } finally {
+            store.claims().release(spec.runId());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another process", e);
+        }
     }
 
     /** The folder of a run. */

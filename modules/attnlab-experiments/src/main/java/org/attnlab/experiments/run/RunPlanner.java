@@ -31,7 +31,7 @@ public final class RunPlanner {
         for (VariantConfig v : experiment.variants()) {
             VariantConfig variant = quick ? quick(v) : v;
             for (long seed : experiment.seeds()) {
-                out.add(new RunSpec(name, variant, seed, runId(variant, seed)));
+                out.add(new RunSpec(name, variant, seed, runId(name, variant, seed)));
             }
         }
         return out;
@@ -56,10 +56,12 @@ public final class RunPlanner {
         return new VariantConfig(v.name(), v.dataset(), v.model(), shorter, resolved);
     }
 
-    private static String runId(VariantConfig v, long seed) {
+    /** Variant, seed and a hash of experiment name, resolved config and seed: two experiments never share an id. */
+    private static String runId(String experiment, VariantConfig v, long seed) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] hash = md.digest((v.resolved().toString() + "|seed=" + seed).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = md.digest(("experiment=" + experiment + "|" + v.resolved() + "|seed=" + seed)
+                    .getBytes(StandardCharsets.UTF_8));
             return v.name() + "-seed" + seed + "-" + HexFormat.of().formatHex(hash, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

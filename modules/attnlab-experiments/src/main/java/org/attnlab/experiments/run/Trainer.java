@@ -48,7 +48,7 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         dir.writeText("config.yaml", resolvedYaml(spec));
         dir.writeJson("environment.json", Environment.capture(spec.seed()));
-        DataSource data = DataSource.of(v.dataset(), spec.seed());
+        DataSource data = DataSource.open(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {
@@ -130,6 +130,7 @@ public final class Trainer {
             dir.writeJson(STATE, state);
             dir.writeMetrics(state.rows());
             store.putMetrics(spec.runId(), state.rows());
+            store.claims().renew(spec.runId());
             if (!previous.isEmpty()) {
                 delete(dir.path().resolve(previous));
             }

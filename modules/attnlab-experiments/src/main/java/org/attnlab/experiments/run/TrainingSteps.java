@@ -25,7 +25,7 @@ public final class TrainingSteps {
 
     /** The first steps of {@code variant} trained with {@code seed}, as a new run would take them. */
     public static TrainingSteps fresh(VariantConfig variant, long seed) {
-        DataSource data = DataSource.of(variant.dataset(), seed);
+        DataSource data = DataSource.open(variant.dataset(), seed);
         TrainableModel model = variant.model().build(data.shape(), seed);
         configure(model, variant.training());
         return new TrainingSteps(model, data.shape(), new TrainingStream(data.train(variant.training().batchSize())));

@@ -2,14 +2,13 @@ package org.attnlab.experiments.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.attnlab.datasets.fetch.DatasetStore;
+import org.attnlab.datasets.io.InputFiles;
 import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.datasets.text.CorpusOptions;
 import org.attnlab.datasets.text.SentencePair;
@@ -65,13 +64,16 @@ final class TranslationSplits implements DataSource {
     /** Sentence pairs of a UTF-8 file, one {@code source<TAB>target} per line (blank lines skipped). */
     static List<SentencePair> pairs(Path file) throws IOException {
         List<SentencePair> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = InputFiles.readString(file, InputFiles.DATA_LIMIT).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             String[] parts = line.split("\t", -1);
             if (parts.length != 2) {
-                throw new IllegalArgumentException(file + ": expected 'source<TAB>target', was '" + line + "'");
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected 'source<TAB>target', found "
+                        + (parts.length - 1) + " tabs");
             }
             out.add(new SentencePair(parts[0].trim(), parts[1].trim()));
         }

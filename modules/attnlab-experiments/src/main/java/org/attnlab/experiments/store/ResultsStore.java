@@ -3,7 +3,6 @@ package org.attnlab.experiments.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,28 +10,34 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /**
- * The SQL index of all runs ({@code results/attnlab.db}): tables {@code runs} and {@code metrics}. Every write is one
- * transaction, so a process killed mid-write leaves the previous state.
+ * The SQL index of all runs ({@code results/attnlab.db}): tables {@code runs}, {@code metrics} and {@code claims}. Every
+ * write is one transaction, so a process killed mid-write leaves the previous state; several processes may share one
+ * database (see {@link RunClaims}).
  */
 public final class ResultsStore implements AutoCloseable {
     private static final String RUN_COLUMNS = "run_id, experiment, variant, seed, status, reason, parameters, steps, "
             + "seconds, seconds_per_epoch, tokens_per_second, test_loss, test_token_acc, test_seq_acc, test_bleu";
+    private static final int BUSY_TIMEOUT_MS = 60_000;
     private final Connection db;
+    private final RunClaims claims;
 
     private ResultsStore(Connection db) {
         this.db = db;
+        this.claims = new RunClaims(this);
     }
 
     /** Opens (creating if needed) the database at {@code file}. */
     public static ResultsStore open(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);                 // before anything else: another process may be writing
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA busy_timeout=10000");
                 s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, "
                         + "variant TEXT NOT NULL, seed INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, "
                         + "parameters INTEGER, steps INTEGER, seconds REAL, seconds_per_epoch REAL, "
@@ -43,8 +48,8 @@ public final class ResultsStore implements AutoCloseable {
                         + "step INTEGER NOT NULL, epoch REAL, train_loss REAL, val_loss REAL, val_token_acc REAL, "
                         + "val_seq_acc REAL, seconds REAL, tokens_per_second REAL, PRIMARY KEY (run_id, step))");
                 s.execute("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs(experiment, variant)");
+                RunClaims.createTable(s);
             }
-            c.setAutoCommit(false);
             return new ResultsStore(c);
         } catch (Exception e) {
             throw new StoreException("cannot open " + file, e);
@@ -105,7 +110,12 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Runs of an experiment (all experiments when null), ordered by variant, seed, then last update. */
     public List<RunSummary> runs(String experiment) {
-        return experiment == null ? runs("1 = 1") : runs("experiment = ?", experiment);
+        return experiment == null ? runs("1 = 1", new String[0]) : runs("experiment = ?", experiment);
+    }
+
+    /** The claims that let processes sharing this database train each run once. */
+    public RunClaims claims() {
+        return claims;
     }
 
     /** Metric rows of a run, by step. */
@@ -126,19 +136,32 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} as one transaction; rolls back and rethrows on failure. Package-private for tests. */
-    void inTransaction(SqlWork work) {
-        try {
-            work.run();
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
+    /**
+     * Runs {@code work} as one write transaction; rolls back and rethrows on failure. The transaction takes the write
+     * lock when it begins ({@code BEGIN IMMEDIATE}), so two processes never deadlock upgrading a read to a write.
+     */
+    synchronized void inTransaction(SqlWork work) {
+        try (Statement s = db.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
             try {
-                db.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
+                work.run();
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
+        } catch (SQLException | RuntimeException e) {
             throw e instanceof StoreException s ? s : new StoreException("write failed", e);
         }
+    }
+
+    /** The connection, for the store's own helpers (claims). */
+    Connection connection() {
+        return db;
     }
 
     private List<RunSummary> runs(String where, String... args) {
@@ -155,7 +178,6 @@ public final class ResultsStore implements AutoCloseable {
                             real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13), real(rs, 14), real(rs, 15)));
                 }
             }
-            db.commit();                                            // ends the read transaction (auto-commit is off)
             return out;
         } catch (SQLException e) {
             throw new StoreException("cannot read runs", e);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,19 @@ class ExperimentLoaderTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aTreeInMemoryLoadsLikeTheFileAndItsErrorsNameTheSourceWithoutLines() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ExperimentLoader loader = new ExperimentLoader(ModelRegistry.load());
+        ExperimentConfig fromTree = loader.load(yaml.readTree(GOOD), Path.of("tiny.yaml"));
+        ExperimentConfig fromFile = load(GOOD);
+        assertEquals(fromFile.variants().stream().map(VariantConfig::resolved).toList(),
+                fromTree.variants().stream().map(VariantConfig::resolved).toList());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(
+                yaml.readTree(GOOD.replace("heads: 2", "heads: 3")), Path.of("tiny.yaml")));
+        assertEquals("tiny.yaml: model.heads (variant dot): must divide d_model=32, was 3", e.getMessage());
+    }
 
     @Test
     void validFileResolvesDefaultsBaseAndVariants() throws IOException {
@@ -109,7 +124,8 @@ class ExperimentLoaderTest {
                 bad("seeds: [1, 2]", "seeds: []", "bad.yaml: seeds: give at least one seed, e.g. seeds: [1, 2, 3] (line 14)"),
                 bad("seeds: [1, 2]", "seeds: [1, x]", "bad.yaml: seeds[1]: expected an integer (line 14)"),
                 bad("seeds: [1, 2]", "seeds: [1, 1]", "bad.yaml: seeds: seeds must be distinct, were [1, 1] (line 14)"),
-                bad("name: tiny", "name: ../evil", "bad.yaml: name: must be letters, digits, '_', '-' or '.', was '../evil' (line 1)"),
+                bad("name: tiny", "name: ../evil", "bad.yaml: name: must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit, was "
+                        + "'../evil' (line 1)"),
                 bad("seeds: [1, 2]", "seeds: {a: 1}", "bad.yaml: seeds: expected a list (line 14)"),
                 bad("  dot: {model: {score: dot}}", "  dot: {model: 5}", "bad.yaml: variants.dot.model: expected a mapping of keys to values (line 16)"),
                 bad("  vocab: 10", "  vocab: [10", "bad.yaml: not valid YAML"),

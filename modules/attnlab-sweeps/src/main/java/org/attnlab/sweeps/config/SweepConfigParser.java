@@ -1,12 +1,11 @@
 package org.attnlab.sweeps.config;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.attnlab.datasets.io.BadInputFileException;
+import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.datasets.io.InputFiles;
+import org.attnlab.experiments.config.Names;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,24 +18,31 @@ import java.util.regex.Pattern;
 /** Reads a sweep YAML file into a {@link SweepConfig}, rejecting unknown keys, wrong types and out-of-range values. */
 public final class SweepConfigParser {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Longest {@code budget.max_time}. */
+    private static final Duration MAX_DURATION = Duration.ofDays(366);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
 
     /** Parses {@code file}; the base experiment path is resolved against the sweep file's folder. */
     public SweepConfig parse(Path file) {
         String name = file.toString();
-        JsonNode tree;
+        String text;
         try {
-            tree = YAML.readTree(Files.readString(file));
-        } catch (JacksonException e) {
-            throw new SweepConfigException(name, "", "not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SweepConfigException(name, "", "cannot read: " + e.getMessage());
+            text = InputFiles.readString(file, InputFiles.CONFIG_LIMIT);
+        } catch (BadInputFileException e) {
+            throw new SweepConfigException(name, "", e.problem());
+        }
+        JsonNode tree = StrictYamlReader.read(name, text);
+        if (tree == null || !tree.isObject()) {
+            throw new SweepConfigException(name, "", "not a sweep file: expected a mapping of keys to values");
         }
         YamlNode root = new YamlNode(name, "", tree).allowOnly(Set.of(
                 "name", "base", "seed", "objective", "search", "budget", "pruning", "threads_per_trial", "parameters"));
 
         String sweepName = root.string("name", stripExtension(file.getFileName().toString()));
+        if (!Names.isSafe(sweepName)) {
+            throw (root.has("name") ? root.child("name") : root).error("sweep name " + Names.RULE + ", was '"
+                    + Excerpt.of(sweepName) + "'");
+        }
         Path base = resolveBase(file, root);
         SweepConfig.Search search = search(root.object("search"));
         SweepConfig.Budget budget = budget(root.object("budget"), search.method());
@@ -48,8 +54,15 @@ public final class SweepConfigParser {
     private static Path resolveBase(Path file, YamlNode root) {
         Path parent = file.toAbsolutePath().getParent();
         Path base = parent.resolve(root.string("base")).normalize();
-        if (!Files.isRegularFile(base)) {
-            throw root.child("base").error("no such file: " + base);
+        try {
+            JsonNode doc = StrictYamlReader.read(base.toString(), InputFiles.readString(base, InputFiles.CONFIG_LIMIT));
+            if (doc == null || !doc.isObject()) {
+                throw root.child("base").error(base + " is not an experiment file (expected a mapping of sections)");
+            }
+        } catch (BadInputFileException e) {
+            throw root.child("base").error(e.getMessage());
+        } catch (SweepConfigException e) {
+            throw root.child("base").error(base + " is not a readable experiment file");
         }
         return base;
     }
@@ -98,7 +111,10 @@ public final class SweepConfigParser {
     private static Duration duration(YamlNode node, String text) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
-            throw node.error("expected a duration such as 90s, 30m, 2h or 1d, got '" + text + "'");
+            throw node.error("expected a duration such as 90s, 30m, 2h or 1d, got '" + Excerpt.of(text) + "'");
+        }
+        if (m.group(1).length() > 6) {
+            throw node.error("must be at most " + MAX_DURATION.toDays() + " days, was " + Excerpt.of(text));
         }
         long n = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
@@ -109,6 +125,9 @@ public final class SweepConfigParser {
         };
         if (d.isZero()) {
             throw node.error("must be longer than zero");
+        }
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw node.error("must be at most " + MAX_DURATION.toDays() + " days, was " + text.trim());
         }
         return d;
     }

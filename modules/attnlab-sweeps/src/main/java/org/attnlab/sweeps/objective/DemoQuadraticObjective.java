@@ -2,6 +2,7 @@ package org.attnlab.sweeps.objective;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * DEMONSTRATION ONLY, trains nothing: an analytic "loss" over every numeric parameter,
@@ -25,18 +26,23 @@ public final class DemoQuadraticObjective implements TrialObjective, TrialObject
     }
 
     @Override
+    public Set<String> metrics() {
+        return Set.of(METRIC);
+    }
+
+    @Override
     public String name() {
         return "demo-quadratic";
     }
 
     @Override
-    public TrialObjective create(BaseExperiment base) {
+    public TrialObjective create(BaseExperiment base, TrialContext context) {
         Object step = base.document().get("demo") instanceof Map<?, ?> demo ? demo.get("step_ms") : null;
         return new DemoQuadraticObjective(step instanceof Number n ? n.longValue() : 0);
     }
 
     @Override
-    public TrialResult run(Map<String, Object> params, long seed, IntermediateReporter reporter)
+    public TrialResult run(int trial, Map<String, Object> params, long seed, IntermediateReporter reporter)
             throws InterruptedException {
         double distance = 0;
         for (Map.Entry<String, Object> e : params.entrySet()) {

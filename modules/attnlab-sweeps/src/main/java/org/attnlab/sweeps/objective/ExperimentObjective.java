@@ -1,10 +1,11 @@
 package org.attnlab.sweeps.objective;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.config.VariantConfig;
 import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
@@ -16,15 +17,12 @@ import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.sweeps.config.ConfigOverrides;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * The {@code experiment} objective: one trial is one run of the base experiment with the trial's parameters applied.
@@ -32,12 +30,14 @@ import java.util.stream.Stream;
  *   <li>The parameters (dotted keys) are set on the base document with {@link ConfigOverrides}; {@code variants} is
  *       dropped (a trial trains the base sections; sweep a variant's key as a parameter instead) and {@code seeds}
  *       becomes {@code [trial seed]}.</li>
- *   <li>The result is validated by the experiments loader; a bad key or value fails the trial with a reason that
- *       names the parameter and the key path.</li>
- *   <li>The run trains in a temporary results folder (deleted afterwards; the sweep store keeps the metrics). At each
- *       validation the objective metric goes to the reporter ({@code test_*} metrics are reported as their
- *       {@code val_*} counterpart); when it answers prune the run stops and the trial returns its last
- *       validation metrics.</li>
+ *   <li>The result is validated in memory by the experiments loader; a bad key or value fails the trial with a reason
+ *       that names the parameter and the key path.</li>
+ *   <li>The trial is a run in the results store: experiment = the sweep's name, variant {@code trial-N}, in
+ *       {@code RESULTS/SWEEP/RUN-ID/}, so {@code attnlab list SWEEP} and {@code attnlab report SWEEP} show it. That
+ *       folder also gets {@value #RUNNABLE}, an experiment file that {@code attnlab run} trains as the same run
+ *       (same run id). At each validation the objective metric goes to the reporter ({@code test_*} metrics are
+ *       reported as their {@code val_*} counterpart); when it answers prune the run stops (recorded as failed with
+ *       the reason "pruned by the sweep") and the trial returns its last validation metrics.</li>
  *   <li>A NaN or infinite loss fails the trial with the run's reason.</li>
  * </ul>
  * Final metrics: {@code test_loss, test_token_acc, test_seq_acc} and the last validation's {@code train_loss,
@@ -45,20 +45,20 @@ import java.util.stream.Stream;
  */
 public final class ExperimentObjective implements TrialObjective, TrialObjectiveFactory {
 
+    /** The experiment file written beside each trial's run. */
+    public static final String RUNNABLE = "experiment.yaml";
     private static final String NAME = "experiment";
-    /** The metric reported when the factory is asked without one. */
-    static final String DEFAULT_METRIC = "val_loss";
     private final BaseExperiment base;
-    private final String metric;
+    private final TrialContext context;
 
     /** The factory registered as {@code experiment}. */
     public ExperimentObjective() {
-        this(null, DEFAULT_METRIC);
+        this(null, null);
     }
 
-    private ExperimentObjective(BaseExperiment base, String metric) {
+    private ExperimentObjective(BaseExperiment base, TrialContext context) {
         this.base = base;
-        this.metric = metric;
+        this.context = context;
     }
 
     @Override
@@ -67,43 +67,47 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     }
 
     @Override
-    public TrialObjective create(BaseExperiment base) {
-        return create(base, DEFAULT_METRIC);
+    public Set<String> metrics() {
+        return Set.copyOf(finalMetrics(new RunSummary("", "", "", 0, "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                new MetricRow(0, 0, 0, 0, 0, 0, 0, 0)).keySet());
     }
 
     @Override
-    public TrialObjective create(BaseExperiment base, String metric) {
-        return new ExperimentObjective(base, metric);
+    public TrialObjective create(BaseExperiment base, TrialContext context) {
+        return new ExperimentObjective(base, context);
+    }
+
+    /** The variant name of trial {@code trial}. */
+    public static String variantName(int trial) {
+        return "trial-" + trial;
     }
 
     @Override
-    public TrialResult run(Map<String, Object> params, long seed, IntermediateReporter reporter) throws IOException {
-        Path work = Files.createTempDirectory("attnlab-trial-");
-        try {
-            ExperimentConfig config = parse(trialDocument(params, seed), params, work);
-            List<RunSpec> runs = RunPlanner.plan(config, false);
-            Progress progress = new Progress(metric, reporter);
-            RunSummary summary;
-            try (ResultsStore store = ResultsStore.open(work.resolve("attnlab.db"))) {
-                summary = new ExperimentRunner(work.resolve("runs"), store, progress).runAll(runs).get(0);
-            }
-            if (progress.pruned) {
-                return new TrialResult(validationMetrics(progress.last));
-            }
-            if (!RunSummary.COMPLETED.equals(summary.status())) {
-                throw new IllegalStateException("run failed: " + summary.reason());
-            }
-            return new TrialResult(finalMetrics(summary, progress.last));
-        } finally {
-            deleteTree(work);
-        }
-    }
-
-    /** The base document with {@code params} applied, no variants and the trial seed as its only seed. */
-    private Map<String, Object> trialDocument(Map<String, Object> params, long seed) {
+    public TrialResult run(int trial, Map<String, Object> params, long seed, IntermediateReporter reporter)
+            throws IOException {
         Map<String, Object> doc = withoutVariants(base, params);
+        doc.put("name", context.sweep());
         doc.put("seeds", List.of(seed));
-        return doc;
+        RunSpec run = RunPlanner.plan(asTrial(load(doc, params), trial), false).get(0);
+        Progress progress = new Progress(context.metric(), reporter);
+        RunSummary summary;
+        MetricRow last;
+        try (ResultsStore store = ResultsStore.open(context.dbFile())) {
+            ExperimentRunner runner = new ExperimentRunner(context.resultsDir(), store, progress);
+            doc.put("variants", Map.of(variantName(trial), Map.of()));
+            Files.createDirectories(runner.directory(run));
+            Files.writeString(runner.directory(run).resolve(RUNNABLE), new YAMLMapper().writeValueAsString(doc));
+            summary = runner.runAll(List.of(run)).get(0);
+            List<MetricRow> rows = store.metrics(run.runId());
+            last = progress.last != null ? progress.last : rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        }
+        if (progress.pruned) {
+            return new TrialResult(validationMetrics(last));
+        }
+        if (!RunSummary.COMPLETED.equals(summary.status())) {
+            throw new IllegalStateException("run failed: " + summary.reason());
+        }
+        return new TrialResult(finalMetrics(summary, last));
     }
 
     /**
@@ -129,21 +133,21 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
         return doc;
     }
 
-    /** Validates {@code doc} with the experiments loader, as a file named like the base experiment. */
-    private ExperimentConfig parse(Map<String, Object> doc, Map<String, Object> params, Path work) throws IOException {
-        Path file = work.resolve(Paths.get(base.file()).getFileName());
+    /** Validates {@code doc} with the experiments loader, in memory, as if it were the base experiment's file. */
+    private ExperimentConfig load(Map<String, Object> doc, Map<String, Object> params) {
         try {
-            Files.writeString(file, new YAMLMapper().writeValueAsString(doc));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write the trial config: " + e.getOriginalMessage(), e);
-        }
-        try {
-            return new ExperimentLoader(ModelRegistry.load()).load(file);
+            return new ExperimentLoader(ModelRegistry.load()).load(JsonMapper.builder().build().valueToTree(doc),
+                    Path.of(base.file()));
         } catch (ConfigException e) {
-            // Line numbers refer to the generated trial file, not to the base experiment: drop them.
-            String reason = e.getMessage().replaceFirst(" \\(line \\d+\\)$", "");
-            throw new IllegalArgumentException(culprit(e.keyPath(), params) + reason, e);
+            throw new IllegalArgumentException(culprit(e.keyPath(), params) + e.getMessage(), e);
         }
+    }
+
+    /** The one variant of {@code config} renamed {@code trial-N}. */
+    private static ExperimentConfig asTrial(ExperimentConfig config, int trial) {
+        VariantConfig v = config.variants().get(0);
+        return new ExperimentConfig(config.name(), config.source(), config.seeds(),
+                List.of(new VariantConfig(variantName(trial), v.dataset(), v.model(), v.training(), v.resolved())));
     }
 
     /** "parameter KEY=VALUE: " for the swept key that the loader's error is about, or "" when none is. */
@@ -188,19 +192,9 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
         return m;
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the trial folder " + root, e);
-        }
-    }
-
     /**
      * Thrown from a validation to stop the run when the sweep prunes it; the experiments runner records the run as
-     * failed (in the trial's temporary store) and logs this message, without a stack trace.
+     * failed with this message as its reason, without a stack trace.
      */
     private static final class Pruned extends RuntimeException {
         Pruned(long step) {

@@ -7,8 +7,8 @@ import java.util.Map;
 public interface TrialObjective {
 
     /**
-     * Runs one trial. Intermediate values of the objective metric go to {@code reporter};
+     * Runs trial number {@code trial}. Intermediate values of the objective metric go to {@code reporter};
      * when it answers {@code true} (prune) the trial should stop early and return what it has.
      */
-    TrialResult run(Map<String, Object> params, long seed, IntermediateReporter reporter) throws Exception;
+    TrialResult run(int trial, Map<String, Object> params, long seed, IntermediateReporter reporter) throws Exception;
 }

@@ -3,6 +3,7 @@ package org.attnlab.sweeps.objective;
 import org.attnlab.sweeps.config.ConfigOverrides;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes the trial objective named in a sweep file ({@code objective.function}); registered through
@@ -13,16 +14,19 @@ public interface TrialObjectiveFactory {
     /** The name sweep files use to pick this objective. */
     String name();
 
-    /** An objective that runs trials of {@code base} with the sweep's parameters applied. */
-    TrialObjective create(BaseExperiment base);
+    /**
+     * The metrics a trial of this objective reports, so that a sweep's {@code objective.metric} is checked before any
+     * trial trains; empty when the objective does not declare them (then the metric is not checked up front).
+     */
+    default Set<String> metrics() {
+        return Set.of();
+    }
 
     /**
-     * An objective for {@code base} whose intermediate reports are of the sweep's objective {@code metric};
-     * objectives with a fixed metric need not override this.
+     * An objective that runs trials of {@code base} with the sweep's parameters applied; its intermediate reports are
+     * of {@code context.metric()} (objectives with a fixed metric may ignore it).
      */
-    default TrialObjective create(BaseExperiment base, String metric) {
-        return create(base);
-    }
+    TrialObjective create(BaseExperiment base, TrialContext context);
 
     /**
      * The config a trial with {@code params} stands for, to run again on its own ({@code best-config.yaml} of sweep

@@ -3,6 +3,9 @@ package org.attnlab.sweeps.objective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.attnlab.datasets.io.Excerpt;
 
 /** Looks up trial objective factories by name among those registered with {@link ServiceLoader}. */
 public final class TrialObjectives {
@@ -10,9 +13,9 @@ public final class TrialObjectives {
     private TrialObjectives() {
     }
 
-    /** Creates the objective called {@code name} for {@code base} and {@code metric}; fails listing the known names. */
-    public static TrialObjective create(String name, BaseExperiment base, String metric) {
-        return factory(name).create(base, metric);
+    /** Creates the objective called {@code name} for {@code base} in {@code context}; fails listing the known names. */
+    public static TrialObjective create(String name, BaseExperiment base, TrialContext context) {
+        return factory(name).create(base, context);
     }
 
     /** The factory called {@code name}; fails listing the known names. */
@@ -28,8 +31,15 @@ public final class TrialObjectives {
                 + String.join(", ", known) + ")");
     }
 
-    /** Fails, listing the known names, unless an objective called {@code name} is registered. */
-    public static void require(String name) {
-        factory(name);
+    /**
+     * Fails, listing the known names, unless an objective called {@code name} is registered and (when it declares its
+     * metrics) reports {@code metric}.
+     */
+    public static void require(String name, String metric) {
+        Set<String> metrics = factory(name).metrics();
+        if (!metrics.isEmpty() && !metrics.contains(metric)) {
+            throw new IllegalArgumentException("objective.metric: '" + Excerpt.of(metric) + "' is not reported by "
+                    + "objective " + name + " (it reports: " + String.join(", ", new TreeSet<>(metrics)) + ")");
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.attnlab.sweeps.run;
 import org.attnlab.sweeps.config.SweepConfig;
 import org.attnlab.sweeps.config.SearchMethod;
 import org.attnlab.sweeps.objective.BaseExperiment;
+import org.attnlab.sweeps.objective.TrialContext;
 import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.prune.CompletedCurves;
 import org.attnlab.sweeps.prune.MedianStoppingRule;
@@ -29,8 +30,8 @@ public final class SweepRunner {
 
     /** Runs (or resumes) {@code config}; returns all of the sweep's stored trials when the budget is spent. */
     public List<TrialRecord> run(SweepConfig config, RunOptions options) {
+        TrialObjectives.require(config.objective().function(), config.objective().metric());
         BaseExperiment base = BaseExperiment.load(config.baseFile());
-        TrialObjectives.require(config.objective().function());
         CompletedCurves curves = new CompletedCurves();
         try (SweepStore store = SweepStore.open(options.db());
              TrialBackend backend = backend(config, options, base, curves)) {
@@ -78,11 +79,13 @@ public final class SweepRunner {
                 config.pruning().warmupSteps(), config.pruning().minTrials()) : null;
         TrialRunner runner = new TrialRunner(config.objective().metric(), rule);
         String function = config.objective().function();
+        TrialContext context = TrialContext.of(config.name(), config.objective().metric(), options.results(),
+                options.db());
         if (options.sparkMaster() != null) {
             return SparkBackend.start(options.sparkMaster(), "attnlab-sweep-" + config.name(), runner, function, base,
-                    curves);
+                    context, curves);
         }
-        return new LocalBackend(runner, TrialObjectives.create(function, base, config.objective().metric()), curves,
+        return new LocalBackend(runner, TrialObjectives.create(function, base, context), curves,
                 config.threadsPerTrial());
     }
 

@@ -38,7 +38,7 @@ public final class TrialRunner implements Serializable {
         PruningReporter reporter = new PruningReporter(rule, completed);
         TrialResult result;
         try {
-            result = objective.run(spec.params(), spec.seed(), reporter);
+            result = objective.run(spec.index(), spec.params(), spec.seed(), reporter);
         } catch (Exception | LinkageError | AssertionError e) {
             return TrialOutcome.failed(reporter.curve(), e.toString());
         }

@@ -3,6 +3,7 @@ package org.attnlab.sweeps.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.attnlab.sweeps.objective.BaseExperiment;
+import org.attnlab.sweeps.objective.TrialContext;
 import org.attnlab.sweeps.prune.CompletedCurves;
 import org.attnlab.sweeps.run.TrialBackend;
 import org.attnlab.sweeps.run.TrialRunner;
@@ -22,30 +23,32 @@ public final class SparkBackend implements TrialBackend {
     private final TrialRunner runner;
     private final String function;
     private final BaseExperiment base;
+    private final TrialContext context;
     private final CompletedCurves curves;
 
     private SparkBackend(JavaSparkContext spark, TrialRunner runner, String function, BaseExperiment base,
-                         CompletedCurves curves) {
+                         TrialContext context, CompletedCurves curves) {
         this.spark = spark;
         this.runner = runner;
         this.function = function;
         this.base = base;
+        this.context = context;
         this.curves = curves;
     }
 
     /** Starts a Spark context on {@code master}; a local master binds to 127.0.0.1 and runs without the web UI. */
     public static SparkBackend start(String master, String appName, TrialRunner runner, String function,
-                                     BaseExperiment base, CompletedCurves curves) {
+                                     BaseExperiment base, TrialContext context, CompletedCurves curves) {
         SparkConf conf = new SparkConf().setMaster(master).setAppName(appName).set("spark.ui.enabled", "false");
         if (master.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
-        return new SparkBackend(new JavaSparkContext(conf), runner, function, base, curves);
+        return new SparkBackend(new JavaSparkContext(conf), runner, function, base, context, curves);
     }
 
     @Override
     public TrialOutcome execute(TrialSpec spec) {
-        SparkTrialTask task = new SparkTrialTask(runner, function, base, spec, curves.snapshot());
+        SparkTrialTask task = new SparkTrialTask(runner, function, base, context, spec, curves.snapshot());
         spark.setJobDescription("trial " + spec.index());
         try {
             return spark.parallelize(List.of(task), 1).map(SparkTrialTask::call).collect().get(0);

@@ -1,6 +1,7 @@
 package org.attnlab.sweeps.spark;
 
 import org.attnlab.sweeps.objective.BaseExperiment;
+import org.attnlab.sweeps.objective.TrialContext;
 import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.run.TrialRunner;
 import org.attnlab.sweeps.run.TrialSpec;
@@ -11,10 +12,10 @@ import java.util.ArrayList;
 import java.util.SortedMap;
 
 /** What a Spark task needs to run one trial on an executor: the objective is created there by name. */
-record SparkTrialTask(TrialRunner runner, String function, BaseExperiment base, TrialSpec spec,
+record SparkTrialTask(TrialRunner runner, String function, BaseExperiment base, TrialContext context, TrialSpec spec,
                       ArrayList<SortedMap<Long, Double>> completedCurves) implements Serializable {
 
     TrialOutcome call() {
-        return runner.run(spec, TrialObjectives.create(function, base, runner.metric()), () -> completedCurves);
+        return runner.run(spec, TrialObjectives.create(function, base, context), () -> completedCurves);
     }
 }

@@ -4,6 +4,9 @@ import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.config.VariantConfig;
 import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.run.RunPlanner;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.sweeps.SweepFiles;
 import org.attnlab.sweeps.config.SweepConfigParser;
 import org.attnlab.sweeps.report.SweepReport;
@@ -50,6 +53,10 @@ class ExperimentObjectiveTest {
 
     private Path sweepFile;
 
+    private TrialContext context() {
+        return TrialContext.of("tiny-sweep", "val_loss", dir.resolve("results"), dir.resolve("results/attnlab.db"));
+    }
+
     private List<TrialRecord> sweep(String parameters, int trials) {
         Path file = new SweepFiles(dir).write("sweep.yaml", """
                 name: tiny-sweep
@@ -63,7 +70,7 @@ class ExperimentObjectiveTest {
         sweepFile = file;
         List<String> log = new ArrayList<>();
         return new SweepRunner().run(new SweepConfigParser().parse(file),
-                new RunOptions(dir.resolve("attnlab.db"), false, 1, null, log::add));
+                RunOptions.in(dir.resolve("results"), false, 1, null, log::add));
     }
 
     @Test
@@ -97,6 +104,30 @@ class ExperimentObjectiveTest {
     }
 
     @Test
+    void eachTrialIsARunOfTheSweepThatItsExperimentFileRunsAgain() {
+        List<TrialRecord> trials = sweep("""
+                  model.score: {type: categorical, values: [dot, additive]}
+                """, 2);
+        List<RunSummary> runs;
+        try (ResultsStore store = ResultsStore.open(dir.resolve("results/attnlab.db"))) {
+            runs = store.runs("tiny-sweep");
+        }
+        assertEquals(List.of("trial-0", "trial-1"), runs.stream().map(RunSummary::variant).toList());
+        for (RunSummary run : runs) {
+            assertEquals(RunSummary.COMPLETED, run.status(), run.toString());
+            TrialRecord trial = trials.get(Integer.parseInt(run.variant().substring("trial-".length())));
+            assertEquals(trial.seed(), run.seed());
+            assertEquals(trial.metrics().get("test_token_acc"), run.testTokenAcc());
+            // the run's experiment file plans exactly this run again
+            Path runnable = dir.resolve("results/tiny-sweep").resolve(run.runId()).resolve(ExperimentObjective.RUNNABLE);
+            ExperimentConfig again = new ExperimentLoader(ModelRegistry.load()).load(runnable);
+            assertEquals(run.runId(), RunPlanner.plan(again, false).get(0).runId());
+            assertEquals(trial.params().get("model.score"),
+                    again.variants().get(0).resolved().at("/model/score").asText());
+        }
+    }
+
+    @Test
     void aBadParameterKeyFailsItsTrialWithAReasonNamingTheKey() {
         List<TrialRecord> trials = sweep("""
                   model.headz: {type: categorical, values: [1, 2]}
@@ -109,16 +140,16 @@ class ExperimentObjectiveTest {
 
     @Test
     void aBadParameterValueNamesTheParameterAndTheRule() {
-        TrialObjective objective = new ExperimentObjective().create(base(4), "val_loss");
+        TrialObjective objective = new ExperimentObjective().create(base(4), context());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> objective.run(Map.of("model.heads", 3), 1, IntermediateReporter.NONE));
+                () -> objective.run(0, Map.of("model.heads", 3), 1, IntermediateReporter.NONE));
         assertEquals("parameter model.heads=3: tiny.yaml: model.heads: must divide d_model=8, was 3", e.getMessage());
     }
 
     @Test
     void aNanLossFailsTheTrialWithTheRunsReason() {
-        TrialObjective objective = new ExperimentObjective().create(base(40), "val_loss");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> objective.run(
+        TrialObjective objective = new ExperimentObjective().create(base(40), context());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> objective.run(0,
                 Map.of("training.optimizer", "sgd", "training.learning_rate", 10.0, "model.d_model", 64), 1,
                 IntermediateReporter.NONE));
         assertTrue(e.getMessage().matches("run failed: loss became (NaN|-?Infinity) at step \\d+"), e.getMessage());
@@ -131,8 +162,8 @@ class ExperimentObjectiveTest {
             reported.add(step);
             return step >= 4;
         };
-        TrialResult result = new ExperimentObjective().create(base(40), "val_loss")
-                .run(Map.of(), 1, pruneAtStep4);
+        TrialResult result = new ExperimentObjective().create(base(40), context())
+                .run(0, Map.of(), 1, pruneAtStep4);
         assertEquals(List.of(2L, 4L), reported);
         assertEquals(4.0, result.metrics().get("steps"));
         assertTrue(result.metrics().containsKey("val_loss"), result.metrics().toString());

@@ -41,7 +41,7 @@ class SweepRunnerTest {
 
     private List<TrialRecord> run(Path sweepFile, Path db, boolean resume, int parallel) {
         SweepConfig config = new SweepConfigParser().parse(sweepFile);
-        return new SweepRunner().run(config, new RunOptions(db, resume, parallel, null, log::add));
+        return new SweepRunner().run(config, new RunOptions(db.getParent(), db, resume, parallel, null, log::add));
     }
 
     private static Map<Integer, Object> paramsByIndex(List<TrialRecord> trials) {

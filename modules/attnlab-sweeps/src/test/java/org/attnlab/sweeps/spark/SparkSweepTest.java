@@ -31,7 +31,7 @@ class SparkSweepTest {
         List<Long> times = new ArrayList<>();
         long start = System.nanoTime();
         List<TrialRecord> trials = new SweepRunner().run(new SweepConfigParser().parse(sweep),
-                new RunOptions(files.db(), false, null, "local[2]", line -> {
+                new RunOptions(files.results(), files.db(), false, null, "local[2]", line -> {
                     log.add(line);
                     times.add(System.nanoTime());
                 }));
