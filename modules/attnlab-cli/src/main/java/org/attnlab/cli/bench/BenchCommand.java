@@ -16,6 +16,7 @@ import org.attnlab.bench.cases.Shapes;
 import org.attnlab.bench.profile.StepProfile;
 import org.attnlab.bench.report.ResultTables;
 import org.attnlab.bench.report.SuiteResult;
+import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.run.LibraryChatter;
 import org.attnlab.models.runtime.RuntimeSettings;
 import picocli.CommandLine.Command;
@@ -68,6 +69,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String bad = warmup < 0 ? "--warmup must be >= 0, was " + warmup
+                : iterations < 1 ? "--iterations must be >= 1, was " + iterations
+                : threads != null && threads < 1 ? "--threads must be >= 1, was " + threads
+                : gemmSize < 1 ? "--gemm-size must be >= 1, was " + gemmSize
+                : rounds < 1 ? "--rounds must be >= 1, was " + rounds : null;
+        if (bad != null) {
+            err().println("error: " + bad);
+            return 2;
+        }
+        if (threads != null) {
+            BenchSuite.useThreads(threads);
+        }
         Shapes shapes = small ? Shapes.SMOKE : Shapes.DEFAULT;
         List<BenchCase> selected;
         try {
@@ -87,20 +100,17 @@ public final class BenchCommand implements Callable<Integer> {
                         + "--experiments DIR)");
                 return 2;
             }
+            try {
+                ExperimentModel.load(p);
+            } catch (ConfigException e) {
+                err().println("error: " + e.getMessage());
+                return 2;
+            }
         }
         if (profile) {
             return profile(selected);
         }
-        BenchSuite suite;
-        try {
-            suite = new BenchSuite(warmup, iterations, small ? 64 : gemmSize);
-            if (threads != null) {
-                BenchSuite.useThreads(threads);
-            }
-        } catch (IllegalArgumentException e) {
-            err().println("error: " + e.getMessage());
-            return 2;
-        }
+        BenchSuite suite = new BenchSuite(warmup, iterations, small ? 64 : gemmSize);
         out().println("runtime: " + RuntimeSettings.current().summary());
         SuiteResult result = LibraryChatter.suppressed(() -> suite.run(selected, out()));
         try {
@@ -122,9 +132,6 @@ public final class BenchCommand implements Callable<Integer> {
             err().println("error: --profile: select a model case (--cases models, quickstart-step or "
                     + "transformer-step)");
             return 2;
-        }
-        if (threads != null) {
-            BenchSuite.useThreads(threads);
         }
         out().println("runtime: " + RuntimeSettings.current().summary());
         for (ExperimentCase c : models) {

@@ -50,7 +50,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void badInputIsAOneLineError() {
+    void badInputIsAOneLineError() throws Exception {
         assertEquals(2, run("bench", "--cases", "encoder,nope"));
         assertTrue(err.toString().startsWith("error: --cases: unknown case 'nope'; valid: all, attention"), err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
@@ -60,6 +60,20 @@ class BenchCommandTest {
                 "--experiments", tmp.toString());
         assertEquals(2, exit);
         assertTrue(e2.toString().contains("quickstart.yaml not found"), e2.toString());
+
+        StringWriter e5 = new StringWriter();
+        Files.writeString(tmp.resolve("quickstart.yaml"), "name: broken\nmodel: [\n");
+        Files.writeString(tmp.resolve("transformer-ablation.yaml"), "name: t\n");
+        exit = new CommandLine(new AttnLab()).setErr(new PrintWriter(e5)).execute("bench", "--cases", "quickstart-step",
+                "--experiments", tmp.toString());
+        assertEquals(2, exit);
+        assertTrue(e5.toString().startsWith("error: ") && e5.toString().contains("quickstart.yaml")
+                && e5.toString().strip().lines().count() == 1, e5.toString());
+
+        StringWriter e4 = new StringWriter();
+        exit = new CommandLine(new AttnLab()).setErr(new PrintWriter(e4)).execute("bench", "--iterations", "0");
+        assertEquals(2, exit);
+        assertEquals("error: --iterations must be >= 1, was 0", e4.toString().strip());
 
         StringWriter e3 = new StringWriter();
         exit = new CommandLine(new AttnLab()).setErr(new PrintWriter(e3)).execute("bench", "--cases", "encoder",
