@@ -1,5 +1,6 @@
 package org.attnlab.cli;
 
+import org.attnlab.cli.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.attnlab.cli.datasets.DatasetsCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "attnlab", mixinStandardHelpOptions = true, version = "AttnLab 0.1.0",
         description = "Attention mechanisms on Deeplearning4j / SameDiff: models, experiments, reports.",
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, ListRunsCommand.class,
-                DatasetsCommand.class, SweepCommand.class})
+                DatasetsCommand.class, SweepCommand.class, BenchCommand.class})
 public final class AttnLab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -68,6 +68,11 @@ public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targ
 
     /** Number of trainable parameters. */
     public long parameterCount() {
+        return parameterCount(sd);
+    }
+
+    /** Number of trainable parameters of any graph: the summed lengths of its variables. */
+    public static long parameterCount(SameDiff sd) {
         return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
     }

@@ -18,7 +18,6 @@ import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.models.dropout.DropoutMasks;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
@@ -55,8 +54,7 @@ public final class Trainer {
         TrainingState state = dir.readJson(STATE, TrainingState.class);
         if (state == null) {
             state = TrainingState.fresh();
-            model.sd().setTrainingConfig(TrainingConfig.builder().updater(Updaters.of(v.training()))
-                    .dataSetFeatureMapping(model.inputs()).dataSetLabelMapping(model.targets()).build());
+            TrainingSteps.configure(model, v.training());
         } else {
             model = model.withGraph(SameDiff.load(dir.path().resolve(state.checkpoint()).toFile(), true));
             LOG.info("{}: resuming at step {}", spec.runId(), state.step());
@@ -103,7 +101,7 @@ public final class Trainer {
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
                 MultiDataSet batch = stream.next();
-                dropout.during(() -> model.placeholders(batch), () -> model.sd().fit(model.adapter().apply(batch)));
+                dropout.during(() -> model.placeholders(batch), () -> TrainingSteps.fit(model, batch));
                 step++;
                 periodTokens += tokens(batch);
                 progress.stepped(step);

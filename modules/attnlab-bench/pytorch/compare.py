@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""Runs AttnLab's benchmark cases and their PyTorch twins interleaved and writes the side-by-side table.
+
+Each round runs every case once in a fresh AttnLab process (`attnlab bench --cases CASE`) and once in a fresh PyTorch
+process (bench_torch.py), alternating which goes first from round to round (A B, then B A). The table pools every
+timed step of every round per case and side: median, min and max ms; AttnLab/PyTorch ratios of the medians, the
+minima and the maxima; and the range of the per-round ratios of medians. Started by compare.sh.
+"""
+import argparse
+import csv
+import datetime
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def sh(cmd, cwd):
+    return subprocess.run(cmd, cwd=cwd, shell=True, capture_output=True, text=True).stdout.strip()
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def cpu_model():
+    for line in sh("lscpu", "/").splitlines():
+        if line.startswith("Model name:"):
+            return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def run(cmd, env, log):
+    with open(log, "w") as f:
+        f.write("$ " + " ".join(cmd) + "\n")
+        f.flush()
+        return subprocess.run(cmd, env=env, stdout=f, stderr=subprocess.STDOUT).returncode == 0
+
+
+def read(path):
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        rows = list(csv.DictReader(f))
+    return rows[0] if rows else None
+
+
+def steps(row):
+    return [float(x) for x in row["step_ms"].split(";")]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", required=True, help="the AttnLab project folder")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--cases", default="all", help="as for attnlab bench --cases")
+    ap.add_argument("--threads", type=int, default=2, help="threads on both sides (default 2)")
+    ap.add_argument("--attnlab-threads", type=int, help="AttnLab's threads when they should differ from --threads")
+    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--iterations", type=int, default=10)
+    ap.add_argument("--small", action="store_true", help="tiny shapes: checks the scripts, measures nothing")
+    ap.add_argument("--out", help="results folder (default results/benchmarks/DATE-COMMIT)")
+    a = ap.parse_args()
+    root = a.root
+    commit = sh("git rev-parse --short HEAD", root) + ("-dirty" if sh("git status --porcelain -uno", root) else "")
+    started = datetime.datetime.now(datetime.timezone.utc)
+    out = a.out or os.path.join("results", "benchmarks", started.strftime("%Y-%m-%d") + "-" + commit
+                                + ("-small" if a.small else ""))
+    os.makedirs(out, exist_ok=True)
+    load_start = loadavg()
+    launcher = os.path.join(root, "attnlab")
+    small = ["--small"] if a.small else []
+    listing = subprocess.run([launcher, "bench", "--list", "--cases", a.cases] + small, capture_output=True,
+                             text=True)
+    if listing.returncode != 0:
+        sys.exit("compare: " + (listing.stderr.strip().splitlines() or ["attnlab bench --list failed"])[-1])
+    cases = [line.split("\t")[0] for line in listing.stdout.splitlines() if "\t" in line]
+    a_threads = a.attnlab_threads or a.threads
+    jvm_env = dict(os.environ, OMP_NUM_THREADS=str(a_threads))
+    py_env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OMP_NUM_THREADS=str(a.threads))
+    print("compare: %d cases x %d rounds, %d threads, into %s" % (len(cases), a.rounds, a.threads, out), flush=True)
+    for r in range(1, a.rounds + 1):
+        for case in cases:
+            d = os.path.join(out, "raw", "round-%d" % r, case)
+            os.makedirs(d, exist_ok=True)
+            spec = os.path.join(out, "raw", "round-1", case, "attnlab.csv")
+            attnlab = lambda: run([launcher, "bench", "--cases", case, "--warmup", str(a.warmup), "--iterations",
+                                   str(a.iterations), "--threads", str(a_threads), "--out", d] + small, jvm_env,
+                                  os.path.join(d, "attnlab.log"))
+            torch = lambda: case.endswith("-data") or not os.path.exists(spec) or run(
+                ["/usr/bin/python3", os.path.join(HERE, "bench_torch.py"), "--from", spec, "--out",
+                 os.path.join(d, "torch.csv"), "--threads", str(a.threads), "--warmup", str(a.warmup),
+                 "--iterations", str(a.iterations), "--gemm-size", "64" if a.small else "1024"], py_env,
+                os.path.join(d, "torch.log"))
+            if r % 2 == 0 and os.path.exists(spec):  # even rounds: PyTorch first
+                p_ok = torch()
+                a_ok = attnlab()
+            else:
+                a_ok = attnlab()
+                p_ok = torch()
+            print("round %d %-22s attnlab %s, pytorch %s" % (r, case, "ok" if a_ok else "FAILED (see log)",
+                                                            "no twin" if case.endswith("-data")
+                                                            else "ok" if p_ok else "FAILED (see log)"), flush=True)
+    ended = datetime.datetime.now(datetime.timezone.utc)
+    table = report(out, cases, a, commit, started, ended, load_start, loadavg())
+    print(table)
+
+
+def report(out, cases, a, commit, started, ended, load_start, load_end):
+    cmd = "modules/attnlab-bench/compare.sh " + " ".join(sys.argv[3:])
+    lines = ["# AttnLab vs PyTorch, training step per case", "",
+             "- command: `%s`" % cmd.strip(),
+             "- commit: %s" % commit,
+             "- machine: %s, %s cores (lscpu / nproc)" % (cpu_model(), sh("nproc", "/")),
+             "- date: %s to %s (UTC)" % (started.strftime("%Y-%m-%d %H:%M"), ended.strftime("%H:%M")),
+             "- load averages (1, 5, 15 min): %s at start, %s at end" % (load_start, load_end),
+             "- %d rounds, each case alternately in a fresh AttnLab and a fresh PyTorch process; threads: AttnLab %d "
+             "(OMP_NUM_THREADS and --threads), PyTorch %d (torch.set_num_threads, OMP_WAIT_POLICY=PASSIVE); %d warm-up "
+             "and %d timed steps per process" % (a.rounds, a.attnlab_threads or a.threads, a.threads, a.warmup,
+                                                 a.iterations),
+             "- ms are pooled over every timed step of every round; ratios are AttnLab / PyTorch", ""]
+    gemm_a, gemm_p = [], []
+    rows = ["| case | AttnLab ms median (min-max) | PyTorch ms median (min-max) | ratio of medians | ratio of minima "
+            "| ratio of maxima | per-round ratio range | AttnLab peak RSS MB | PyTorch peak RSS MB | parameters |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    csv_rows = [["case", "attnlab_median_ms", "attnlab_min_ms", "attnlab_max_ms", "torch_median_ms", "torch_min_ms",
+                 "torch_max_ms", "ratio_median", "ratio_min", "ratio_max", "attnlab_peak_rss_mb",
+                 "torch_peak_rss_mb", "attnlab_parameters", "torch_parameters"]]
+    for case in cases:
+        a_rows, p_rows = [], []
+        for r in range(1, a.rounds + 1):
+            d = os.path.join(out, "raw", "round-%d" % r, case)
+            a_rows.append(read(os.path.join(d, "attnlab.csv")))
+            p_rows.append(read(os.path.join(d, "torch.csv")))
+        a_ok = [x for x in a_rows if x]
+        p_ok = [x for x in p_rows if x]
+        gemm_a += [float(x["gemm_peak_gflop_s"]) for x in a_ok]
+        gemm_p += [float(x["gemm_peak_gflop_s"]) for x in p_ok]
+        if not a_ok:
+            rows.append("| %s | failed | | | | | | | | |" % case)
+            continue
+        at = np.array([m for x in a_ok for m in steps(x)])
+        a_rss = max(float(x["peak_rss_mb"]) for x in a_ok)
+        a_par = a_ok[0]["parameters"]
+        if not p_ok:
+            rows.append("| %s | %.2f (%.2f-%.2f) | %s | | | | | %.0f | | %s |" % (
+                case, np.median(at), at.min(), at.max(), "no twin" if case.endswith("-data") else "failed", a_rss,
+                a_par))
+            continue
+        pt = np.array([m for x in p_ok for m in steps(x)])
+        per_round = [float(x["median_ms"]) / float(y["median_ms"]) for x, y in zip(a_rows, p_rows) if x and y]
+        p_par = p_ok[0]["parameters"]
+        params = a_par if a_par == p_par else "%s vs %s (DIFFER)" % (a_par, p_par)
+        p_rss = max(float(x["peak_rss_mb"]) for x in p_ok)
+        rm, rmin, rmax = np.median(at) / np.median(pt), at.min() / pt.min(), at.max() / pt.max()
+        rows.append("| %s | %.2f (%.2f-%.2f) | %.2f (%.2f-%.2f) | %.2f | %.2f | %.2f | %s | %.0f | %.0f | %s |" % (
+            case, np.median(at), at.min(), at.max(), np.median(pt), pt.min(), pt.max(), rm, rmin, rmax,
+            "%.2f-%.2f" % (min(per_round), max(per_round)) if per_round else "", a_rss, p_rss, params))
+        csv_rows.append([case, np.median(at), at.min(), at.max(), np.median(pt), pt.min(), pt.max(), rm, rmin, rmax,
+                         a_rss, p_rss, a_par, p_par])
+    if gemm_a:
+        lines.insert(len(lines) - 1, "- matrix-multiply rate (median over processes): AttnLab ND4J gemm %.1f GFLOP/s, "
+                                     "PyTorch mm %s GFLOP/s" % (np.median(gemm_a),
+                                                                "%.1f" % np.median(gemm_p) if gemm_p else "-"))
+    text = "\n".join(lines + rows) + "\n"
+    with open(os.path.join(out, "comparison.md"), "w") as f:
+        f.write(text)
+    with open(os.path.join(out, "comparison.csv"), "w", newline="") as f:
+        csv.writer(f).writerows(csv_rows)
+    return text
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+package org.attnlab.bench.cases;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiments.run.TrainingSteps;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * A case on an experiment's first variant, set up by the code a training run uses ({@link TrainingSteps}: the run's
+ * data, model, updater and {@code sd.fit} per batch), at the experiment's configured sizes. Case (4), a whole training
+ * step: the next training batch, then {@code sd.fit} on it, as the training loop does (validation and checkpoints are
+ * not part of it). Case (5), the data pipeline alone: the next shuffled training batch turned into the model's inputs
+ * (the run's iterator and the model's batch adapter), with no training.
+ */
+public final class ExperimentCase implements BenchCase {
+    private final String name;
+    private final Path file;
+    private final boolean trains;
+
+    private ExperimentCase(String name, Path file, boolean trains) {
+        this.name = name;
+        this.file = file;
+        this.trains = trains;
+    }
+
+    /** A whole training step of {@code file}'s first variant. */
+    static ExperimentCase trainingStep(String name, Path file) {
+        return new ExperimentCase(name, file, true);
+    }
+
+    /** The data pipeline alone of {@code file}'s first variant. */
+    static ExperimentCase dataPipeline(String name, Path file) {
+        return new ExperimentCase(name, file, false);
+    }
+
+    /** The experiment file whose first variant the case runs. */
+    public Path file() {
+        return file;
+    }
+
+    /** True for a training step, false for the data pipeline alone. */
+    public boolean trains() {
+        return trains;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return (trains ? "whole training step (next batch + sd.fit, the run's updater)"
+                : "data pipeline alone (next training batch + the model's batch adapter)")
+                + " of the first variant of " + file;
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return List.of(file);
+    }
+
+    @Override
+    public Workload prepare() {
+        ExperimentModel model = ExperimentModel.load(file);
+        TrainingSteps steps = model.start();
+        MultiDataSet first = steps.nextBatch();
+        Runnable step = trains ? () -> steps.step(steps.nextBatch())
+                : () -> steps.model().adapter().apply(steps.nextBatch());
+        return new Workload(step, trains ? model.flops(steps.shape(), first) : Double.NaN,
+                first.getFeatures(0).length(), trains ? steps.model().parameterCount() : 0,
+                model.spec(steps.shape(), first));
+    }
+}

@@ -1,0 +1,98 @@
+package org.attnlab.bench.profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.attnlab.bench.cases.ExperimentModel;
+import org.attnlab.bench.measure.StepTimes;
+import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.run.TrainingSteps;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Where the time of an experiment model's training step goes. With an {@link OpTimer} attached it counts the ops a
+ * step executes and their mean cost by op type, and the step time left outside ops (session set-up, updater,
+ * listeners, placeholder checks). Then, without the listener, it compares {@code n} calls of {@code sd.fit(batch)}
+ * with one {@code sd.fit} over an iterator of the same {@code n} batches, alternately for several rounds: the
+ * difference per step is the per-call cost of {@code fit}. Batches are drawn and adapted before timing.
+ */
+public final class StepProfile {
+    private StepProfile() {
+    }
+
+    /**
+     * Profiles {@code steps} training steps of {@code model} after {@code warmup} steps, and {@code rounds} rounds of
+     * the per-call comparison; returns a Markdown report.
+     */
+    public static String run(ExperimentModel model, int warmup, int steps, int rounds) {
+        if (warmup < 1 || steps < 1 || rounds < 1) {
+            throw new IllegalArgumentException("warm-up, steps and rounds must be >= 1, were " + warmup + ", " + steps
+                    + ", " + rounds);
+        }
+        TrainingSteps run = model.start();
+        TrainableModel m = run.model();
+        SameDiff sd = m.sd();
+        List<MultiDataSet> batches = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            batches.add(m.adapter().apply(run.nextBatch()));
+        }
+        for (int i = 0; i < warmup; i++) {
+            sd.fit(batches.get(i % steps));
+        }
+        OpTimer timer = new OpTimer();
+        sd.addListeners(timer);
+        int[] next = {0};
+        StepTimes withListener = StepTimes.measure(() -> sd.fit(batches.get(next[0]++)), 0, steps);
+        sd.setListeners(List.of());
+        double[] perCall = new double[rounds];
+        double[] overIterator = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (MultiDataSet b : batches) {
+                sd.fit(b);
+            }
+            perCall[r] = (System.nanoTime() - t0) / 1e6 / steps;
+            t0 = System.nanoTime();
+            sd.fit(new BatchList(batches), 1);
+            overIterator[r] = (System.nanoTime() - t0) / 1e6 / steps;
+        }
+        return report(model.label(), warmup, steps, timer, withListener, new StepTimes(perCall),
+                new StepTimes(overIterator));
+    }
+
+    private static String report(String label, int warmup, int steps, OpTimer timer, StepTimes step,
+                                 StepTimes perCall, StepTimes overIterator) {
+        List<OpTimer.OpStats> ops = new ArrayList<>(timer.byType().values());
+        ops.sort(Comparator.comparingLong((OpTimer.OpStats s) -> s.nanos).reversed());
+        long count = ops.stream().mapToLong(s -> s.count).sum();
+        double opMs = ops.stream().mapToLong(s -> s.nanos).sum() / 1e6 / steps;
+        double stepMean = Arrays.stream(step.ms()).average().orElseThrow();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "# Training-step profile: %s%n%n", label));
+        b.append(String.format(Locale.ROOT, "%d steps of `sd.fit(batch)` after %d warm-up steps, with a per-op timing "
+                + "listener attached (it adds its own cost).%n%n", steps, warmup));
+        b.append(String.format(Locale.ROOT, "- step: mean %.3f ms, median %.3f ms (min %.3f, max %.3f)%n", stepMean,
+                step.median(), step.min(), step.max()));
+        b.append(String.format(Locale.ROOT, "- ops per step: %.1f (%d op types; listener saw %d iterations)%n",
+                (double) count / steps, ops.size(), timer.iterations()));
+        b.append(String.format(Locale.ROOT, "- time inside ops: %.3f ms per step (%.0f%% of the mean step); outside "
+                + "ops (session, updater, listeners, checks): %.3f ms%n", opMs, 100 * opMs / stepMean,
+                stepMean - opMs));
+        b.append(String.format(Locale.ROOT, "- without the listener, per step: %d calls of `sd.fit(batch)` %.3f ms "
+                        + "(median of %d rounds, min %.3f, max %.3f); one `sd.fit` over an iterator of the same batches "
+                        + "%.3f ms (min %.3f, max %.3f); per-call cost of `fit` %.3f ms%n%n", steps, perCall.median(),
+                perCall.ms().length, perCall.min(), perCall.max(), overIterator.median(), overIterator.min(),
+                overIterator.max(), perCall.median() - overIterator.median()));
+        b.append("| op type | executions per step | mean us | ms per step | share of op time |\n");
+        b.append("| --- | --- | --- | --- | --- |\n");
+        for (OpTimer.OpStats s : ops) {
+            double ms = s.nanos / 1e6 / steps;
+            b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.1f%% |%n", s.type,
+                    (double) s.count / steps, s.nanos / 1e3 / s.count, ms, 100 * ms / opMs));
+        }
+        return b.toString();
+    }
+}

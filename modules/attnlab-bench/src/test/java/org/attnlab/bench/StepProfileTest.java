@@ -1,0 +1,25 @@
+package org.attnlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attnlab.bench.cases.ExperimentModel;
+import org.attnlab.bench.profile.StepProfile;
+import org.junit.jupiter.api.Test;
+
+/** The step profile of the quickstart tagger counts its ops and times them; nothing here asserts a speed. */
+class StepProfileTest {
+    @Test
+    void countsOpsPerStepAndListsTheMatrixProducts() {
+        String md = StepProfile.run(ExperimentModel.load(Path.of("../../experiments/quickstart.yaml")), 1, 3, 1);
+        Matcher ops = Pattern.compile("ops per step: ([0-9.]+) \\((\\d+) op types; listener saw (\\d+) iterations")
+                .matcher(md);
+        assertTrue(ops.find(), md);
+        // Forward and backward of a one-layer tagger: well over a hundred op executions per step.
+        assertTrue(Double.parseDouble(ops.group(1)) > 100, md);
+        assertTrue(Integer.parseInt(ops.group(3)) == 3, "three profiled iterations: " + md);
+        assertTrue(md.contains("| matmul |") && md.contains("per-call cost of `fit`"), md);
+    }
+}

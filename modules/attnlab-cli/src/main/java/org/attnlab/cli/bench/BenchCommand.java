@@ -1,0 +1,166 @@
+package org.attnlab.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.attnlab.bench.BenchSuite;
+import org.attnlab.bench.cases.BenchCase;
+import org.attnlab.bench.cases.Cases;
+import org.attnlab.bench.cases.ExperimentCase;
+import org.attnlab.bench.cases.ExperimentModel;
+import org.attnlab.bench.cases.Shapes;
+import org.attnlab.bench.profile.StepProfile;
+import org.attnlab.bench.report.ResultTables;
+import org.attnlab.bench.report.SuiteResult;
+import org.attnlab.experiments.config.ConfigException;
+import org.attnlab.experiments.run.LibraryChatter;
+import org.attnlab.models.runtime.RuntimeSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code attnlab bench}: times training steps of attention layers, encoder layers and whole experiment models. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time training steps (median, min, max ms; tokens/s; GFLOP/s against a gemm rate measured in the "
+                + "same run; peak RSS) and write attnlab.csv and attnlab.md to the output folder.",
+                "Groups: attention, encoder, additive, models, data; --list shows every case."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--cases", defaultValue = "all",
+            description = "Comma-separated cases or groups, or all (default ${DEFAULT-VALUE}).")
+    String cases;
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps per case (default ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "--iterations", defaultValue = "10",
+            description = "Timed steps per case; the median is reported (default ${DEFAULT-VALUE}).")
+    int iterations;
+    @Option(names = "--threads",
+            description = "ND4J threads (libnd4j, BLAS); default: as the environment sets them (OMP_NUM_THREADS).")
+    Integer threads;
+    @Option(names = "--out", defaultValue = "results/benchmarks/latest",
+            description = "Folder for attnlab.csv and attnlab.md (default ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--experiments", defaultValue = "experiments",
+            description = "Folder holding " + Cases.QUICKSTART + " and " + Cases.TRANSFORMER
+                    + " for the model and data cases (default ${DEFAULT-VALUE}).")
+    Path experiments;
+    @Option(names = "--gemm-size", defaultValue = "1024",
+            description = "n of the [n, n] float32 products the matrix-multiply rate is measured on (default ${DEFAULT-VALUE}).")
+    int gemmSize;
+    @Option(names = {"--small", "--smoke"},
+            description = "Tiny shapes (B=2, T=4, d=8, 2 heads) and a 64x64 gemm: checks that the suite runs, measures nothing.")
+    boolean small;
+    @Option(names = "--list", description = "List the selected cases (name, tab, description) and exit.")
+    boolean list;
+    @Option(names = "--profile", description = {"Profile the selected model cases instead of timing them: ops per step "
+            + "and their mean cost (per-op listener), time outside ops, and the per-call cost of sd.fit(batch) "
+            + "against one fit over an iterator; prints and writes profile-CASE.md.",
+            "Use many steps, e.g. --cases quickstart-step --profile --iterations 200."})
+    boolean profile;
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "With --profile: rounds of the per-call comparison (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+        String bad = warmup < 0 ? "--warmup must be >= 0, was " + warmup
+                : iterations < 1 ? "--iterations must be >= 1, was " + iterations
+                : threads != null && threads < 1 ? "--threads must be >= 1, was " + threads
+                : gemmSize < 1 ? "--gemm-size must be >= 1, was " + gemmSize
+                : rounds < 1 ? "--rounds must be >= 1, was " + rounds : null;
+        if (bad != null) {
+            err().println("error: " + bad);
+            return 2;
+        }
+        if (threads != null) {
+            BenchSuite.useThreads(threads);
+        }
+        Shapes shapes = small ? Shapes.SMOKE : Shapes.DEFAULT;
+        List<BenchCase> selected;
+        try {
+            selected = new Cases(shapes, experiments).select(cases);
+        } catch (IllegalArgumentException e) {
+            err().println("error: --cases: " + e.getMessage());
+            return 2;
+        }
+        if (list) {
+            selected.forEach(c -> out().println(c.name() + "\t" + c.description()));
+            out().flush();
+            return 0;
+        }
+        for (Path p : selected.stream().flatMap(c -> c.inputs().stream()).distinct().toList()) {
+            if (!Files.isRegularFile(p)) {
+                err().println("error: --experiments: " + p + " not found (run from the project folder or give "
+                        + "--experiments DIR)");
+                return 2;
+            }
+            try {
+                ExperimentModel.load(p);
+            } catch (ConfigException e) {
+                err().println("error: " + e.getMessage());
+                return 2;
+            }
+        }
+        if (profile) {
+            return profile(selected);
+        }
+        BenchSuite suite = new BenchSuite(warmup, iterations, small ? 64 : gemmSize);
+        out().println("runtime: " + RuntimeSettings.current().summary());
+        SuiteResult result = LibraryChatter.suppressed(() -> suite.run(selected, out()));
+        try {
+            ResultTables.write(result, "attnlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                    out);
+        } catch (UncheckedIOException e) {
+            err().println("error: --out: cannot write " + out + ": " + e.getCause().getMessage()
+                    + " (the figures are printed above)");
+            return 1;
+        }
+        out().println("wrote " + out.resolve("attnlab.csv") + " and " + out.resolve("attnlab.md"));
+        return 0;
+    }
+
+    private int profile(List<BenchCase> selected) {
+        List<ExperimentCase> models = selected.stream().filter(ExperimentCase.class::isInstance)
+                .map(ExperimentCase.class::cast).filter(ExperimentCase::trains).toList();
+        if (models.isEmpty()) {
+            err().println("error: --profile: select a model case (--cases models, quickstart-step or "
+                    + "transformer-step)");
+            return 2;
+        }
+        out().println("runtime: " + RuntimeSettings.current().summary());
+        for (ExperimentCase c : models) {
+            String md;
+            try {
+                md = LibraryChatter.suppressed(() -> StepProfile.run(ExperimentModel.load(c.file()), warmup,
+                        iterations, rounds));
+            } catch (IllegalArgumentException e) {
+                err().println("error: --profile: " + e.getMessage());
+                return 2;
+            }
+            out().println(md);
+            try {
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("profile-" + c.name() + ".md"), md);
+            } catch (IOException e) {
+                err().println("error: --out: cannot write " + out + ": " + e.getMessage());
+                return 1;
+            }
+            out().println("wrote " + out.resolve("profile-" + c.name() + ".md"));
+        }
+        return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

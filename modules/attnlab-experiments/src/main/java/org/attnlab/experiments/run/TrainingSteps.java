@@ -1,0 +1,64 @@
+package org.attnlab.experiments.run;
+
+import org.attnlab.experiments.config.TrainingSettings;
+import org.attnlab.experiments.config.VariantConfig;
+import org.attnlab.experiments.model.TaskShape;
+import org.attnlab.experiments.model.TrainableModel;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * The training steps of a fresh run, set up exactly as {@link Trainer} sets one up: the variant's data splits and
+ * model, the model's training config (updater, feature and label mappings) and the endless stream of shuffled
+ * training batches. {@link Trainer} takes its steps through {@link #fit}; benchmarks time the same call.
+ */
+public final class TrainingSteps {
+    private final TrainableModel model;
+    private final TaskShape shape;
+    private final TrainingStream stream;
+
+    private TrainingSteps(TrainableModel model, TaskShape shape, TrainingStream stream) {
+        this.model = model;
+        this.shape = shape;
+        this.stream = stream;
+    }
+
+    /** The first steps of {@code variant} trained with {@code seed}, as a new run would take them. */
+    public static TrainingSteps fresh(VariantConfig variant, long seed) {
+        DataSource data = DataSource.of(variant.dataset(), seed);
+        TrainableModel model = variant.model().build(data.shape(), seed);
+        configure(model, variant.training());
+        return new TrainingSteps(model, data.shape(), new TrainingStream(data.train(variant.training().batchSize())));
+    }
+
+    /** The model being trained. */
+    public TrainableModel model() {
+        return model;
+    }
+
+    /** Vocabulary sizes and lengths of the data. */
+    public TaskShape shape() {
+        return shape;
+    }
+
+    /** The next raw training batch (a new shuffled epoch begins when one ends). */
+    public MultiDataSet nextBatch() {
+        return stream.next();
+    }
+
+    /** One optimizer step on the raw batch {@code raw}. */
+    public void step(MultiDataSet raw) {
+        fit(model, raw);
+    }
+
+    /** Gives {@code model} the training config of {@code training}: updater plus placeholder mappings. */
+    static void configure(TrainableModel model, TrainingSettings training) {
+        model.sd().setTrainingConfig(TrainingConfig.builder().updater(Updaters.of(training))
+                .dataSetFeatureMapping(model.inputs()).dataSetLabelMapping(model.targets()).build());
+    }
+
+    /** One optimizer step of {@code model} on the raw batch {@code raw}. */
+    static void fit(TrainableModel model, MultiDataSet raw) {
+        model.sd().fit(model.adapter().apply(raw));
+    }
+}
