@@ -59,8 +59,8 @@ public final class RunCommand implements Callable<Integer> {
                 RunPlanner.seeds(cfg, quick).size(), runs.size());
         out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
-        new ExperimentRecord(file.toString(), quick, cfg.report()).write(results.dir().resolve(name));
         try (ResultsStore store = results.open()) {
+            new ExperimentRecord(file.toString(), quick, cfg.report()).write(results.dir().resolve(name));
             List<RunSummary> done;
             try {
                 done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
