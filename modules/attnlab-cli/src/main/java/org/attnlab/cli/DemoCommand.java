@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.attnlab.datasets.synthetic.SyntheticTask;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.ConsoleProgress;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
@@ -20,6 +20,7 @@ import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.runtime.RuntimeSettings;
+import org.attnlab.models.support.ConfigValueException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +42,8 @@ final class DemoCommand implements Callable<Integer> {
         public ScoreFunction convert(String value) {
             try {
                 return ScoreFunction.fromName(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+            } catch (ConfigValueException e) {
+                throw new CommandLine.TypeConversionException(e.reason());
             }
         }
     }
@@ -85,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = results != null ? results : Files.createTempDirectory("attnlab-demo-");
         List<RunSummary> done;
         try (ResultsStore store = ResultsStore.open(dir.resolve("attnlab.db"))) {
-            ExperimentConfig demo = new ExperimentLoader(ModelRegistry.load()).load(experiment(), Path.of("demo"));
+            ExperimentConfig demo = new ExperimentLoader(ModelKinds.load()).load(experiment(), Path.of("demo"));
             done = new ExperimentRunner(dir, store, ConsoleProgress.forConsole(out)).runAll(RunPlanner.plan(demo, false));
         }
         out.println();

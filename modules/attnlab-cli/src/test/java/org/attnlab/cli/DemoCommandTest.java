@@ -47,7 +47,7 @@ class DemoCommandTest {
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("demo", "--scores", "dot,cosine");
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("Unknown score function 'cosine'; valid names: dot, scaled_dot, additive, general"),
+        assertTrue(err.toString().contains("unknown value 'cosine'; valid: dot, scaled_dot, additive, general"),
                 err.toString());
     }
 }

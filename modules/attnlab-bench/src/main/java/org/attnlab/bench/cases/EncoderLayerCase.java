@@ -5,8 +5,10 @@ import org.attnlab.bench.measure.Flops;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.support.ConfigChecks;
 import org.attnlab.models.transformer.EncoderLayer;
 import org.attnlab.models.transformer.NormPlacement;
+import org.attnlab.models.transformer.PositionalKind;
 import org.attnlab.models.transformer.TransformerConfig;
 
 /**
@@ -37,12 +39,12 @@ final class EncoderLayerCase implements BenchCase {
     public Workload prepare() {
         Shapes s = shapes;
         TransformerConfig cfg = new TransformerConfig(2, 2, s.time(), 1, s.dModel(), s.heads(), s.dFf(), 0.0,
-                norm.name().toLowerCase(Locale.ROOT), true, "none", false, "scaled_dot", 0, 0.0, 0.0,
+                norm, true, PositionalKind.NONE, false, ScoreFunction.SCALED_DOT, 0, 0.0, 0.0,
                 AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false, 1e-5);
         double flops = Flops.training(Flops.multiHead(s.batch(), s.time(), s.time(), s.dModel(), s.heads(),
                 ScoreFunction.SCALED_DOT, 0) + Flops.feedForward(s.tokens(), s.dModel(), s.dFf()));
         var spec = AttentionCase.spec(s, "encoder", ScoreFunction.SCALED_DOT);
-        spec.put("norm", cfg.norm());
+        spec.put("norm", ConfigChecks.configName(cfg.norm()));
         return WeightedSumStep.of(s, x -> EncoderLayer.build(x.getSameDiff(), "enc", x, null, cfg, new ParamInit(1)),
                 flops, spec);
     }

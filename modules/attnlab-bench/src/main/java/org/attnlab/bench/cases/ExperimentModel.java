@@ -7,13 +7,14 @@ import org.attnlab.bench.measure.Flops;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.config.VariantConfig;
-import org.attnlab.experiments.model.ModelRegistry;
-import org.attnlab.experiments.model.TaggerSettings;
-import org.attnlab.experiments.model.TaskShape;
-import org.attnlab.experiments.model.TransformerSettings;
+import org.attnlab.experiments.kinds.ModelKinds;
+import org.attnlab.experiments.kinds.TaggerKind;
+import org.attnlab.experiments.kinds.TaskShape;
+import org.attnlab.experiments.kinds.TransformerKind;
 import org.attnlab.experiments.run.TrainingSteps;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
+import org.attnlab.models.support.ConfigChecks;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
@@ -32,7 +33,7 @@ public final class ExperimentModel {
 
     /** Loads {@code file}; a bad file is a {@link org.attnlab.experiments.config.ConfigException}. */
     public static ExperimentModel load(Path file) {
-        return new ExperimentModel(new ExperimentLoader(ModelRegistry.load()).load(file));
+        return new ExperimentModel(new ExperimentLoader(ModelKinds.load()).load(file));
     }
 
     /** "experiment/variant". */
@@ -51,14 +52,14 @@ public final class ExperimentModel {
         long ts = batch.getFeatures(0).size(1);
         long tt = batch.getLabels(0).size(1);
         Object settings = variant.model().settings();
-        if (settings instanceof TaggerSettings s) {
-            double attention = Flops.multiHead(b, ts, ts, s.dModel(), s.heads(), ScoreFunction.fromName(s.score()),
+        if (settings instanceof TaggerKind.Settings s) {
+            double attention = Flops.multiHead(b, ts, ts, s.dModel(), s.heads(), s.score(),
                     s.additiveHidden());
             return Flops.training(Flops.matmul(b * ts, shape.vocab(), s.dModel()) + attention
                     + Flops.matmul(b * ts, s.dModel(), shape.vocab()));
         }
-        if (settings instanceof TransformerSettings s) {
-            ScoreFunction score = ScoreFunction.fromName(s.score());
+        if (settings instanceof TransformerKind.Settings s) {
+            ScoreFunction score = s.score();
             int hidden = AttentionConfig.of(score).additiveHidden();
             double embed = Flops.matmul(b * ts, shape.vocab(), s.dModel())
                     + Flops.matmul(b * tt, shape.decoderVocab(), s.dModel());
@@ -76,7 +77,7 @@ public final class ExperimentModel {
     /** The sizes of the step, for the record and for a PyTorch twin. */
     Map<String, String> spec(TaskShape shape, MultiDataSet batch) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("kind", variant.model().factory().kind());
+        m.put("kind", variant.model().kind().name());
         m.put("experiment", label());
         m.put("batch", Long.toString(batch.getFeatures(0).size(0)));
         m.put("src_len", Long.toString(batch.getFeatures(0).size(1)));
@@ -88,21 +89,21 @@ public final class ExperimentModel {
         m.put("lr", Double.toString(variant.training().learningRate()));
         m.put("optimizer", variant.training().optimizer());
         Object settings = variant.model().settings();
-        if (settings instanceof TaggerSettings s) {
+        if (settings instanceof TaggerKind.Settings s) {
             m.put("d_model", Integer.toString(s.dModel()));
             m.put("heads", Integer.toString(s.heads()));
-            m.put("score", s.score());
+            m.put("score", s.score().configName());
             m.put("head_hidden", Integer.toString(s.additiveHidden()));
-        } else if (settings instanceof TransformerSettings s) {
+        } else if (settings instanceof TransformerKind.Settings s) {
             m.put("layers", Integer.toString(s.layers()));
             m.put("d_model", Integer.toString(s.dModel()));
             m.put("heads", Integer.toString(s.heads()));
             m.put("d_ff", Integer.toString(s.dFf()));
-            m.put("norm", s.norm());
+            m.put("norm", ConfigChecks.configName(s.norm()));
             m.put("residual", Boolean.toString(s.residual()));
-            m.put("positional", s.positional());
-            m.put("score", s.score());
-            m.put("head_hidden", Integer.toString(AttentionConfig.of(ScoreFunction.fromName(s.score())).additiveHidden()));
+            m.put("positional", ConfigChecks.configName(s.positional()));
+            m.put("score", s.score().configName());
+            m.put("head_hidden", Integer.toString(AttentionConfig.of(s.score()).additiveHidden()));
         }
         return m;
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.attnlab.bench.measure.SeededArrays;
-import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.kinds.TrainableModel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.measure.StepTimes;
-import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.kinds.TrainableModel;
 import org.attnlab.experiments.run.TrainingSteps;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.dataset.api.MultiDataSet;

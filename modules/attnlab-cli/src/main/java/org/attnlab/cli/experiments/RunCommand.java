@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.config.VariantConfig;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.report.ExperimentRecord;
 import org.attnlab.experiments.report.MarkdownRenderer;
 import org.attnlab.experiments.report.ReportBuilder;
@@ -48,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig cfg;
         try {
-            cfg = new ExperimentLoader(ModelRegistry.load()).load(file);
+            cfg = new ExperimentLoader(ModelKinds.load()).load(file);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -69,7 +71,8 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             out.println();
-            out.print(MarkdownRenderer.table(ReportBuilder.summary(done)));
+            out.print(MarkdownRenderer.table(ReportBuilder.summary(done, cfg.variants().stream().collect(
+                    Collectors.toMap(VariantConfig::name, v -> v.model().kind().name())))));
             long failed = done.stream().filter(r -> !RunSummary.COMPLETED.equals(r.status())).count();
             out.printf("%n%d runs, %d failed, %.0f s. Report: attnlab report %s%s%n", done.size(), failed,
                     (System.nanoTime() - start) / 1e9, name, " --results " + results.dir());

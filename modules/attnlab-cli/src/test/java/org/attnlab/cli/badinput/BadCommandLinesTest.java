@@ -79,7 +79,7 @@ class BadCommandLinesTest {
         c.add(of(2, "--length must be between 1 and", "demo", "--length", "0"));
         c.add(of(2, "--vocab must be between 3 and", "demo", "--vocab", "2000000"));
         c.add(of(2, "--batch must be between 1 and", "demo", "--batch", "0"));
-        c.add(of(2, "Unknown score function", "demo", "--scores", "cosine"));
+        c.add(of(2, "unknown value 'cosine'; valid: dot, scaled_dot", "demo", "--scores", "cosine"));
         c.add(of(2, "Invalid value", "demo", "--task", "rot13"));
         // sweeps, datasets, the entry point
         c.add(of(2, "no such file", "sweep", "$D/missing.yaml", "--db", "$D/s.db"));

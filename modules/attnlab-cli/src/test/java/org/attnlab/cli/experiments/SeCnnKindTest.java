@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.AttentionMaps;
 import org.attnlab.experiments.store.RunSummary;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class SeCnnKindTest {
                 seeds: [1]
                 """);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new ExperimentLoader(ModelRegistry.load()).load(file));
+                () -> new ExperimentLoader(ModelKinds.load()).load(file));
         assertTrue(e.getMessage().contains("model.kind: kind 'se_cnn' classifies images, but dataset.kind is synthetic"),
                 e.getMessage());
     }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.nio.file.Path;
-import org.attnlab.datasets.io.Excerpt;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
 
 /** Turns Jackson binding failures into {@link ConfigException}s that name the file, key path, line and reason. */
 final class BindingErrors {
@@ -45,10 +47,13 @@ final class BindingErrors {
             return at(key, variant, "unknown key; valid keys: " + sorted(u.getKnownPropertyIds()));
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigValueException c) {
-            return at(KeyPaths.child(key, c.key()), variant, c.getMessage());
+            return at(KeyPaths.child(key, c.key()), variant, c.reason());
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return at(key, variant, e.getCause().getMessage());
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return at(key, variant, ConfigChecks.unknown(f.getValue(), enumNames(f.getTargetType())));
         }
         if (e instanceof InvalidFormatException f) {
             return at(key, variant, "expected " + describe(f.getTargetType()) + ", got '" + Excerpt.of(f.getValue()) + "'");
@@ -75,6 +80,11 @@ final class BindingErrors {
 
     private static String sorted(Collection<Object> ids) {
         return String.join(", ", new TreeSet<>(ids.stream().map(String::valueOf).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String enumNames(Class<?> type) {
+        return ConfigChecks.names((Class<? extends Enum<?>>) type);
     }
 
     private static String describe(Class<?> type) {

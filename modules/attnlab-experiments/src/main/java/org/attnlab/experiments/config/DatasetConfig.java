@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.attnlab.datasets.synthetic.SyntheticTask;
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
 
 /**
  * The {@code dataset} section: a synthetic task (no download), a translation corpus or Fashion-MNIST images, and
@@ -46,7 +48,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     public static final List<String> KINDS = List.of(SYNTHETIC, TRANSLATION, FASHION_MNIST);
 
     public DatasetConfig {
-        kind = Checks.oneOf("kind", kind == null ? SYNTHETIC : kind, KINDS);
+        kind = ConfigChecks.oneOf("kind", kind == null ? SYNTHETIC : kind, KINDS);
         if (!TRANSLATION.equals(kind)) {
             Object[] values = {pairsFile, maxLength, smallSample, splitFraction, minCount, maxVocab};
             for (int i = 0; i < values.length; i++) {
@@ -59,9 +61,9 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
             throw new ConfigValueException("images_dir", "only for kind: fashion_mnist");
         }
         if (SYNTHETIC.equals(kind)) {
-            task = Checks.oneOf("task", task, TASKS);
-            Checks.atLeast("seq_len", seqLen, 1);
-            Checks.atLeast("vocab", vocab, 3);
+            task = ConfigChecks.oneOf("task", task, TASKS);
+            ConfigChecks.atLeast("seq_len", seqLen, 1);
+            ConfigChecks.atLeast("vocab", vocab, 3);
         } else if (FASHION_MNIST.equals(kind)) {
             imagesDir = imagesDir == null ? "" : imagesDir;
             if (task != null || seqLen != null || vocab != null) {
@@ -70,15 +72,15 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
             }
         } else {
             pairsFile = pairsFile == null ? "" : pairsFile;
-            Checks.atLeast("max_length", maxLength, 1);
-            Checks.atLeast("small_sample", smallSample, 0);
-            Checks.inOpenClosed("split_fraction", splitFraction, 0, 0.4);
-            Checks.atLeast("min_count", minCount, 1);
-            Checks.atLeast("max_vocab", maxVocab, 0);
+            ConfigChecks.atLeast("max_length", maxLength, 1);
+            ConfigChecks.atLeast("small_sample", smallSample, 0);
+            ConfigChecks.inOpenClosed("split_fraction", splitFraction, 0, 0.4);
+            ConfigChecks.atLeast("min_count", minCount, 1);
+            ConfigChecks.atLeast("max_vocab", maxVocab, 0);
         }
-        Checks.atLeast("train_examples", trainExamples, 1);
-        Checks.atLeast("val_examples", valExamples, 1);
-        Checks.atLeast("test_examples", testExamples, 1);
+        ConfigChecks.atLeast("train_examples", trainExamples, 1);
+        ConfigChecks.atLeast("val_examples", valExamples, 1);
+        ConfigChecks.atLeast("test_examples", testExamples, 1);
     }
 
     /** A synthetic task. */

@@ -20,19 +20,19 @@ import java.util.Set;
 import org.attnlab.datasets.io.BadInputFileException;
 import org.attnlab.datasets.io.Excerpt;
 import org.attnlab.datasets.io.InputFiles;
-import org.attnlab.experiments.model.ModelFactory;
-import org.attnlab.experiments.model.ModelRegistry;
-import org.attnlab.experiments.model.ModelSpec;
+import org.attnlab.experiments.kinds.ModelKind;
+import org.attnlab.experiments.kinds.ModelKinds;
+import org.attnlab.experiments.kinds.ModelSpec;
 
 /** Reads and validates an experiment YAML file: defaults, then the base sections, then each variant's overrides. */
 public final class ExperimentLoader {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     private final ObjectMapper mapper = StrictYaml.mapper();
-    private final ModelRegistry models;
+    private final ModelKinds models;
     private final ObjectNode defaults;
 
-    public ExperimentLoader(ModelRegistry models) {
+    public ExperimentLoader(ModelKinds models) {
         this.models = models;
         try (InputStream in = ExperimentLoader.class.getResourceAsStream("defaults.yaml")) {
             this.defaults = (ObjectNode) mapper.readTree(in);
@@ -169,8 +169,8 @@ public final class ExperimentLoader {
             ObjectNode resolved = mapper.createObjectNode();
             merged.forEach(resolved::set);
             DatasetConfig dataset = dataset(merged, variantKey);
-            if (dataset.images() != model.factory().classifiesImages()) {
-                throw errors.at("model.kind", variantKey, "kind '" + model.factory().kind() + "' "
+            if (dataset.images() != model.kind().data().images()) {
+                throw errors.at("model.kind", variantKey, "kind '" + model.kind().name() + "' "
                         + (dataset.images() ? "needs sequence data" : "classifies images") + ", but dataset.kind is "
                         + dataset.kind());
             }
@@ -200,21 +200,21 @@ public final class ExperimentLoader {
             if (kind == null || !kind.isTextual()) {
                 throw errors.at("model.kind", variantKey, "missing model kind");
             }
-            ModelFactory<?> factory;
+            ModelKind<?> modelKind;
             try {
-                factory = models.find(kind.asText());
+                modelKind = models.find(kind.asText());
             } catch (IllegalArgumentException e) {
                 throw errors.at("model.kind", variantKey, e.getMessage());
             }
-            ObjectNode settings = Trees.merge(mapper.valueToTree(factory.defaults()), node);
-            ObjectNode withKind = mapper.createObjectNode().put("kind", factory.kind());
+            ObjectNode settings = Trees.merge(mapper.valueToTree(modelKind.defaults()), node);
+            ObjectNode withKind = mapper.createObjectNode().put("kind", modelKind.name());
             withKind.setAll(settings);
             merged.put("model", withKind);
-            return spec(factory, settings, variantKey);
+            return spec(modelKind, settings, variantKey);
         }
 
-        private <S extends Record> ModelSpec<S> spec(ModelFactory<S> factory, ObjectNode settings, String variantKey) {
-            return new ModelSpec<>(factory, bind(settings, factory.settingsType(), "model", variantKey, Set.of()));
+        private <S extends Record> ModelSpec<S> spec(ModelKind<S> modelKind, ObjectNode settings, String variantKey) {
+            return new ModelSpec<>(modelKind, bind(settings, modelKind.settingsType(), "model", variantKey, Set.of()));
         }
 
         private <T extends Record> T bind(ObjectNode node, Class<T> type, String section, String variantKey,

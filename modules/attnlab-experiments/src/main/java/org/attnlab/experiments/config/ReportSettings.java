@@ -1,5 +1,8 @@
 package org.attnlab.experiments.config;
 
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
+
 /**
  * The optional {@code report} section: how {@code attnlab report} compares variants. It does not change what is
  * trained, so it is not part of a run's identity.
@@ -22,10 +25,10 @@ public record ReportSettings(String compare, double alpha, double threshold, dou
         if (compare == null || compare.isBlank()) {
             throw new ConfigValueException("compare", "give all_pairs or a variant name");
         }
-        Checks.inOpenClosed("alpha", alpha, 0, 0.5);
-        Checks.inOpenClosed("threshold", threshold, 0, 1);
-        Checks.inOpenClosed("effect", effect, 0, 1e9);
-        Checks.inOpenClosed("convergence", convergence, 0, 1);
+        ConfigChecks.inOpenClosed("alpha", alpha, 0, 0.5);
+        ConfigChecks.inOpenClosed("threshold", threshold, 0, 1);
+        ConfigChecks.inOpenClosed("effect", effect, 0, 1e9);
+        ConfigChecks.inOpenClosed("convergence", convergence, 0, 1);
     }
 
     /** True when every variant is compared with one reference variant. */

@@ -1,6 +1,8 @@
 package org.attnlab.experiments.config;
 
 import java.util.List;
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
 
 /**
  * The {@code training} section. Exactly one of {@code steps} and {@code epochs} is positive.
@@ -23,17 +25,17 @@ public record TrainingSettings(String optimizer, double learningRate, int warmup
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
 
     public TrainingSettings {
-        optimizer = Checks.oneOf("optimizer", optimizer, OPTIMIZERS);
-        Checks.inOpenClosed("learning_rate", learningRate, 0, 10);
-        Checks.atLeast("warmup_steps", warmupSteps, 0);
-        Checks.atLeast("batch_size", batchSize, 1);
-        Checks.atLeast("steps", steps, 0);
-        Checks.atLeast("epochs", epochs, 0);
-        Checks.atLeast("eval_every", evalEvery, 0);
-        Checks.atLeast("patience", patience, 0);
-        Checks.atLeast("clip_norm", clipNorm, 0);
+        optimizer = ConfigChecks.oneOf("optimizer", optimizer, OPTIMIZERS);
+        ConfigChecks.inOpenClosed("learning_rate", learningRate, 0, 10);
+        ConfigChecks.atLeast("warmup_steps", warmupSteps, 0);
+        ConfigChecks.atLeast("batch_size", batchSize, 1);
+        ConfigChecks.atLeast("steps", steps, 0);
+        ConfigChecks.atLeast("epochs", epochs, 0);
+        ConfigChecks.atLeast("eval_every", evalEvery, 0);
+        ConfigChecks.atLeast("patience", patience, 0);
+        ConfigChecks.atLeast("clip_norm", clipNorm, 0);
         if (divergenceFactor != 0) {
-            Checks.atLeast("divergence_factor", divergenceFactor, 1);
+            ConfigChecks.atLeast("divergence_factor", divergenceFactor, 1);
         }
         if ((steps > 0) == (epochs > 0)) {
             throw new ConfigValueException("steps", "give exactly one of steps and epochs (a positive count), was steps="

@@ -1,7 +1,7 @@
 package org.attnlab.experiments.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.attnlab.experiments.model.ModelSpec;
+import org.attnlab.experiments.kinds.ModelSpec;
 
 /**
  * One variant with the base settings and its overrides applied.

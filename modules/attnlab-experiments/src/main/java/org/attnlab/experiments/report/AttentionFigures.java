@@ -1,10 +1,7 @@
 package org.attnlab.experiments.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,62 +9,44 @@ import java.util.List;
 import java.util.Set;
 import org.attnlab.experiments.run.AttentionMaps;
 import org.attnlab.experiments.store.RunSummary;
-import org.attnlab.experiments.report.Heatmaps;
-import org.attnlab.models.transformer.PositionalEncoding;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Heatmaps for the report: per variant, the attention / alignment maps its first completed run saved for a few test
- * examples ({@link AttentionMaps}), and for a Transformer with sinusoidal encoding the positional-encoding barcode
- * (one per model size and length).
+ * Heatmaps for the report: per variant, the maps its first completed run saved ({@link AttentionMaps}): attention,
+ * alignment, gates or excitations of a few test examples, and the figures its model kind fixes from the settings (e.g.
+ * a Transformer's sinusoidal position table), drawn once however many variants share them.
  */
 final class AttentionFigures {
     private AttentionFigures() {
     }
 
-    /** Writes the PNGs of {@code variant} into {@code figureDir}; returns their figures. */
-    static List<Report.Figure> write(Path runsDir, Path figureDir, String variant, RunSummary run,
-                                     Set<String> barcodes) {
-        Path runDir = runsDir.resolve(run.runId());
+    /** Writes the PNGs of {@code variant} into {@code figureDir}; {@code shared} holds the fixed figures drawn so far. */
+    static List<Report.Figure> write(Path runsDir, Path figureDir, String variant, RunSummary run, Set<String> shared) {
         List<Report.Figure> out = new ArrayList<>();
-        try {
-            List<AttentionMaps.Map2d> maps = AttentionMaps.read(runDir);
-            for (int k = 0; k < maps.size(); k++) {
-                AttentionMaps.Map2d m = maps.get(k);
-                String file = "attention-" + variant + "-" + (k + 1) + ".png";
-                String title = variant + " (seed " + run.seed() + "): " + m.title();
+        List<AttentionMaps.Map2d> maps = AttentionMaps.read(runsDir.resolve(run.runId()));
+        for (int k = 0; k < maps.size(); k++) {
+            AttentionMaps.Map2d m = maps.get(k);
+            boolean fixed = m.figure() != null;
+            if (fixed && !shared.add(m.figure())) {
+                continue;
+            }
+            String file = fixed ? m.figure() + ".png" : "attention-" + variant + "-" + (k + 1) + ".png";
+            String title = fixed ? m.title() : variant + " (seed " + run.seed() + "): " + m.title();
+            try {
                 Heatmaps.save(Nd4j.create(m.values()), m.rows(), m.cols(), title, figureDir.resolve(file));
-                out.add(new Report.Figure(title, file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            JsonNode cfg = config(runDir);
-            if (cfg != null && "transformer".equals(cfg.path("model").path("kind").asText())
-                    && "sinusoidal".equals(cfg.path("model").path("positional").asText())) {
-                int d = cfg.path("model").path("d_model").asInt();
-                JsonNode data = cfg.path("dataset");
-                int len = data.has("max_length") ? data.get("max_length").asInt() + 2 : data.path("seq_len").asInt();
-                String file = "positional-d" + d + "-len" + len + ".png";
-                if (barcodes.add(file)) {
-                    String title = "sinusoidal positional encoding (positions x dimensions), d_model " + d;
-                    Heatmaps.save(PositionalEncoding.table(len, d), null, null, title, figureDir.resolve(file));
-                    out.add(new Report.Figure(title, file));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            out.add(new Report.Figure(title, file));
         }
         return out;
-    }
-
-    private static JsonNode config(Path runDir) throws IOException {
-        Path f = runDir.resolve("config.yaml");
-        return Files.exists(f) ? new YAMLMapper().readTree(f.toFile()) : null;
     }
 
     /** Figures of one seed per variant: the run with the lowest seed. */
     static List<Report.Figure> all(Path runsDir, Path figureDir, List<VariantRuns> variants) {
         List<Report.Figure> out = new ArrayList<>();
-        Set<String> barcodes = new HashSet<>();
-        variants.forEach(v -> out.addAll(write(runsDir, figureDir, v.variant(), v.runs().get(0).summary(), barcodes)));
+        Set<String> shared = new HashSet<>();
+        variants.forEach(v -> out.addAll(write(runsDir, figureDir, v.variant(), v.runs().get(0).summary(), shared)));
         return out;
     }
 }

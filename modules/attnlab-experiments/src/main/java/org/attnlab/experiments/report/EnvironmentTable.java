@@ -18,7 +18,7 @@ final class EnvironmentTable {
     }
 
     static Table of(List<VariantRuns> variants, List<RunRecord> records) {
-        boolean images = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::classifies);
+        boolean images = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::images);
         List<List<String>> rows = new ArrayList<>();
         for (VariantRuns v : variants) {
             double[] speed = v.runs().stream().mapToDouble(r -> r.summary().tokensPerSecond()).toArray();

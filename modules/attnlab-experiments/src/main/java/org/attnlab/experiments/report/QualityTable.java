@@ -13,7 +13,7 @@ final class QualityTable {
 
     static Table of(List<VariantRuns> variants, ReportSettings s) {
         boolean bleu = variants.stream().anyMatch(VariantRuns::measuresBleu);
-        boolean classes = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::classifies);
+        boolean classes = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::images);
         double level = 1 - s.alpha();
         boolean tasks = variants.stream().anyMatch(v -> v.dataset() != null);
         List<List<String>> rows = new ArrayList<>();

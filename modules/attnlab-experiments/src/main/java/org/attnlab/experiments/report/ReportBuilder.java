@@ -56,17 +56,21 @@ public final class ReportBuilder {
                 tables, figures, Methods.paragraphs(settings));
     }
 
-    /** The per-variant quality table of {@code runs} alone (for the console after a run). */
-    public static Table summary(List<RunSummary> runs) {
+    /**
+     * The per-variant quality table of {@code runs} alone (for the console after a run), each run's metrics those of
+     * the model kind its variant names in {@code kinds} (variant to model kind name).
+     */
+    public static Table summary(List<RunSummary> runs, Map<String, String> kinds) {
         List<RunRecord> records = runs.stream().map(r -> new RunRecord(r, List.of(), null, null,
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())).toList();
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                RunRecord.data(kinds.getOrDefault(r.variant(), "")))).toList();
         return QualityTable.of(VariantRuns.of(records), ReportSettings.DEFAULTS);
     }
 
     /** Metrics compared: the quality metric of the task (BLEU where measured) and the learning-speed area. */
     private static List<Metric> metrics(List<VariantRuns> variants) {
         List<Metric> out = new ArrayList<>();
-        boolean classifies = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::classifies);
+        boolean classifies = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::images);
         out.add(classifies ? Metric.ACCURACY : Metric.TOKEN_ACCURACY);
         if (variants.stream().anyMatch(VariantRuns::measuresBleu)) {
             out.add(Metric.BLEU);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.experiments.config.DatasetConfig;
+import org.attnlab.experiments.kinds.DataKind;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.TestCheckpoint;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
@@ -16,31 +18,45 @@ import org.attnlab.experiments.store.RunSummary;
 
 /**
  * What a report knows of one run: its summary and validation curve from the results database, and from its folder
- * the dataset section of {@code config.yaml} (which task it ran on), the tested checkpoint and the environment.
+ * the dataset section of {@code config.yaml} (which task it ran on), the data its model kind reads, the tested
+ * checkpoint and the environment.
  *
  * @param summary     the run's row
  * @param curve       validation points by step
  * @param dataset     the resolved dataset section (null when the folder has no config)
  * @param tested      which weights were tested (null for runs recorded before the choice was written)
  * @param environment {@code environment.json} (an empty node when missing)
+ * @param data        what the run's model kind reads ({@link DataKind#SEQUENCES} when its config or kind is unknown)
  */
 public record RunRecord(RunSummary summary, List<MetricRow> curve, JsonNode dataset, TestCheckpoint tested,
-                        JsonNode environment) {
+                        JsonNode environment, DataKind data) {
+    private static final ModelKinds KINDS = ModelKinds.load();
 
     /** Reads the record of {@code summary} from {@code store} and its folder under {@code runsDir}. */
     public static RunRecord load(ResultsStore store, Path runsDir, RunSummary summary) {
         Path dir = runsDir.resolve(summary.runId());
         try {
             Path cfg = dir.resolve("config.yaml");
-            JsonNode dataset = Files.exists(cfg) ? new YAMLMapper().readTree(cfg.toFile()).path("dataset") : null;
+            JsonNode config = Files.exists(cfg) ? new YAMLMapper().readTree(cfg.toFile()) : null;
+            JsonNode dataset = config == null ? null : config.path("dataset");
             ObjectMapper json = new ObjectMapper();
             Path t = dir.resolve(TestCheckpoint.FILE);
             TestCheckpoint tested = Files.exists(t) ? json.readValue(t.toFile(), TestCheckpoint.class) : null;
             Path env = dir.resolve("environment.json");
             JsonNode environment = Files.exists(env) ? json.readTree(env.toFile()) : json.createObjectNode();
-            return new RunRecord(summary, store.metrics(summary.runId()), dataset, tested, environment);
+            return new RunRecord(summary, store.metrics(summary.runId()), dataset, tested, environment,
+                    data(config == null ? "" : config.path("model").path("kind").asText("")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the files of run " + summary.runId(), e);
+        }
+    }
+
+    /** The data kind {@code name} reads; {@link DataKind#SEQUENCES} for a kind this version does not know. */
+    public static DataKind data(String kindName) {
+        try {
+            return KINDS.find(kindName).data();
+        } catch (IllegalArgumentException e) {
+            return DataKind.SEQUENCES;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.attnlab.experiments.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,20 +14,32 @@ final class SeedCsv {
     static final String FILE = "per-seed.csv";
     private static final String HEADER = "variant,seed,run_id,steps,tested_step,test_token_acc,test_seq_acc,test_loss,"
             + "test_bleu,steps_to_threshold,val_acc_area,tokens_per_second";
+    /** The header when every variant classifies images: accuracy per image, no sequence accuracy. */
+    private static final String IMAGES_HEADER = "variant,seed,run_id,steps,tested_step,test_acc,test_loss,"
+            + "test_bleu,steps_to_threshold,val_acc_area,images_per_second";
 
     private SeedCsv() {
     }
 
-    /** The CSV text of {@code variants}' runs; {@code threshold} as in the report. */
+    /**
+     * The CSV text of {@code variants}' runs; {@code threshold} as in the report. When every variant's kind classifies
+     * images there is no sequence accuracy column.
+     */
     static String of(List<VariantRuns> variants, double threshold) {
-        return HEADER + "\n" + variants.stream().flatMap(v -> v.runs().stream()).map(r -> {
+        boolean images = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::images);
+        return (images ? IMAGES_HEADER : HEADER) + "\n" + variants.stream().flatMap(v -> v.runs().stream()).map(r -> {
             long reached = LearningSpeed.stepsTo(r.curve(), threshold);
-            return String.join(",", r.summary().variant(), Long.toString(r.summary().seed()), r.summary().runId(),
-                    Long.toString(r.summary().steps()),
+            List<String> cells = new ArrayList<>(List.of(r.summary().variant(), Long.toString(r.summary().seed()),
+                    r.summary().runId(), Long.toString(r.summary().steps()),
                     Long.toString(r.tested() == null ? r.summary().steps() : r.tested().step()),
-                    num(r.summary().testTokenAcc()), num(r.summary().testSeqAcc()), num(r.summary().testLoss()),
-                    num(r.summary().testBleu()), reached == LearningSpeed.NOT_REACHED ? "" : Long.toString(reached),
-                    num(LearningSpeed.area(r.curve())), num(r.summary().tokensPerSecond()));
+                    num(r.summary().testTokenAcc())));
+            if (!images) {
+                cells.add(num(r.summary().testSeqAcc()));
+            }
+            cells.addAll(List.of(num(r.summary().testLoss()), num(r.summary().testBleu()),
+                    reached == LearningSpeed.NOT_REACHED ? "" : Long.toString(reached),
+                    num(LearningSpeed.area(r.curve())), num(r.summary().tokensPerSecond())));
+            return String.join(",", cells);
         }).collect(Collectors.joining("\n")) + "\n";
     }
 

@@ -62,7 +62,8 @@ record VariantRuns(String variant, List<RunRecord> runs) {
         return runs.stream().anyMatch(r -> Double.isFinite(r.summary().testBleu()));
     }
 
-    boolean classifies() {
-        return runs.stream().allMatch(r -> Double.isNaN(r.summary().testSeqAcc()));
+    /** True when the variant's model kind classifies images (it has no sequence accuracy). */
+    boolean images() {
+        return runs.stream().allMatch(r -> r.data().images());
     }
 }

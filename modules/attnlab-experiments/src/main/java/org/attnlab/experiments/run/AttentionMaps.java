@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.attnlab.experiments.model.RawBatches;
-import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.kinds.RawBatches;
+import org.attnlab.experiments.kinds.TrainableModel;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.report.Heatmaps;
@@ -25,7 +25,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Attention maps of a few test examples after training ({@value #FILE} in the run folder, plus one PNG per map,
  * {@code map-<k>.png}), with token labels, for the report's heatmaps. Multi-head maps are averaged over heads; padding
- * rows and columns are cut off. {@code [B, C]} outputs (SE excitations) give one map of several examples.
+ * rows and columns are cut off. {@code [B, C]} outputs (SE excitations) give one map of several examples. The
+ * model's fixed figures ({@link TrainableModel#figures()}) follow as shared maps, without axis labels.
  */
 public final class AttentionMaps {
     /** File name in the run folder. */
@@ -35,8 +36,16 @@ public final class AttentionMaps {
     /** Examples (rows) of a map of a {@code [B, C]} output. */
     static final int ROW_EXAMPLES = 8;
 
-    /** One matrix {@code values[row][col]} with its axis labels. */
-    public record Map2d(String title, List<String> rows, List<String> cols, double[][] values) {
+    /**
+     * One matrix {@code values[row][col]} with its axis labels (null: indices).
+     *
+     * @param figure the name of a figure fixed by the settings and data shape ({@link TrainableModel.Figure#name()}),
+     *               the same in every run that has it; null for a map of test examples
+     */
+    public record Map2d(String title, List<String> rows, List<String> cols, double[][] values, String figure) {
+        Map2d(String title, List<String> rows, List<String> cols, double[][] values) {
+            this(title, rows, cols, values, null);
+        }
     }
 
     private AttentionMaps() {
@@ -59,6 +68,7 @@ public final class AttentionMaps {
                 maps.addAll(perExample(m, w, batch, data));
             }
         }
+        model.figures().forEach(f -> maps.add(new Map2d(f.title(), null, null, f.values(), f.name())));
         return maps;
     }
 

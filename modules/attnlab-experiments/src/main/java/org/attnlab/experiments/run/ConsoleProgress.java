@@ -1,19 +1,27 @@
 package org.attnlab.experiments.run;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.RunSummary;
 
-/** Progress on the console: a redrawn bar on an interactive terminal, plain lines otherwise. */
+/**
+ * Progress on the console: a redrawn bar on an interactive terminal, plain lines otherwise. Each validation line shows
+ * the metrics the run's model kind declares ({@link org.attnlab.experiments.kinds.ModelKind#metrics()}).
+ */
 public final class ConsoleProgress implements RunProgress {
     private static final int WIDTH = 30;
+    /** Declared columns a validation line leaves out (the step leads the line; epoch and time are not progress). */
+    private static final Set<String> UNSHOWN = Set.of("step", "epoch", "seconds");
     private final PrintWriter out;
     private final boolean interactive;
     private long total;
     private long startedAt;
     private long firstStep;
     private boolean images;
+    private List<String> metrics = List.of();
 
     public ConsoleProgress(PrintWriter out, boolean interactive) {
         this.out = out;
@@ -29,7 +37,8 @@ public final class ConsoleProgress implements RunProgress {
     public void started(RunSpec run, long totalSteps, long done) {
         total = totalSteps;
         firstStep = done;
-        images = run.variant().model().factory().classifiesImages();
+        images = run.variant().model().kind().data().images();
+        metrics = run.variant().model().kind().metrics().stream().filter(m -> !UNSHOWN.contains(m)).toList();
         startedAt = System.nanoTime();
         out.printf(Locale.ROOT, "%s: %d steps%s%n", run.runId(), totalSteps, done > 0 ? ", resuming at " + done : "");
         out.flush();
@@ -50,14 +59,13 @@ public final class ConsoleProgress implements RunProgress {
     @Override
     public void validated(MetricRow r) {
         clearBar();
-        if (images) {
-            out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  acc %.3f  %.0f images/s%n",
-                    r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.tokensPerSecond());
-            out.flush();
-            return;
+        StringBuilder line = new StringBuilder("  step " + r.step());
+        for (String m : metrics) {
+            double v = r.value(m);
+            line.append("  ").append(m).append(' ').append(String.format(Locale.ROOT,
+                    m.endsWith("_per_second") ? "%.0f" : m.endsWith("_loss") ? "%.4f" : "%.3f", v));
         }
-        out.printf(Locale.ROOT, "  step %d  train_loss %.4f  val_loss %.4f  token_acc %.3f  seq_acc %.3f  %.0f tok/s%n",
-                r.step(), r.trainLoss(), r.valLoss(), r.valTokenAcc(), r.valSeqAcc(), r.tokensPerSecond());
+        out.println(line);
         out.flush();
     }
 

@@ -2,11 +2,11 @@ package org.attnlab.experiments.run;
 
 import java.util.List;
 import org.attnlab.experiments.config.DatasetConfig;
-import org.attnlab.experiments.model.TaskShape;
+import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
-/** Train, validation and test batches of one run, as raw batches (see {@link org.attnlab.experiments.model.TrainableModel}). */
+/** Train, validation and test batches of one run, as raw batches (see {@link org.attnlab.experiments.kinds.TrainableModel}). */
 interface DataSource {
     /** The data of {@code cfg} for a run with {@code seed} (files are read once per process and shared by runs). */
     static DataSource of(DatasetConfig cfg, long seed) {

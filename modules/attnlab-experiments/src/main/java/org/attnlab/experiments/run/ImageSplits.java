@@ -16,7 +16,7 @@ import org.attnlab.datasets.idx.IdxFile;
 import org.attnlab.datasets.idx.ImageSet;
 import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.experiments.config.DatasetConfig;
-import org.attnlab.experiments.model.TaskShape;
+import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;

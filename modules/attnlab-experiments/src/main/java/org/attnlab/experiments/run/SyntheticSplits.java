@@ -5,7 +5,7 @@ import java.util.List;
 import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.datasets.synthetic.SyntheticTask;
 import org.attnlab.experiments.config.DatasetConfig;
-import org.attnlab.experiments.model.TaskShape;
+import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;

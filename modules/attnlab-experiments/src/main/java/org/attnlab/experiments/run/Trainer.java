@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.datasets.text.Vocabulary;
 import org.attnlab.experiments.config.VariantConfig;
-import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.kinds.TrainableModel;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
@@ -132,7 +132,7 @@ public final class Trainer {
             TrainingState before = state;
             state = state.after(row, tokens, file, dropoutDraws);
             dir.writeJson(STATE, state);
-            dir.writeMetrics(state.rows(), spec.variant().model().factory().classifiesImages());
+            dir.writeMetrics(state.rows(), spec.variant().model().kind().metrics());
             store.putMetrics(spec.runId(), state.rows());
             store.claims().renew(spec.runId());
             state.obsolete(before).forEach(f -> delete(dir.path().resolve(f)));

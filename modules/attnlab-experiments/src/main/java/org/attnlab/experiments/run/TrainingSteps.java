@@ -2,8 +2,8 @@ package org.attnlab.experiments.run;
 
 import org.attnlab.experiments.config.TrainingSettings;
 import org.attnlab.experiments.config.VariantConfig;
-import org.attnlab.experiments.model.TaskShape;
-import org.attnlab.experiments.model.TrainableModel;
+import org.attnlab.experiments.kinds.TaskShape;
+import org.attnlab.experiments.kinds.TrainableModel;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 

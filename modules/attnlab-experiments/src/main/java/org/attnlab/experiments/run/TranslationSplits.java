@@ -16,7 +16,7 @@ import org.attnlab.datasets.text.Split;
 import org.attnlab.datasets.text.TranslationCorpus;
 import org.attnlab.datasets.text.Vocabulary;
 import org.attnlab.experiments.config.DatasetConfig;
-import org.attnlab.experiments.model.TaskShape;
+import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package org.attnlab.experiments.store;
 
+import java.util.List;
+
 /**
  * One validation point of a run.
  *
@@ -14,19 +16,27 @@ package org.attnlab.experiments.store;
  */
 public record MetricRow(long step, double epoch, double trainLoss, double valLoss, double valTokenAcc,
                         double valSeqAcc, double seconds, double tokensPerSecond) {
-    /** CSV header matching {@link #csv(boolean)} of a sequence model. */
-    public static final String CSV_HEADER = "step,epoch,train_loss,val_loss,val_token_acc,val_seq_acc,seconds,tokens_per_second";
-    /** CSV header of an image classifier: accuracy per image, no sequence accuracy, images per second. */
-    public static final String IMAGES_CSV_HEADER = "step,epoch,train_loss,val_loss,val_acc,seconds,images_per_second";
-
-    /** The CSV header for a model kind that classifies images or not. */
-    public static String csvHeader(boolean images) {
-        return images ? IMAGES_CSV_HEADER : CSV_HEADER;
+    /**
+     * The value of one column a model kind declares ({@link org.attnlab.experiments.kinds.ModelKind#metrics()}):
+     * {@code val_acc} is the token accuracy of an image classifier, {@code images_per_second} its throughput.
+     */
+    public double value(String column) {
+        return switch (column) {
+            case "step" -> step;
+            case "epoch" -> epoch;
+            case "train_loss" -> trainLoss;
+            case "val_loss" -> valLoss;
+            case "val_token_acc", "val_acc" -> valTokenAcc;
+            case "val_seq_acc" -> valSeqAcc;
+            case "seconds" -> seconds;
+            case "tokens_per_second", "images_per_second" -> tokensPerSecond;
+            default -> throw new IllegalArgumentException("no metric column '" + column + "'");
+        };
     }
 
-    /** This row as CSV; an image classifier's row has no sequence accuracy column. */
-    public String csv(boolean images) {
-        return step + "," + epoch + "," + trainLoss + "," + valLoss + "," + valTokenAcc + ","
-                + (images ? "" : valSeqAcc + ",") + seconds + "," + tokensPerSecond;
+    /** This row as CSV with {@code columns}, in order (step as an integer). */
+    public String csv(List<String> columns) {
+        return String.join(",", columns.stream().map(c -> c.equals("step") ? Long.toString(step)
+                : Double.toString(value(c))).toList());
     }
 }

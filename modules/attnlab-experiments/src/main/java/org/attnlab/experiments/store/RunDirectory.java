@@ -58,10 +58,10 @@ public final class RunDirectory {
         }
     }
 
-    /** Rewrites {@code metrics.csv} with {@code rows}, with the columns of an image classifier when {@code images}. */
-    public void writeMetrics(List<MetricRow> rows, boolean images) {
-        StringBuilder b = new StringBuilder(MetricRow.csvHeader(images)).append('\n');
-        rows.forEach(r -> b.append(r.csv(images)).append('\n'));
+    /** Rewrites {@code metrics.csv} with {@code rows}, in the {@code columns} the run's model kind declares. */
+    public void writeMetrics(List<MetricRow> rows, List<String> columns) {
+        StringBuilder b = new StringBuilder(String.join(",", columns)).append('\n');
+        rows.forEach(r -> b.append(r.csv(columns)).append('\n'));
         writeText("metrics.csv", b.toString());
     }
 }

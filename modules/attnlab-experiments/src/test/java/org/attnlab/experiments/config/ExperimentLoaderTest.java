@@ -12,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.attnlab.experiments.model.ModelRegistry;
-import org.attnlab.experiments.model.TaggerSettings;
+import org.attnlab.experiments.kinds.ModelKinds;
+import org.attnlab.experiments.kinds.TaggerKind;
+import org.attnlab.models.attention.ScoreFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class ExperimentLoaderTest {
     @Test
     void aTreeInMemoryLoadsLikeTheFileAndItsErrorsNameTheSourceWithoutLines() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        ExperimentLoader loader = new ExperimentLoader(ModelRegistry.load());
+        ExperimentLoader loader = new ExperimentLoader(ModelKinds.load());
         ExperimentConfig fromTree = loader.load(yaml.readTree(GOOD), Path.of("tiny.yaml"));
         ExperimentConfig fromFile = load(GOOD);
         assertEquals(fromFile.variants().stream().map(VariantConfig::resolved).toList(),
@@ -67,7 +68,7 @@ class ExperimentLoaderTest {
         assertEquals(List.of(1L, 2L), cfg.seeds());
         assertEquals(List.of("dot", "general"), cfg.variants().stream().map(VariantConfig::name).toList());
         VariantConfig general = cfg.variants().get(1);
-        assertEquals("general", ((TaggerSettings) general.model().settings()).score());
+        assertEquals(ScoreFunction.GENERAL, ((TaggerKind.Settings) general.model().settings()).score());
         assertEquals(16, general.training().batchSize());
         assertEquals("adam", general.training().optimizer());
         assertEquals(2048, general.dataset().trainExamples());
@@ -165,6 +166,6 @@ class ExperimentLoaderTest {
     private ExperimentConfig load(String text) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, text);
-        return new ExperimentLoader(ModelRegistry.load()).load(file);
+        return new ExperimentLoader(ModelKinds.load()).load(file);
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.junit.jupiter.api.Test;
 
 /** Every experiment file shipped in the top-level {@code experiments/} folder is valid. */
@@ -18,7 +18,7 @@ class ShippedExperimentsTest {
             files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
         }
         assertFalse(files.isEmpty());
-        ExperimentLoader loader = new ExperimentLoader(ModelRegistry.load());
+        ExperimentLoader loader = new ExperimentLoader(ModelKinds.load());
         for (Path f : files) {
             assertFalse(loader.load(f).variants().isEmpty(), f.toString());
         }

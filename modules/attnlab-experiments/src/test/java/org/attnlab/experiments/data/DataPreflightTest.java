@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.PreflightException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
@@ -34,7 +34,7 @@ class DataPreflightTest {
         writeSplit(images, "train", 40, 5);
         writeSplit(images, "t10k", 8, -1);
         Path file = fashionExperiment("images_dir: '" + images + "', ");
-        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false);
         Path results = dir.resolve("r");
         try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
             PreflightException e = assertThrows(PreflightException.class,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.experiments.TinyExperiment;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunProcessMain;
 import org.attnlab.experiments.store.RunSummary;
@@ -38,7 +38,7 @@ class DivergenceRuleTest {
                   wild: {training: {learning_rate: 10.0}}
                   gentle: {training: {learning_rate: 0.003}}
                 """);
-        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false);
         try (ResultsStore store = ResultsStore.open(dir.resolve("r/attnlab.db"))) {
             List<RunSummary> done = new ExperimentRunner(dir.resolve("r"), store, RunProcessMain.trainLines())
                     .runAll(runs);

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.experiments.TinyExperiment;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
@@ -109,7 +109,7 @@ class TrainerTest {
 
     private List<RunSpec> plan(String variants) throws IOException {
         Path file = TinyExperiment.write(dir, variants);
-        return RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+        return RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false);
     }
 
     /** Thrown by a {@link Recorder} to simulate a process killed right after a checkpoint. */

@@ -3,7 +3,7 @@ package org.attnlab.experiments.store;
 import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.experiments.config.ExperimentLoader;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.PreflightException;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
@@ -22,7 +22,7 @@ public final class RunProcessMain {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         Path results = Path.of(args[1]);
-        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelRegistry.load()).load(file), false);
+        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false);
         RunProgress progress = trainLines();
         try (ResultsStore store = ResultsStore.open(results.resolve("attnlab.db"))) {
             List<RunSummary> done = new ExperimentRunner(results, store, progress).runAll(runs);

@@ -1,7 +1,6 @@
 package org.attnlab.models.alignment;
 
 import org.attnlab.models.attention.AttentionConfig;
-import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.support.ConfigChecks;
 
 /**
@@ -28,6 +27,6 @@ public record Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, A
             throw new IllegalArgumentException("attention: needs a score function and no causal or window mask, was "
                     + attention);
         }
-        Dropout.checkRate("dropout", dropout);
+        ConfigChecks.rate("dropout", dropout);
     }
 }

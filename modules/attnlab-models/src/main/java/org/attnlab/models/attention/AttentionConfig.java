@@ -1,6 +1,7 @@
 package org.attnlab.models.attention;
 
-import org.attnlab.models.dropout.Dropout;
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
 
 /**
  * What an attention layer computes: the score function, the additive MLP's hidden size, the structural masks, and
@@ -20,16 +21,14 @@ public record AttentionConfig(ScoreFunction score, int additiveHidden, boolean c
     public static final int DEFAULT_ADDITIVE_HIDDEN = 16;
 
     public AttentionConfig {
-        if (score == null) {
-            throw new IllegalArgumentException("score: missing; valid names: " + ScoreFunction.validNames());
-        }
-        if (score == ScoreFunction.ADDITIVE && additiveHidden <= 0) {
-            throw new IllegalArgumentException("additiveHidden: must be > 0 for the additive score, was " + additiveHidden);
+        ConfigChecks.present("score", score, ScoreFunction.validNames());
+        if (score == ScoreFunction.ADDITIVE) {
+            ConfigChecks.positive("additiveHidden", additiveHidden);
         }
         if (window < NO_WINDOW) {
-            throw new IllegalArgumentException("window: must be >= 0, or " + NO_WINDOW + " for none, was " + window);
+            throw new ConfigValueException("window", "must be >= 0, or " + NO_WINDOW + " for none, was " + window);
         }
-        Dropout.checkRate("attention dropout", dropout);
+        ConfigChecks.rate("attentionDropout", dropout);
     }
 
     /** An unmasked attention with the given score, additive hidden size {@value #DEFAULT_ADDITIVE_HIDDEN}, no dropout. */

@@ -1,5 +1,8 @@
 package org.attnlab.models.attention;
 
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
+
 /**
  * Multi-head attention settings.
  *
@@ -13,15 +16,9 @@ package org.attnlab.models.attention;
  */
 public record MultiHeadConfig(int dModel, int heads, AttentionConfig attention, boolean fused, boolean bias) {
     public MultiHeadConfig {
-        if (dModel <= 0) {
-            throw new IllegalArgumentException("dModel: must be > 0, was " + dModel);
-        }
-        if (heads <= 0 || dModel % heads != 0) {
-            throw new IllegalArgumentException("heads: must be > 0 and divide dModel=" + dModel + ", was " + heads);
-        }
-        if (attention == null) {
-            throw new IllegalArgumentException("attention: missing");
-        }
+        ConfigChecks.positive("dModel", dModel);
+        ConfigChecks.dividing("heads", heads, "dModel", dModel);
+        ConfigChecks.present("attention", attention, "an AttentionConfig");
     }
 
     /** Size of one head. */

@@ -1,10 +1,8 @@
 package org.attnlab.models.attention;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
+import org.attnlab.models.support.ConfigChecks;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -15,39 +13,31 @@ import org.nd4j.autodiff.samediff.SameDiff;
  */
 public enum ScoreFunction {
     /** {@code q . k}. */
-    DOT("dot"),
+    DOT,
     /** {@code q . k / sqrt(d_k)}. */
-    SCALED_DOT("scaled_dot"),
+    SCALED_DOT,
     /** MLP (Bahdanau): {@code v^T tanh(W_q q + W_k k)} with a hidden size. */
-    ADDITIVE("additive"),
+    ADDITIVE,
     /** Bilinear (Luong "general"): {@code q^T W k}. */
-    GENERAL("general");
+    GENERAL;
 
-    private final String configName;
-
-    ScoreFunction(String configName) {
-        this.configName = configName;
-    }
-
-    /** The name used in configs and on the command line. */
+    /** The name used in configs and on the command line: the constant in lower case. */
     public String configName() {
-        return configName;
+        return ConfigChecks.configName(this);
     }
 
-    /** Looks a score function up by its config name; unknown names list the valid ones. */
+    /**
+     * Looks a score function up by its config name (case-insensitive).
+     *
+     * @throws org.attnlab.models.support.ConfigValueException naming key {@code score}, the value and the valid names
+     */
     public static ScoreFunction fromName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (ScoreFunction f : values()) {
-            if (f.configName.equals(key)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("Unknown score function '" + name + "'; valid names: " + validNames());
+        return ConfigChecks.oneOf("score", name, ScoreFunction.class);
     }
 
     /** Comma-separated config names, for messages. */
     public static String validNames() {
-        return Arrays.stream(values()).map(ScoreFunction::configName).collect(Collectors.joining(", "));
+        return ConfigChecks.names(ScoreFunction.class);
     }
 
     /**

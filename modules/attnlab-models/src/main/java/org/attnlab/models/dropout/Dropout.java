@@ -1,5 +1,6 @@
 package org.attnlab.models.dropout;
 
+import org.attnlab.models.support.ConfigChecks;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,24 +33,12 @@ public final class Dropout {
      * @throws IllegalArgumentException when the rate is outside {@code [0, 1)}
      */
     public static SDVariable apply(SameDiff sd, String site, SDVariable x, double rate) {
-        checkRate(site, rate);
+        ConfigChecks.rate(site, rate);
         if (rate == 0.0) {
             return x;
         }
         sd.constant(site + RATE, Nd4j.scalar(DataType.DOUBLE, rate));
         sd.shape(site + SHAPE, x);
         return x.mul(sd.constant(site + MASK, Nd4j.scalar(x.dataType(), 1.0)));
-    }
-
-    /**
-     * Returns {@code rate} if it is a valid dropout rate, in {@code [0, 1)}.
-     *
-     * @throws IllegalArgumentException naming {@code key} and the value otherwise
-     */
-    public static double checkRate(String key, double rate) {
-        if (!(rate >= 0.0 && rate < 1.0)) {
-            throw new IllegalArgumentException(key + " = " + rate + " is out of range: valid range is [0, 1)");
-        }
-        return rate;
     }
 }

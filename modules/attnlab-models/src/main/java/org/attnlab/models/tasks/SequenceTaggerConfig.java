@@ -1,7 +1,7 @@
 package org.attnlab.models.tasks;
 
 import org.attnlab.models.attention.AttentionConfig;
-import org.attnlab.models.dropout.Dropout;
+import org.attnlab.models.support.ConfigChecks;
 
 /**
  * A one-layer self-attention sequence tagger: token + learned position embeddings, multi-head self-attention with
@@ -18,15 +18,11 @@ import org.attnlab.models.dropout.Dropout;
 public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads, AttentionConfig attention,
                                    double dropout) {
     public SequenceTaggerConfig {
-        if (vocab < 2) {
-            throw new IllegalArgumentException("vocab: must be >= 2, was " + vocab);
-        }
-        if (maxLen < 1) {
-            throw new IllegalArgumentException("maxLen: must be >= 1, was " + maxLen);
-        }
-        if (dModel < 1) {
-            throw new IllegalArgumentException("dModel: must be >= 1, was " + dModel);
-        }
-        Dropout.checkRate("dropout", dropout);
+        ConfigChecks.inRange("vocab", vocab, 2, Integer.MAX_VALUE);
+        ConfigChecks.positive("maxLen", maxLen);
+        ConfigChecks.positive("dModel", dModel);
+        ConfigChecks.dividing("heads", heads, "dModel", dModel);
+        ConfigChecks.present("attention", attention, "an AttentionConfig");
+        ConfigChecks.rate("dropout", dropout);
     }
 }

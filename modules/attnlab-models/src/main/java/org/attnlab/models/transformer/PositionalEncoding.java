@@ -34,7 +34,7 @@ public final class PositionalEncoding {
     public static SDVariable add(SameDiff sd, String name, SDVariable x, SDVariable ids, TransformerConfig cfg,
                                  ParamInit init) {
         int d = cfg.dModel();
-        SDVariable positions = switch (cfg.positionalKind()) {
+        SDVariable positions = switch (cfg.positional()) {
             case NONE -> null;
             case SINUSOIDAL -> sd.constant(name + "/pos", table(cfg.maxLen(), d).castTo(x.dataType()));
             case LEARNED -> init.as(x.dataType()).normal(sd, name + "/pos", 1.0, cfg.maxLen(), d);

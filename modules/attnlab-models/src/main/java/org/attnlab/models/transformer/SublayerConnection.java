@@ -20,7 +20,7 @@ public final class SublayerConnection {
     public static SDVariable apply(SameDiff sd, String name, SDVariable x, UnaryOperator<SDVariable> sublayer,
                                    TransformerConfig cfg, ParamInit init) {
         String norm = name + "/norm";
-        if (cfg.normPlacement() == NormPlacement.PRE) {
+        if (cfg.norm() == NormPlacement.PRE) {
             SDVariable out = dropped(sd, name, sublayer.apply(norm(sd, norm, x, cfg, init)), cfg);
             return cfg.residual() ? x.add(out) : out;
         }
@@ -30,7 +30,7 @@ public final class SublayerConnection {
 
     /** The norm a pre-LN stack applies after its last layer; post-LN stacks return {@code x} unchanged. */
     public static SDVariable finish(SameDiff sd, String name, SDVariable x, TransformerConfig cfg, ParamInit init) {
-        return cfg.normPlacement() == NormPlacement.PRE ? norm(sd, name, x, cfg, init) : x;
+        return cfg.norm() == NormPlacement.PRE ? norm(sd, name, x, cfg, init) : x;
     }
 
     private static SDVariable norm(SameDiff sd, String name, SDVariable x, TransformerConfig cfg, ParamInit init) {

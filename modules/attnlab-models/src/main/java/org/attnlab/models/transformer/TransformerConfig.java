@@ -1,16 +1,17 @@
 package org.attnlab.models.transformer;
 
 import static org.attnlab.models.support.ConfigChecks.inRange;
-import static org.attnlab.models.support.ConfigChecks.oneOf;
 import static org.attnlab.models.support.ConfigChecks.positive;
 
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.MultiHeadConfig;
 import org.attnlab.models.attention.ScoreFunction;
-import org.attnlab.models.dropout.Dropout;
+import org.attnlab.models.support.ConfigChecks;
+import org.attnlab.models.support.ConfigValueException;
 
 /**
- * An encoder-decoder Transformer, one plain value per key so experiments switch each choice by name.
+ * An encoder-decoder Transformer; every choice is a typed value (enums for the norm placement, positional encoding
+ * and score function), validated here with messages naming the key, the value and what is allowed.
  *
  * @param srcVocab         source token ids {@code [0, srcVocab)}
  * @param tgtVocab         target token ids {@code [0, tgtVocab)}
@@ -20,11 +21,11 @@ import org.attnlab.models.dropout.Dropout;
  * @param heads            attention heads; must divide {@code dModel}
  * @param dFf              hidden size of the position-wise feed-forward network
  * @param dropout          dropout rate on every sublayer's output before its residual add, in {@code [0, 1)}
- * @param norm             layer-norm placement: {@code post} or {@code pre} (see {@link NormPlacement})
+ * @param norm             layer-norm placement (post or pre)
  * @param residual         residual connections around every sublayer (off for the "no residual" ablation)
- * @param positional       {@code sinusoidal}, {@code learned} or {@code none} (see {@link PositionalKind})
+ * @param positional       position information: sinusoidal, learned or none
  * @param sharedEmbeddings one token table for source and target (needs {@code srcVocab == tgtVocab})
- * @param score            attention score function name, see {@link ScoreFunction#validNames()}
+ * @param score            attention score function
  * @param padId            the padding token id: masked as a key and ignored by the loss
  * @param embeddingDropout dropout rate on the sums of embeddings and positions (both sides), in {@code [0, 1)}
  * @param attentionDropout dropout rate on every attention layer's weights, in {@code [0, 1)}
@@ -36,8 +37,8 @@ import org.attnlab.models.dropout.Dropout;
  * org.attnlab.models.dropout.DropoutMasks} sets; evaluation and decoding run the graph without dropout.
  */
 public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int layers, int dModel, int heads, int dFf,
-                                double dropout, String norm, boolean residual, String positional,
-                                boolean sharedEmbeddings, String score, int padId, double embeddingDropout,
+                                double dropout, NormPlacement norm, boolean residual, PositionalKind positional,
+                                boolean sharedEmbeddings, ScoreFunction score, int padId, double embeddingDropout,
                                 double attentionDropout, int additiveHidden, boolean attentionBias,
                                 double layerNormEps) {
     public TransformerConfig {
@@ -46,30 +47,19 @@ public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int laye
         positive("maxLen", maxLen);
         positive("layers", layers);
         positive("dModel", dModel);
-        positive("heads", heads);
-        if (dModel % heads != 0) {
-            throw new IllegalArgumentException("heads = " + heads + " is not valid: must divide dModel = " + dModel);
-        }
+        ConfigChecks.dividing("heads", heads, "dModel", dModel);
         positive("dFf", dFf);
-        Dropout.checkRate("dropout", dropout);
-        Dropout.checkRate("embeddingDropout", embeddingDropout);
-        Dropout.checkRate("attentionDropout", attentionDropout);
+        ConfigChecks.rate("dropout", dropout);
+        ConfigChecks.rate("embeddingDropout", embeddingDropout);
+        ConfigChecks.rate("attentionDropout", attentionDropout);
         positive("additiveHidden", additiveHidden);
-        if (!(layerNormEps >= 0.0) || Double.isInfinite(layerNormEps)) {
-            throw new IllegalArgumentException("layerNormEps = " + layerNormEps
-                    + " is out of range: valid range is [0, inf)");
-        }
-        oneOf("norm", norm, NormPlacement.class);
-        oneOf("positional", positional, PositionalKind.class);
+        ConfigChecks.finiteAtLeast("layerNormEps", layerNormEps, 0.0);
+        ConfigChecks.present("norm", norm, ConfigChecks.names(NormPlacement.class));
+        ConfigChecks.present("positional", positional, ConfigChecks.names(PositionalKind.class));
+        ConfigChecks.present("score", score, ScoreFunction.validNames());
         if (sharedEmbeddings && srcVocab != tgtVocab) {
-            throw new IllegalArgumentException("sharedEmbeddings = true is not valid with srcVocab = " + srcVocab
-                    + " != tgtVocab = " + tgtVocab);
-        }
-        try {
-            ScoreFunction.fromName(score);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("score = " + score + " is not valid: valid names are "
-                    + ScoreFunction.validNames(), e);
+            throw new ConfigValueException("sharedEmbeddings", "needs srcVocab == tgtVocab, was " + srcVocab + " and "
+                    + tgtVocab);
         }
         inRange("padId", padId, 0, Math.min(srcVocab, tgtVocab) - 1);
     }
@@ -82,20 +72,20 @@ public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int laye
      * dropout, additive hidden size 16, no attention biases, layer-norm epsilon 1e-5.
      */
     public static TransformerConfig small(int vocab, int maxLen, int layers, int dModel, int heads, int dFf) {
-        return new TransformerConfig(vocab, vocab, maxLen, layers, dModel, heads, dFf, 0.0, "post", true,
-                "sinusoidal", false, "scaled_dot", 0, 0.0, 0.0, AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false,
+        return new TransformerConfig(vocab, vocab, maxLen, layers, dModel, heads, dFf, 0.0, NormPlacement.POST, true,
+                PositionalKind.SINUSOIDAL, false, ScoreFunction.SCALED_DOT, 0, 0.0, 0.0, AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false,
                 DEFAULT_LAYER_NORM_EPS);
     }
 
-    /** A copy with another norm placement ({@code post}/{@code pre}). */
-    public TransformerConfig withNorm(String norm) {
+    /** A copy with another norm placement. */
+    public TransformerConfig withNorm(NormPlacement norm) {
         return new TransformerConfig(srcVocab, tgtVocab, maxLen, layers, dModel, heads, dFf, dropout, norm, residual,
                 positional, sharedEmbeddings, score, padId, embeddingDropout, attentionDropout, additiveHidden,
                 attentionBias, layerNormEps);
     }
 
-    /** A copy with another positional encoding ({@code sinusoidal}/{@code learned}/{@code none}). */
-    public TransformerConfig withPositional(String positional) {
+    /** A copy with another positional encoding. */
+    public TransformerConfig withPositional(PositionalKind positional) {
         return new TransformerConfig(srcVocab, tgtVocab, maxLen, layers, dModel, heads, dFf, dropout, norm, residual,
                 positional, sharedEmbeddings, score, padId, embeddingDropout, attentionDropout, additiveHidden,
                 attentionBias, layerNormEps);
@@ -115,19 +105,9 @@ public record TransformerConfig(int srcVocab, int tgtVocab, int maxLen, int laye
                 attentionBias, layerNormEps);
     }
 
-    /** The parsed norm placement. */
-    public NormPlacement normPlacement() {
-        return oneOf("norm", norm, NormPlacement.class);
-    }
-
-    /** The parsed positional encoding. */
-    public PositionalKind positionalKind() {
-        return oneOf("positional", positional, PositionalKind.class);
-    }
-
     /** Per-head attention settings: score, additive hidden size and attention dropout, without masks. */
     public AttentionConfig attention() {
-        return AttentionConfig.of(ScoreFunction.fromName(score), additiveHidden).withDropout(attentionDropout);
+        return AttentionConfig.of(score, additiveHidden).withDropout(attentionDropout);
     }
 
     /** Multi-head settings of every attention layer (causal or not). */

@@ -184,7 +184,7 @@ class KeyValueAttentionTest {
     @Test
     void unknownScoreNamesListTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScoreFunction.fromName("cosine"));
-        assertEquals("Unknown score function 'cosine'; valid names: dot, scaled_dot, additive, general", e.getMessage());
+        assertEquals("score: unknown value 'cosine'; valid: dot, scaled_dot, additive, general", e.getMessage());
         assertEquals(ScoreFunction.SCALED_DOT, ScoreFunction.fromName("Scaled_Dot"));
     }
 

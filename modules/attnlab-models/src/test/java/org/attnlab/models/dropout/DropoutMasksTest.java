@@ -180,7 +180,7 @@ class DropoutMasksTest {
 
     @Test
     void invalidRatesAreRejected() {
-        assertEquals("d = 1.0 is out of range: valid range is [0, 1)",
+        assertEquals("d: must be in [0, 1), was 1",
                 assertThrows(IllegalArgumentException.class, () -> oneSite(1.0)).getMessage());
     }
 

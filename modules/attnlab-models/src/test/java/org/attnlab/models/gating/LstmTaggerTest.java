@@ -71,7 +71,7 @@ class LstmTaggerTest {
     void badConfigValuesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LstmTaggerConfig(5, 0, 8, 16));
-        assertEquals("steps = 0 is out of range: valid range is [1, 2147483647]", e.getMessage());
+        assertEquals("steps: must be >= 1, was 0", e.getMessage());
     }
 
     /** Random tokens [n, t] over {@code vocab} ids; the label at step s >= 1 is the token at s - 1, step 0 unscored. */

@@ -16,6 +16,7 @@ import org.attnlab.models.se.SeConfig;
 import org.attnlab.models.transformer.DecoderLayer;
 import org.attnlab.models.transformer.EncoderLayer;
 import org.attnlab.models.transformer.LayerNorm;
+import org.attnlab.models.transformer.NormPlacement;
 import org.attnlab.models.transformer.TransformerConfig;
 import org.attnlab.models.weights.TorchImport;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,8 +100,8 @@ class TorchParityTest {
      * {@code x + f(norm(x))}.
      */
     @ParameterizedTest(name = "{0} ({1}-LN)")
-    @CsvSource({"encoder_post_ln, post", "encoder_pre_ln, pre"})
-    void transformerEncoderLayer(String fixture, String norm) {
+    @CsvSource({"encoder_post_ln, POST", "encoder_pre_ln, PRE"})
+    void transformerEncoderLayer(String fixture, NormPlacement norm) {
         ParityFixture f = ParityFixture.load(fixture);
         SameDiff sd = SameDiff.create();
         sd.identity("out", EncoderLayer.build(sd, "enc", f.constant(sd, "x"), f.constant(sd, "keyMask"),
@@ -111,8 +112,8 @@ class TorchParityTest {
 
     /** nn.TransformerDecoderLayer (causal self-attention, padded targets and sources) imported into {@link DecoderLayer}. */
     @ParameterizedTest(name = "{0} ({1}-LN)")
-    @CsvSource({"decoder_post_ln, post", "decoder_pre_ln, pre"})
-    void transformerDecoderLayer(String fixture, String norm) {
+    @CsvSource({"decoder_post_ln, POST", "decoder_pre_ln, PRE"})
+    void transformerDecoderLayer(String fixture, NormPlacement norm) {
         ParityFixture f = ParityFixture.load(fixture);
         SameDiff sd = SameDiff.create();
         sd.identity("out", DecoderLayer.build(sd, "dec", f.constant(sd, "y"), f.constant(sd, "memory"),
@@ -122,7 +123,7 @@ class TorchParityTest {
     }
 
     /** The fixtures' layer shape with PyTorch's defaults: attention biases, layer-norm eps 1e-5. */
-    private static TransformerConfig torchLike(String norm) {
+    private static TransformerConfig torchLike(NormPlacement norm) {
         return TransformerConfig.small(10, 4, 1, 8, 2, 16).withNorm(norm).withAttentionBias(true);
     }
 }

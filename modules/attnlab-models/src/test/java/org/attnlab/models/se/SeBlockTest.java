@@ -113,8 +113,8 @@ class SeBlockTest {
     @Test
     void configRejectsBadValuesNamingKeyValueAndRange() {
         IllegalArgumentException ratio = assertThrows(IllegalArgumentException.class, () -> new SeConfig(4, 5));
-        assertEquals("ratio = 5 is out of range: valid range is [1, 4]", ratio.getMessage());
+        assertEquals("ratio: must be in [1, 4], was 5", ratio.getMessage());
         IllegalArgumentException channels = assertThrows(IllegalArgumentException.class, () -> new SeConfig(0, 1));
-        assertTrue(channels.getMessage().startsWith("channels = 0 is out of range"), channels.getMessage());
+        assertTrue(channels.getMessage().startsWith("channels: must be >= 1, was 0"), channels.getMessage());
     }
 }

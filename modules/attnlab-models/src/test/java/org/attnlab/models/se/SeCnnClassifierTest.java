@@ -88,9 +88,9 @@ class SeCnnClassifierTest {
     void badConfigValuesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SeCnnConfig(28, 4, 1, true, 8, 10));
-        assertEquals("ratio = 8 is out of range: valid range is [1, 4]", e.getMessage());
+        assertEquals("ratio: must be in [1, 4], was 8", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 4, 0, true, 2, 10));
-        assertEquals("blocks = 0 is out of range: valid range is [1, 2147483647]", e.getMessage());
+        assertEquals("blocks: must be >= 1, was 0", e.getMessage());
     }
 
     /** n noisy images, class 0 with the left half bright, class 1 with the right half bright. */

@@ -94,6 +94,6 @@ class SeInceptionModuleTest {
     void configRejectsRatioAboveConcatenatedChannels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SeInceptionConfig(3, 1, 1, 1, 1, 1, 1, 5));
-        assertEquals("ratio = 5 is out of range: valid range is [1, 4]", e.getMessage());
+        assertEquals("ratio: must be in [1, 4], was 5", e.getMessage());
     }
 }

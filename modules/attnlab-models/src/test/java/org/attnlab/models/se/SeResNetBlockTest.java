@@ -94,6 +94,6 @@ class SeResNetBlockTest {
     void configRejectsBadStride() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SeResNetConfig(4, 4, 3, 2));
-        assertEquals("stride = 3 is out of range: valid range is [1, 2]", e.getMessage());
+        assertEquals("stride: must be in [1, 2], was 3", e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.attnlab.models.GraphTesting;
+import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.init.ParamInit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,14 +32,15 @@ class TransformerLayersTest {
     }
 
     /** B=2, T=3, d=4, H=2, dFf=8. */
-    private static TransformerConfig tiny(String norm, boolean residual) {
-        return new TransformerConfig(6, 6, 8, 1, 4, 2, 8, 0.0, norm, residual, "sinusoidal", false, "scaled_dot", 0,
+    private static TransformerConfig tiny(NormPlacement norm, boolean residual) {
+        return new TransformerConfig(6, 6, 8, 1, 4, 2, 8, 0.0, norm, residual, PositionalKind.SINUSOIDAL, false,
+                ScoreFunction.SCALED_DOT, 0,
                 0.0, 0.0, 16, false, 1e-5);
     }
 
     @ParameterizedTest
-    @CsvSource({"post, true", "pre, true"})
-    void encoderLayerGradientsAreCorrect(String norm, boolean residual) {
+    @CsvSource({"POST, true", "PRE, true"})
+    void encoderLayerGradientsAreCorrect(NormPlacement norm, boolean residual) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", random(1, 2, 3, 4));
         SDVariable out = EncoderLayer.build(sd, "enc/0", x, sd.constant("mask", MASK), tiny(norm, residual), INIT);
@@ -46,8 +48,8 @@ class TransformerLayersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"post, true", "pre, false"})
-    void decoderLayerGradientsAreCorrect(String norm, boolean residual) {
+    @CsvSource({"POST, true", "PRE, false"})
+    void decoderLayerGradientsAreCorrect(NormPlacement norm, boolean residual) {
         SameDiff sd = SameDiff.create();
         SDVariable y = sd.var("y", random(3, 2, 3, 4));
         SDVariable memory = sd.var("memory", random(4, 2, 3, 4));
@@ -57,10 +59,10 @@ class TransformerLayersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"post", "pre"})
-    void decoderOutputsIgnoreFutureTargetTokens(String norm) {
-        TransformerConfig cfg = new TransformerConfig(7, 7, 8, 2, 8, 2, 16, 0.0, norm, true, "learned", true,
-                "scaled_dot", 0, 0.0, 0.0, 16, false, 1e-5);
+    @CsvSource({"POST", "PRE"})
+    void decoderOutputsIgnoreFutureTargetTokens(NormPlacement norm) {
+        TransformerConfig cfg = new TransformerConfig(7, 7, 8, 2, 8, 2, 16, 0.0, norm, true, PositionalKind.LEARNED, true,
+                ScoreFunction.SCALED_DOT, 0, 0.0, 0.0, 16, false, 1e-5);
         SameDiff sd = Transformer.build(cfg, 5);
         INDArray src = Nd4j.create(new double[][]{{2, 3, 4, 5, 0}, {6, 5, 4, 0, 0}});
         INDArray tgt = Nd4j.create(new double[][]{{1, 2, 3, 4, 5, 6}, {1, 6, 5, 4, 3, 2}});
@@ -75,8 +77,8 @@ class TransformerLayersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"sinusoidal", "learned", "none"})
-    void everyAttentionLayerExposesItsWeightsAndPaddedKeysGetNone(String positional) {
+    @CsvSource({"SINUSOIDAL", "LEARNED", "NONE"})
+    void everyAttentionLayerExposesItsWeightsAndPaddedKeysGetNone(PositionalKind positional) {
         TransformerConfig cfg = TransformerConfig.small(7, 8, 2, 8, 2, 16).withPositional(positional);
         SameDiff sd = Transformer.build(cfg, 5);
         Map<String, INDArray> out = sd.output(Map.of(

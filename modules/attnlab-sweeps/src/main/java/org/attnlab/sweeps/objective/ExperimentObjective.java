@@ -6,7 +6,7 @@ import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.config.VariantConfig;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.ExperimentRunner;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.run.RunProgress;
@@ -137,7 +137,7 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     /** Validates {@code doc} with the experiments loader, in memory, as if it were the base experiment's file. */
     private ExperimentConfig load(Map<String, Object> doc, Map<String, Object> params) {
         try {
-            return new ExperimentLoader(ModelRegistry.load()).load(JsonMapper.builder().build().valueToTree(doc),
+            return new ExperimentLoader(ModelKinds.load()).load(JsonMapper.builder().build().valueToTree(doc),
                     Path.of(base.file()));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(culprit(e.keyPath(), params) + e.getMessage(), e);

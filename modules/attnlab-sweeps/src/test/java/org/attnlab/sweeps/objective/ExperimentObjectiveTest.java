@@ -3,7 +3,7 @@ package org.attnlab.sweeps.objective;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.config.VariantConfig;
-import org.attnlab.experiments.model.ModelRegistry;
+import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.run.RunPlanner;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
@@ -92,7 +92,7 @@ class ExperimentObjectiveTest {
         }
         // best-config.yaml is what the best trial ran, without variants, runnable with `attnlab run`
         SweepReport.write(new SweepConfigParser().parse(sweepFile), trials, dir.resolve("report"), 5);
-        ExperimentConfig best = new ExperimentLoader(ModelRegistry.load())
+        ExperimentConfig best = new ExperimentLoader(ModelKinds.load())
                 .load(dir.resolve("report").resolve(SweepReport.BEST_CONFIG));
         TrialRecord top = trials.stream().max(Comparator.comparing(TrialRecord::score)).orElseThrow();
         assertEquals("tiny-sweep-best", best.name());
@@ -120,7 +120,7 @@ class ExperimentObjectiveTest {
             assertEquals(trial.metrics().get("test_token_acc"), run.testTokenAcc());
             // the run's experiment file plans exactly this run again
             Path runnable = dir.resolve("results/tiny-sweep").resolve(run.runId()).resolve(ExperimentObjective.RUNNABLE);
-            ExperimentConfig again = new ExperimentLoader(ModelRegistry.load()).load(runnable);
+            ExperimentConfig again = new ExperimentLoader(ModelKinds.load()).load(runnable);
             assertEquals(run.runId(), RunPlanner.plan(again, false).get(0).runId());
             assertEquals(trial.params().get("model.score"),
                     again.variants().get(0).resolved().at("/model/score").asText());

@@ -1,9 +1,9 @@
-package org.attnlab.experiments.model;
+package org.attnlab.experiments.kinds;
 
 /** A model kind with its bound settings: everything needed to build the model for a run. */
-public record ModelSpec<S extends Record>(ModelFactory<S> factory, S settings) {
+public record ModelSpec<S extends Record>(ModelKind<S> kind, S settings) {
     /** Builds a fresh model. */
     public TrainableModel build(TaskShape shape, long seed) {
-        return factory.build(settings, shape, seed);
+        return kind.build(settings, shape, seed);
     }
 }

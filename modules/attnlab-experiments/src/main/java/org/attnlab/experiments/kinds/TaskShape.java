@@ -1,4 +1,4 @@
-package org.attnlab.experiments.model;
+package org.attnlab.experiments.kinds;
 
 /**
  * What a model needs to know about its data. For images ({@link #images}) {@code seqLen} is the image side and

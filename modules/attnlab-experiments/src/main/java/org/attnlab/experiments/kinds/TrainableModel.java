@@ -1,4 +1,4 @@
-package org.attnlab.experiments.model;
+package org.attnlab.experiments.kinds;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +21,28 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  *
  * @param maps    attention maps to plot after training (may be empty)
  * @param decoder greedy decoding for BLEU, or null
+ * @param figures matrices fixed by the settings and the data's shape (e.g. a sinusoidal position table), plotted
+ *                once per report however many runs share them (may be empty)
  */
 public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targets, UnaryOperator<MultiDataSet> adapter,
-                             String probs, String loss, List<AttentionMap> maps, SequenceDecoder decoder) {
+                             String probs, String loss, List<AttentionMap> maps, SequenceDecoder decoder,
+                             List<Figure> figures) {
+
+    /** A model without fixed figures. */
+    public TrainableModel(SameDiff sd, List<String> inputs, List<String> targets, UnaryOperator<MultiDataSet> adapter,
+                          String probs, String loss, List<AttentionMap> maps, SequenceDecoder decoder) {
+        this(sd, inputs, targets, adapter, probs, loss, maps, decoder, List.of());
+    }
+
+    /**
+     * A matrix known when the model is built, {@code values[row][col]}.
+     *
+     * @param name  file stem naming what fixes the matrix (two runs whose figures have the same name show the same
+     *              matrix), e.g. {@code positional-d32-len14}
+     * @param title caption
+     */
+    public record Figure(String name, String title, double[][] values) {
+    }
 
     /**
      * An attention output {@code [B, H, Tq, Tk]} or {@code [B, Tq, Tk]} (rows are target tokens or source tokens), or a
@@ -79,16 +98,16 @@ public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targ
 
     /** The same names around another graph (e.g. one loaded from a checkpoint). */
     public TrainableModel withGraph(SameDiff other) {
-        return new TrainableModel(other, inputs, targets, adapter, probs, loss, maps, decoder);
+        return new TrainableModel(other, inputs, targets, adapter, probs, loss, maps, decoder, figures);
     }
 
     /** The same model with these maps to plot. */
     public TrainableModel withMaps(List<AttentionMap> otherMaps) {
-        return new TrainableModel(sd, inputs, targets, adapter, probs, loss, List.copyOf(otherMaps), decoder);
+        return new TrainableModel(sd, inputs, targets, adapter, probs, loss, List.copyOf(otherMaps), decoder, figures);
     }
 
     /** The same model with another loss output. */
     public TrainableModel withLoss(String otherLoss) {
-        return new TrainableModel(sd, inputs, targets, adapter, probs, otherLoss, maps, decoder);
+        return new TrainableModel(sd, inputs, targets, adapter, probs, otherLoss, maps, decoder, figures);
     }
 }

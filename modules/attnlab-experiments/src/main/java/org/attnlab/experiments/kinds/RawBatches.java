@@ -1,4 +1,4 @@
-package org.attnlab.experiments.model;
+package org.attnlab.experiments.kinds;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;

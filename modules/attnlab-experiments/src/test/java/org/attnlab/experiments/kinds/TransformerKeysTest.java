@@ -1,4 +1,4 @@
-package org.attnlab.experiments.model;
+package org.attnlab.experiments.kinds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,8 +20,8 @@ class TransformerKeysTest {
 
     private TransformerConfig config(String variant) throws IOException {
         Path file = TinyExperiment.write(dir, "  v: {model: {kind: transformer" + variant + "}}\n");
-        VariantConfig v = new ExperimentLoader(ModelRegistry.load()).load(file).variants().get(0);
-        return TransformerFactory.config((TransformerSettings) v.model().settings(), new TaskShape(6, 4));
+        VariantConfig v = new ExperimentLoader(ModelKinds.load()).load(file).variants().get(0);
+        return ((TransformerKind.Settings) v.model().settings()).config(new TaskShape(6, 4));
     }
 
     @Test
