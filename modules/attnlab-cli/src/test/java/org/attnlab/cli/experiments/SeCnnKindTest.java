@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.kinds.ModelKinds;
+import org.attnlab.experiments.kinds.SeCnnKind;
 import org.attnlab.experiments.run.AttentionMaps;
 import org.attnlab.experiments.store.RunSummary;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class SeCnnKindTest {
             Path runDir = results.resolve("se").resolve(r.runId());
             List<String> csv = Files.readAllLines(runDir.resolve("metrics.csv"));
             assertEquals("step,epoch,train_loss,val_loss,val_acc,seconds,images_per_second", csv.get(0));
+            assertEquals(String.join(",", new SeCnnKind().metrics()), csv.get(0), "the columns the kind declares");
             assertTrue(csv.size() > 1 && csv.stream().noneMatch(line -> line.contains("NaN")), csv.toString());
             List<AttentionMaps.Map2d> maps = AttentionMaps.read(runDir);
             if (r.variant().equals("plain")) {
@@ -81,6 +83,9 @@ class SeCnnKindTest {
         String md = Files.readString(report.resolve("report.md"));
         assertTrue(md.contains("| accuracy |") || md.contains("accuracy"), md);
         assertFalse(md.contains("sequence accuracy"), "no sequence accuracy column for images");
+        List<String> perSeed = Files.readAllLines(report.resolve("per-seed.csv"));
+        assertFalse(perSeed.get(0).contains("seq_acc"), perSeed.get(0));
+        assertTrue(perSeed.get(0).contains("test_acc") && perSeed.get(0).endsWith("images_per_second"), perSeed.get(0));
         assertTrue(md.contains("| test accuracy | paired t"), md);
         assertTrue(Files.size(report.resolve("attention-se-r2-1.png")) > 1000);
     }

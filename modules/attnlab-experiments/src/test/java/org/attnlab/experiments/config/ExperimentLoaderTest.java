@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.kinds.TaggerKind;
+import org.attnlab.experiments.kinds.TransformerKind;
 import org.attnlab.models.attention.ScoreFunction;
+import org.attnlab.models.transformer.NormPlacement;
+import org.attnlab.models.transformer.PositionalKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,7 +123,7 @@ class ExperimentLoaderTest {
                 bad("  seq_len: 8", "", "bad.yaml: dataset.seq_len (variant dot): missing required key (line 2)"),
                 bad("  kind: tagger", "  kind: gru", "bad.yaml: model.kind: unknown model kind 'gru'; valid: "),
                 bad("  heads: 2", "  heads: 3", "bad.yaml: model.heads: must divide d_model=32, was 3 (line 9)"),
-                bad("      score: general", "      score: cosine", "bad.yaml: variants.general.model.score: Unknown score function 'cosine'; valid names: dot, scaled_dot, additive, general (line 19)"),
+                bad("      score: general", "      score: cosine", "bad.yaml: variants.general.model.score: unknown value 'cosine'; valid: dot, scaled_dot, additive, general (line 19)"),
                 bad("  dot: {model: {score: dot}}", "  dot: {optimizer: sgd}", "bad.yaml: variants.dot.optimizer: unknown key; valid keys: dataset, model, training (line 16)"),
                 bad("seeds: [1, 2]", "seeds: []", "bad.yaml: seeds: give at least one seed, e.g. seeds: [1, 2, 3] (line 14)"),
                 bad("seeds: [1, 2]", "seeds: [1, x]", "bad.yaml: seeds[1]: expected an integer (line 14)"),
@@ -139,6 +142,41 @@ class ExperimentLoaderTest {
                 bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {alpha: 0.7}", "bad.yaml: report.alpha: must be in (0, 0.5], was 0.7 (line 15)"),
                 bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {treshold: 0.9}", "bad.yaml: report.treshold: unknown key")
         );
+    }
+
+    /** Transformer versions of {@link #GOOD} with the base model's {@code score: dot} line (line 10) replaced. */
+    static Stream<Arguments> badEnumValues() {
+        return Stream.of(
+                Arguments.of("  score: cosine", "model.score: unknown value 'cosine'; valid: dot, scaled_dot, additive, general"),
+                Arguments.of("  score: 1", "model.score: unknown value '1'; valid: dot, scaled_dot, additive, general"),
+                Arguments.of("  norm: middle", "model.norm: unknown value 'middle'; valid: post, pre"),
+                Arguments.of("  positional: rope", "model.positional: unknown value 'rope'; valid: sinusoidal, learned, none"));
+    }
+
+    /** A choice key with a wrong value is one line naming the file, the key, the value, the valid values and the line. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("badEnumValues")
+    void aWrongChoiceNamesFileKeyValueAllowedValuesAndLine(String line, String expected) {
+        String text = transformer().replace("  score: dot\n", line + "\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(text));
+        assertEquals("bad.yaml: " + expected + " (line 10)", e.getMessage());
+    }
+
+    /** Choices are read case-insensitively from their config names and reach the settings record as enums. */
+    @Test
+    void choicesBindToEnums() throws IOException {
+        ExperimentConfig cfg = load(transformer().replace("  score: dot\n",
+                "  score: Scaled_Dot\n  norm: PRE\n  positional: none\n"));
+        TransformerKind.Settings s = (TransformerKind.Settings) cfg.variants().get(0).model().settings();
+        assertEquals(List.of(ScoreFunction.SCALED_DOT, NormPlacement.PRE, PositionalKind.NONE),
+                List.of(s.score(), s.norm(), s.positional()));
+        assertEquals("Scaled_Dot", cfg.variants().get(0).resolved().at("/model/score").asText(),
+                "the resolved tree (and so the run id) keeps the text as written");
+    }
+
+    /** {@link #GOOD} without variants and with the transformer kind. */
+    private static String transformer() {
+        return GOOD.substring(0, GOOD.indexOf("variants:")).replace("  kind: tagger\n", "  kind: transformer\n");
     }
 
     @Test
