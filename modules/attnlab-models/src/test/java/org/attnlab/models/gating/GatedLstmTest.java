@@ -166,7 +166,7 @@ class GatedLstmTest {
     @Test
     void configRejectsBadValuesNamingKeyValueAndRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LstmConfig(3, 0));
-        assertEquals("hidden = 0 is out of range: valid range is [1, 2147483647]", e.getMessage());
+        assertEquals("hidden: must be >= 1, was 0", e.getMessage());
     }
 
     private static LSTMLayerWeights referenceWeights(SameDiff sd) {
