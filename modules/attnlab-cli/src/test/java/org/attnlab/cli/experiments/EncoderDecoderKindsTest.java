@@ -46,7 +46,11 @@ class EncoderDecoderKindsTest {
             assertTrue(r.testTokenAcc() >= 0 && r.testTokenAcc() <= 1);
             assertTrue(Double.isNaN(r.testBleu()), "no BLEU on synthetic data");
             List<AttentionMaps.Map2d> maps = AttentionMaps.read(results.resolve("tt").resolve(r.runId()));
-            assertEquals(4, maps.size(), "encoder self + decoder cross, 2 examples each");
+            assertEquals(4, maps.stream().filter(m -> m.figure() == null).count(),
+                    "encoder self + decoder cross, 2 examples each");
+            assertEquals(r.variant().equals("post") ? List.of("positional-d8-len5") : List.of(),
+                    maps.stream().map(AttentionMaps.Map2d::figure).filter(f -> f != null).toList(),
+                    "the position table the kind fixes, saved with the run's maps when sinusoidal");
             assertEquals(5, maps.get(0).values().length);
             assertEquals("<bos>", maps.get(2).rows().get(0), "cross-attention rows are the decoder input");
         }
