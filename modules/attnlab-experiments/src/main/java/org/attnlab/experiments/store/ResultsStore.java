@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 
 /**
  * The SQL index of all runs ({@code results/attnlab.db}): tables {@code runs}, {@code metrics} and {@code claims}. Every
