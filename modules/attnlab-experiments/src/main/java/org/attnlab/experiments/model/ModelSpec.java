@@ -6,4 +6,9 @@ public record ModelSpec<S extends Record>(ModelFactory<S> factory, S settings) {
     public TrainableModel build(TaskShape shape, long seed) {
         return factory.build(settings, shape, seed);
     }
+
+    /** Builds a fresh ensemble of {@code seeds.length} members (see {@link ModelFactory#buildMembers}). */
+    public TrainableModel buildMembers(TaskShape shape, long[] seeds) {
+        return factory.buildMembers(settings, shape, seeds);
+    }
 }
