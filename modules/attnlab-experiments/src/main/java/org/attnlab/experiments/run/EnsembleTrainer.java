@@ -74,6 +74,11 @@ final class EnsembleTrainer {
         VariantConfig v = specs.get(0).variant();
         long[] seeds = specs.stream().mapToLong(RunSpec::seed).toArray();
         EnsembleState saved = home.readJson(RunRecords.STATE, EnsembleState.class);
+        if (saved != null && !saved.members().stream().map(EnsembleState.Member::runId).toList()
+                .equals(specs.stream().map(RunSpec::runId).toList())) {
+            LOG.info("{}: the saved ensemble trained other runs; starting these afresh", v.name());
+            saved = null;
+        }
         List<Member> members = new ArrayList<>();
         for (int e = 0; e < specs.size(); e++) {
             RunSpec spec = specs.get(e);

@@ -95,6 +95,27 @@ class EnsembleEquivalenceTest {
         }
     }
 
+    /** Putting a member's parameters back after a step freezes it; the others train on (how a stopped member is held). */
+    @Test
+    void aMemberPutBackAfterAStepStaysFrozen() {
+        SequenceTaggerConfig cfg = new SequenceTaggerConfig(VOCAB, 8, 8, 2, AttentionConfig.of(ScoreFunction.DOT), 0.0);
+        SameDiff sd = SequenceTagger.buildMembers(cfg, new long[]{1, 2}, DataType.DOUBLE);
+        SplittableRandom rnd = new SplittableRandom(5);
+        Map<String, INDArray> a = taggerBatch(rnd);
+        Map<String, INDArray> b = taggerBatch(rnd);
+        Map<String, INDArray> feeds = Map.of(SequenceTagger.TOKENS,
+                Nd4j.concat(0, a.get(SequenceTagger.TOKENS), b.get(SequenceTagger.TOKENS)), SequenceTagger.LABELS,
+                Nd4j.concat(0, a.get(SequenceTagger.LABELS), b.get(SequenceTagger.LABELS)));
+        Map<String, INDArray> frozen = MemberAxis.memberParams(sd, 1);
+        Map<String, INDArray> before = MemberAxis.memberParams(sd, 0);
+        train(sd, new long[]{1, 2}, List.of(feeds), List.of(SequenceTagger.TOKENS, SequenceTagger.LABELS),
+                SequenceTagger.LOSS);
+        MemberAxis.setMemberParams(sd, 1, frozen);
+        MemberAxis.memberParams(sd, 1).forEach((name, value) -> assertEquals(frozen.get(name), value, name));
+        assertTrue(MemberAxis.memberParams(sd, 0).entrySet().stream()
+                .anyMatch(p -> !p.getValue().equals(before.get(p.getKey()))), "member 0 trained");
+    }
+
     private static void assertMembersEqualSingleRuns(Kind kind) {
         List<List<Map<String, INDArray>>> batches = new ArrayList<>();
         for (long seed : SEEDS) {
