@@ -6,8 +6,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * SE-ResNet basic block without batch norm: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, 3x3
- * convolutions, SE on the residual branch before the addition, 1x1 projection shortcut when
+ * SE-ResNet basic block without batch norm: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, k x k
+ * convolutions ({@link SeResNetConfig#kernel()}, 3 by default), SE on the residual branch before the addition, 1x1 projection shortcut when
  * {@link SeResNetConfig#projects()}. Without {@link SeResNetConfig#excite()} the SE step is left out (a plain
  * ResNet basic block).
  *
@@ -29,8 +29,8 @@ public final class SeResNetBlock {
         int in = cfg.inChannels();
         int out = cfg.outChannels();
         StaticShapes.check(name + " input", x, StaticShapes.ANY, in, StaticShapes.ANY, StaticShapes.ANY);
-        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, 3, cfg.stride(), init);
-        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, 3, 1, init);
+        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, cfg.kernel(), cfg.stride(), init);
+        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, cfg.kernel(), 1, init);
         SDVariable shortcut = cfg.projects()
                 ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), init)
                 : x;
