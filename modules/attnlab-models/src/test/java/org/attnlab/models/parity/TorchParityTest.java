@@ -28,7 +28,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 /**
  * AttnLab graphs against PyTorch float64 references, to 1e-12 in double. The fixtures in
  * {@code src/test/resources/parity} are committed; regenerate them from the repository root with
- * {@code /usr/bin/python3 modules/attnlab-models/src/test/python/make_parity_fixtures.py} (Debian's python3-torch).
+ * {@code /usr/bin/python3 modules/attnlab-models/src/test/python/make_parity_fixtures.py} (Debian's python3-torch),
+ * then {@code make_safetensors_fixtures.py} beside it, which writes every state dict again as safetensors.
  */
 class TorchParityTest {
     private static final ParamInit INIT = new ParamInit(0);
@@ -80,14 +81,15 @@ class TorchParityTest {
     }
 
     /** nn.MultiheadAttention with biases, imported from its state_dict: output and per-head weights. */
-    @Test
-    void multiHeadAttentionImportedFromTorch() {
+    @ParameterizedTest
+    @ValueSource(strings = {"npz", "safetensors"})
+    void multiHeadAttentionImportedFromTorch(String format) {
         ParityFixture f = ParityFixture.load("mha_torch");
         SameDiff sd = SameDiff.create();
         MultiHeadConfig cfg = new MultiHeadConfig(8, 2, AttentionConfig.of(ScoreFunction.SCALED_DOT), false, true);
         MultiHeadAttention.build(sd, "mha", f.constant(sd, "xq"), f.constant(sd, "xkv"), f.constant(sd, "keyMask"),
                 cfg, INIT);
-        TorchImport.multiHeadAttention(sd, "mha", ParityFixture.stateDict("mha_torch"), "");
+        TorchImport.multiHeadAttention(sd, "mha", ParityFixture.stateDict("mha_torch", format), "");
         sd.identity("weights", sd.getVariable(MultiHeadAttention.weightsName("mha")));
         sd.identity("out", sd.getVariable("mha/out"));
         f.assertOutputsMatch(sd, "out", "weights");
@@ -98,26 +100,28 @@ class TorchParityTest {
      * imported from its state_dict into {@link EncoderLayer}, post-LN {@code norm(x + f(x))} and pre-LN
      * {@code x + f(norm(x))}.
      */
-    @ParameterizedTest(name = "{0} ({1}-LN)")
-    @CsvSource({"encoder_post_ln, post", "encoder_pre_ln, pre"})
-    void transformerEncoderLayer(String fixture, String norm) {
+    @ParameterizedTest(name = "{0} ({1}-LN, {2})")
+    @CsvSource({"encoder_post_ln, post, npz", "encoder_pre_ln, pre, npz", "encoder_post_ln, post, safetensors",
+            "encoder_pre_ln, pre, safetensors"})
+    void transformerEncoderLayer(String fixture, String norm, String format) {
         ParityFixture f = ParityFixture.load(fixture);
         SameDiff sd = SameDiff.create();
         sd.identity("out", EncoderLayer.build(sd, "enc", f.constant(sd, "x"), f.constant(sd, "keyMask"),
                 torchLike(norm), INIT));
-        TorchImport.encoderLayer(sd, "enc", ParityFixture.stateDict(fixture), "");
+        TorchImport.encoderLayer(sd, "enc", ParityFixture.stateDict(fixture, format), "");
         f.assertOutputsMatch(sd, "out");
     }
 
     /** nn.TransformerDecoderLayer (causal self-attention, padded targets and sources) imported into {@link DecoderLayer}. */
-    @ParameterizedTest(name = "{0} ({1}-LN)")
-    @CsvSource({"decoder_post_ln, post", "decoder_pre_ln, pre"})
-    void transformerDecoderLayer(String fixture, String norm) {
+    @ParameterizedTest(name = "{0} ({1}-LN, {2})")
+    @CsvSource({"decoder_post_ln, post, npz", "decoder_pre_ln, pre, npz", "decoder_post_ln, post, safetensors",
+            "decoder_pre_ln, pre, safetensors"})
+    void transformerDecoderLayer(String fixture, String norm, String format) {
         ParityFixture f = ParityFixture.load(fixture);
         SameDiff sd = SameDiff.create();
         sd.identity("out", DecoderLayer.build(sd, "dec", f.constant(sd, "y"), f.constant(sd, "memory"),
                 f.constant(sd, "srcMask"), f.constant(sd, "tgtMask"), torchLike(norm), INIT));
-        TorchImport.decoderLayer(sd, "dec", ParityFixture.stateDict(fixture), "");
+        TorchImport.decoderLayer(sd, "dec", ParityFixture.stateDict(fixture, format), "");
         f.assertOutputsMatch(sd, "out");
     }
 
