@@ -14,9 +14,11 @@ import org.attnlab.models.support.ConfigChecks;
  * @param classes   number of classes, at least 2
  * @param kernel    side of the stem's and the blocks' square convolutions, odd (padding {@code kernel / 2} keeps
  *                  the image size); {@value #DEFAULT_KERNEL} by default
+ * @param batchNorm batch normalisation after every convolution ({@link org.attnlab.models.norm.BatchNorm}, as in
+ *                  ResNet); off by default
  */
 public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes,
-                          int kernel) {
+                          int kernel, boolean batchNorm) {
     /** Convolution size when none is given, as in ResNet's basic block. */
     public static final int DEFAULT_KERNEL = 3;
 
@@ -38,9 +40,9 @@ public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excit
         }
     }
 
-    /** Settings with {@value #DEFAULT_KERNEL}x{@value #DEFAULT_KERNEL} convolutions. */
+    /** Settings with {@value #DEFAULT_KERNEL}x{@value #DEFAULT_KERNEL} convolutions and no batch norm. */
     public SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes) {
-        this(imageSize, channels, blocks, excite, ratio, classes, DEFAULT_KERNEL);
+        this(imageSize, channels, blocks, excite, ratio, classes, DEFAULT_KERNEL, false);
     }
 
     /** Fashion-MNIST settings: 28x28 images, 10 classes. */
@@ -50,6 +52,6 @@ public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excit
 
     /** Settings of residual block {@code k} (0-based): stride 1 for the first block, 2 (halving H, W) after it. */
     public SeResNetConfig block(int k) {
-        return new SeResNetConfig(channels, channels, k == 0 ? 1 : 2, ratio, excite, kernel);
+        return new SeResNetConfig(channels, channels, k == 0 ? 1 : 2, ratio, excite, kernel, batchNorm);
     }
 }

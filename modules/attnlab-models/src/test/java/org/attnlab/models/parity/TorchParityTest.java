@@ -1,6 +1,9 @@
 package org.attnlab.models.parity;
 
 import static org.attnlab.models.parity.ParityFixture.assertParity;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
 
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.attention.AttentionConfig;
@@ -11,6 +14,8 @@ import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.gating.GatedLstm;
 import org.attnlab.models.gating.LstmConfig;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.norm.BatchNorm;
+import org.attnlab.models.norm.BatchNormStats;
 import org.attnlab.models.se.SeBlock;
 import org.attnlab.models.se.SeConfig;
 import org.attnlab.models.transformer.DecoderLayer;
@@ -23,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * AttnLab graphs against PyTorch float64 references, to 1e-12 in double. The fixtures in
@@ -78,6 +86,39 @@ class TorchParityTest {
     void squeezeExcitationBlock() {
         assertParity("se", (sd, f) -> SeBlock.build(sd, "se", f.constant(sd, "x"), new SeConfig(8, 4), INIT),
                 "se/out", "se/excitation");
+    }
+
+    /**
+     * nn.BatchNorm2d in training mode for two steps (outputs on batch statistics, running estimates after each
+     * step), then in evaluation mode on the second batch.
+     */
+    @Test
+    void batchNormTrainingStepsThenEvaluation() {
+        ParityFixture f = ParityFixture.load("batch_norm");
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 3, 2, 5);
+        BatchNorm.build(sd, "bn", x, 3, INIT);
+        f.setWeights(sd);
+        BatchNormStats stats = BatchNormStats.of(sd);
+        for (int step = 1; step <= 2; step++) {
+            Map<String, INDArray> feeds = Map.of("x", f.array("x" + step));
+            INDArray[] out = new INDArray[1];
+            stats.during(() -> feeds, () -> out[0] = sd.output(feeds, "bn/out").get("bn/out"));
+            f.derive("attnlab_train" + step, out[0]);
+            f.derive("attnlab_mean" + step, sd.getVariable("bn" + BatchNorm.RUNNING_MEAN).getArr().dup());
+            f.derive("attnlab_var" + step, sd.getVariable("bn" + BatchNorm.RUNNING_VAR).getArr().dup());
+            assertClose(f, "train" + step, "attnlab_train" + step);
+            assertClose(f, "running_mean" + step, "attnlab_mean" + step);
+            assertClose(f, "running_var" + step, "attnlab_var" + step);
+        }
+        f.derive("attnlab_eval2", sd.output(Map.of("x", f.array("x2")), "bn/out").get("bn/out"));
+        assertClose(f, "eval2", "attnlab_eval2");
+    }
+
+    private static void assertClose(ParityFixture f, String torch, String attnlab) {
+        double diff = f.array(attnlab).sub(f.array(torch)).amaxNumber().doubleValue();
+        System.out.printf("parity batch_norm %s: max |attnlab - torch| = %.3g%n", torch, diff);
+        assertTrue(diff <= ParityFixture.TOLERANCE, torch + " differs by " + diff);
     }
 
     /** nn.MultiheadAttention with biases, imported from its state_dict: output and per-head weights. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.norm.BatchNorm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -99,14 +100,36 @@ class SeCnnClassifierTest {
                 + "bottleneck units, this gives 1", e.getMessage());
         assertEquals(8, new SeCnnConfig(28, 8, 1, false, 8, 10).ratio(), "without SE the ratio is unused");
         assertEquals(2, new SeCnnConfig(28, 8, 1, true, 4, 10).block(0).se().reduced());
-        e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 8, 1, true, 2, 10, 4));
+        e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 8, 1, true, 2, 10, 4, false));
         assertEquals("kernel = 4 is not valid: must be odd", e.getMessage());
+    }
+
+    /**
+     * Gradient check in double with batch norm after every convolution, on batch statistics (as in a training
+     * step). Without the key the graph has no batch norm, as before.
+     */
+    @Test
+    void gradientsAreCorrectWithBatchNorm() {
+        SeCnnConfig cfg = new SeCnnConfig(6, 4, 2, true, 2, 3, 3, true);
+        SameDiff sd = SameDiff.create();
+        INDArray labels = Nd4j.create(new double[][] {{0, 1, 0}, {0, 0, 1}, {1, 0, 0}});
+        SeCnnClassifier.build(sd, sd.constant(GraphTesting.random(1, 3, 1, 6, 6)), sd.constant(labels), cfg,
+                new ParamInit(3));
+        List<String> switches = sd.variables().stream().map(v -> v.name())
+                .filter(n -> n.endsWith(BatchNorm.BATCH_STATS)).sorted().toList();
+        assertEquals(List.of("block0/conv1/bn/batch_stats", "block0/conv2/bn/batch_stats",
+                "block1/conv1/bn/batch_stats", "block1/conv2/bn/batch_stats", "block1/proj/bn/batch_stats",
+                "stem/bn/batch_stats"), switches);
+        switches.forEach(n -> sd.getVariable(n).setArray(Nd4j.scalar(1.0)));
+        assertTrue(GradCheckUtil.checkGradients(sd, Map.of(), 1e-6, 1e-5, 1e-9, false, false));
+        assertTrue(SeCnnClassifier.build(new SeCnnConfig(6, 4, 2, true, 2, 3), 1).variables().stream()
+                .noneMatch(v -> v.name().contains("/bn/")), "batch norm is off by default");
     }
 
     /** Gradient check in double with 5x5 convolutions in the stem and the block. */
     @Test
     void gradientsAreCorrectWithAFiveByFiveKernel() {
-        SeCnnConfig cfg = new SeCnnConfig(6, 4, 2, true, 2, 3, 5);
+        SeCnnConfig cfg = new SeCnnConfig(6, 4, 2, true, 2, 3, 5, false);
         SameDiff sd = SameDiff.create();
         INDArray labels = Nd4j.create(new double[][] {{0, 1, 0}, {0, 0, 1}});
         SeCnnClassifier.build(sd, sd.constant(GraphTesting.random(1, 2, 1, 6, 6)), sd.constant(labels), cfg,
@@ -124,7 +147,7 @@ class SeCnnClassifierTest {
     @Test
     void theStemConvolutionOfAPointIsTheTurnedKernel() {
         int k = 5;
-        SeCnnConfig cfg = new SeCnnConfig(7, 2, 1, false, 1, 2, k);
+        SeCnnConfig cfg = new SeCnnConfig(7, 2, 1, false, 1, 2, k, false);
         SameDiff sd = SeCnnClassifier.build(cfg, 4);
         INDArray image = Nd4j.zeros(1, 1, 7, 7);
         image.putScalar(new int[] {0, 0, 3, 2}, 1.0);
