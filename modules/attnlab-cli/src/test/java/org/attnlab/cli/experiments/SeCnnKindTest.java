@@ -46,11 +46,12 @@ class SeCnnKindTest {
                 variants:
                   plain: {model: {se: false}}
                   se-r2: {model: {se: true, ratio: 2}}
+                  se-r2-bn: {model: {se: true, ratio: 2, batch_norm: true}}
                 """.formatted(images.toString().replace("'", "''")));
         Path results = dir.resolve("results");
         assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
         List<RunSummary> runs = EncoderDecoderKindsTest.runs(results, "se");
-        assertEquals(2, runs.size());
+        assertEquals(3, runs.size());
         for (RunSummary r : runs) {
             assertEquals(RunSummary.COMPLETED, r.status(), r.reason());
             assertTrue(r.testTokenAcc() >= 0 && r.testTokenAcc() <= 1, "accuracy " + r.testTokenAcc());

@@ -11,8 +11,9 @@ import org.attnlab.experiments.config.ConfigValueException;
  * @param se       true for SE-ResNet blocks, false for plain ResNet blocks
  * @param ratio    SE reduction ratio; with {@code se}, channels / ratio must be >= 2 (ignored when {@code se} is false)
  * @param kernel   side of every square convolution, odd
+ * @param batchNorm batch norm after every convolution (running statistics at evaluation)
  */
-public record SeCnnSettings(int channels, int blocks, boolean se, int ratio, int kernel) {
+public record SeCnnSettings(int channels, int blocks, boolean se, int ratio, int kernel, boolean batchNorm) {
     public SeCnnSettings {
         Checks.atLeast("channels", channels, 1);
         Checks.atLeast("blocks", blocks, 1);
