@@ -75,7 +75,8 @@ class ModelKeysTest {
 
     @Test
     void lstmKeysReachTheGraph() throws IOException {
-        SameDiff sd = build("kind: lstm, embedding: 4, hidden: 3, dropout: 0.25, forget_bias: 2.0", new TaskShape(6, 4));
+        SameDiff sd = build("kind: lstm, embedding: 4, hidden: 3, dropout: 0.25, forget_bias: 2.0",
+                new TaskShape(6, 4));
         assertEquals(Map.of(LstmTagger.INPUT_DROPOUT, 0.25, LstmTagger.OUTPUT_DROPOUT, 0.25),
                 DropoutMasks.of(sd, 1, 0).sites());
         double[] b = sd.getVariable(LstmTagger.LSTM + "/b").getArr().toDoubleVector();
@@ -102,12 +103,15 @@ class ModelKeysTest {
     /** The se_cnn kind needs image data, so its settings are bound here by hand. */
     @Test
     void seCnnKernelAndRatioChecks() {
-        SameDiff sd = new SeCnnFactory().build(new SeCnnSettings(4, 1, true, 2, 5, false), TaskShape.images(8, 3), 1).sd();
+        SameDiff sd = new SeCnnFactory().build(new SeCnnSettings(4, 1, true, 2, 5, false), TaskShape.images(8, 3), 1)
+                .sd();
         assertEquals("[4, 1, 5, 5]", Arrays.toString(sd.getVariable("stem/w").getArr().shape()));
-        ConfigValueException e = assertThrows(ConfigValueException.class, () -> new SeCnnSettings(8, 2, true, 8, 3, false));
+        ConfigValueException e = assertThrows(ConfigValueException.class,
+                () -> new SeCnnSettings(8, 2, true, 8, 3, false));
         assertEquals("ratio", e.key());
         assertEquals("must leave channels / ratio >= 2 SE units with channels=8, was 8", e.getMessage());
-        ConfigValueException even = assertThrows(ConfigValueException.class, () -> new SeCnnSettings(8, 2, true, 2, 4, false));
+        ConfigValueException even = assertThrows(ConfigValueException.class,
+                () -> new SeCnnSettings(8, 2, true, 2, 4, false));
         assertEquals("kernel", even.key());
         assertEquals("must be odd, was 4", even.getMessage());
         assertEquals(8, new SeCnnSettings(8, 2, false, 8, 3, false).ratio(), "without SE the ratio is unused");

@@ -11,9 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A small image classifier: k x k stem convolution (+ batch norm {@code stem/bn} with
- * {@link SeCnnConfig#batchNorm()}) + ReLU ({@code stem}, k = {@link SeCnnConfig#kernel()}), {@link SeCnnConfig#blocks()} residual
- * blocks {@code block<k>} ({@link SeResNetBlock}, with or without SE), global average pooling and a linear layer
- * ({@code fc/w} [C, classes], {@code fc/b}).
+ * {@link SeCnnConfig#batchNorm()}) + ReLU ({@code stem}, k = {@link SeCnnConfig#kernel()}),
+ * {@link SeCnnConfig#blocks()} residual blocks {@code block<k>} ({@link SeResNetBlock}, with or without SE), global
+ * average pooling and a linear layer ({@code fc/w} [C, classes], {@code fc/b}).
  *
  * <p>Placeholders: {@value #IMAGES} [B, 1, S, S] and {@value #LABELS} [B, classes] one-hot. Outputs:
  * {@value #PROBS} [B, classes], the mean cross-entropy {@value #LOSS}, and with SE each block's excitation

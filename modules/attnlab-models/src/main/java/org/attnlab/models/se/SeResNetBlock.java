@@ -7,9 +7,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * SE-ResNet basic block: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, each convolution followed by
- * batch norm ({@code <conv>/bn}, see {@link org.attnlab.models.norm.BatchNorm}) when {@link SeResNetConfig#batchNorm()}
- * is set (off by default), k x k
- * convolutions ({@link SeResNetConfig#kernel()}, 3 by default), SE on the residual branch before the addition, 1x1 projection shortcut when
+ * batch norm ({@code <conv>/bn}, see {@link org.attnlab.models.norm.BatchNorm}) when
+ * {@link SeResNetConfig#batchNorm()} is set (off by default), k x k convolutions ({@link SeResNetConfig#kernel()}, 3
+ * by default), SE on the residual branch before the addition, 1x1 projection shortcut when
  * {@link SeResNetConfig#projects()}. Without {@link SeResNetConfig#excite()} the SE step is left out (a plain
  * ResNet basic block).
  *

@@ -40,7 +40,8 @@ class BatchNormTest {
         double s = 2 / Math.sqrt(3.5 + BatchNorm.EPS);
         double r = 2 / Math.sqrt(1 + BatchNorm.EPS);
         assertArrayEquals(new double[]{1 + r, 1 + 2 * r, 1 + 3 * r, 1 + 6 * r},
-                GraphTesting.eval(sd, "bn/out").ravel().toDoubleVector(), 1e-12, "between steps: running mean 0, variance 1");
+                GraphTesting.eval(sd, "bn/out").ravel().toDoubleVector(), 1e-12,
+                "between steps: running mean 0, variance 1");
         useBatchStatistics(sd, "bn");
         assertArrayEquals(new double[]{1 - 2 * s, 1 - s, 1, 1 + 3 * s},
                 GraphTesting.eval(sd, "bn/out").ravel().toDoubleVector(), 1e-12, "batch mean 3, variance 3.5");
