@@ -3,6 +3,7 @@ package org.attnlab.experiments.model;
 import java.util.List;
 import org.nd4j.linalg.factory.Nd4j;
 import java.util.Map;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.ScoreFunction;
@@ -24,7 +25,8 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
     @Override
     public Map<String, Object> defaults() {
         return Map.of("d_model", 32, "heads", 2, "score", "scaled_dot", "additive_hidden", 16, "dropout", 0.0,
-                "attention_dropout", 0.0);
+                "attention_dropout", 0.0, "additive_init", "xavier", "fused_attention", false,
+                "embedding_init_scale", 1.0);
     }
 
     @Override
@@ -36,8 +38,8 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
     }
 
     @Override
-    public boolean trainsMembers() {
-        return true;
+    public boolean trainsMembers(TaggerSettings s) {
+        return !s.fusedAttention();
     }
 
     @Override
@@ -49,7 +51,8 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
 
     private static SequenceTaggerConfig config(TaggerSettings s, TaskShape shape) {
         AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
-                .withDropout(s.attentionDropout());
-        return new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(), attention, s.dropout());
+                .withDropout(s.attentionDropout()).withAdditiveInit(AdditiveInit.fromName(s.additiveInit()));
+        return new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(), attention, s.dropout(),
+                s.fusedAttention(), s.embeddingInitScale());
     }
 }

@@ -8,7 +8,8 @@ import org.attnlab.experiments.config.VariantConfig;
 
 /**
  * Which runs train together as one ensemble: consecutive runs (seeds) of one variant, at most
- * {@code training.ensemble} of them (0 = all), when the variant's model kind has an ensemble axis, its gradients are
+ * {@code training.ensemble} of them (0 = all), when the variant's model has an ensemble axis (kinds tagger and
+ * transformer without the fused attention op), its gradients are
  * not clipped (clipping rescales a parameter's gradient by its norm over every member) and its data are synthetic (a
  * fixed length, so the members' batches have one shape). Other runs form groups of one.
  */
@@ -38,7 +39,7 @@ final class EnsembleGroups {
     /** True when the seeds of {@code v} may train as one ensemble. */
     static boolean eligible(VariantConfig v) {
         TrainingSettings t = v.training();
-        return t.ensemble() != 1 && t.clipNorm() == 0 && v.model().factory().trainsMembers()
+        return t.ensemble() != 1 && t.clipNorm() == 0 && v.model().trainsMembers()
                 && DatasetConfig.SYNTHETIC.equals(v.dataset().kind());
     }
 

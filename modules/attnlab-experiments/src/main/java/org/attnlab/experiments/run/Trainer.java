@@ -9,6 +9,7 @@ import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.models.dropout.DropoutMasks;
+import org.attnlab.models.norm.BatchNormStats;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
@@ -79,6 +80,7 @@ public final class Trainer {
             stream.skip(state.step());
             List<MultiDataSet> validation = data.validation();
             DropoutMasks dropout = DropoutMasks.of(model.sd(), spec.seed(), state.dropoutDraws());
+            BatchNormStats batchNorm = BatchNormStats.of(model.sd());
             int patience = spec.variant().training().patience();
             progress.started(spec, schedule.totalSteps(), state.step());
             long step = state.step();
@@ -87,7 +89,8 @@ public final class Trainer {
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
                 MultiDataSet batch = stream.next();
-                dropout.during(() -> model.placeholders(batch), () -> TrainingSteps.fit(model, batch));
+                dropout.during(() -> model.placeholders(batch), () -> batchNorm.during(() -> model.placeholders(batch),
+                        () -> TrainingSteps.fit(model, batch)));
                 step++;
                 periodTokens += RunRecords.tokens(batch);
                 progress.stepped(step);

@@ -68,14 +68,15 @@ public final class SequenceTagger {
                                    ParamInit params) {
         int d = cfg.dModel();
         ParamInit init = params.as(labels.dataType());
-        SDVariable embed = init.normal(sd, "embed", 1.0 / Math.sqrt(d), cfg.vocab(), d);
-        SDVariable pos = init.normal(sd, "pos", 1.0 / Math.sqrt(d), cfg.maxLen(), d);
+        double std = cfg.embeddingInitScale() / Math.sqrt(d);
+        SDVariable embed = init.normal(sd, "embed", std, cfg.vocab(), d);
+        SDVariable pos = init.normal(sd, "pos", std, cfg.maxLen(), d);
         SDVariable positions = Embedding.firstRows(sd, pos, tokens, d);                    // [(E,) T, d]
         SDVariable x = Dropout.apply(sd, "input", MemberAxis.perMember(sd,
                 Embedding.lookup(sd, tokens, embed, cfg.vocab(), d), 3, positions, 2, init, SDVariable::add),
                 cfg.dropout());                                                                     // [B, T, d]
         SDVariable attended = MultiHeadAttention.build(sd, ATTENTION, x, x, null,
-                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), false, false), init);
+                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), cfg.fusedAttention(), false), init);
         SDVariable h = x.add(Dropout.apply(sd, ATTENTION, attended, cfg.dropout()));
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());

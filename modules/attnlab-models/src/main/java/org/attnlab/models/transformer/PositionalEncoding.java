@@ -30,7 +30,8 @@ public final class PositionalEncoding {
 
     /**
      * {@code x [B, T, d]} plus the first {@code T} rows of the configured table ({@code T} read at run time from
-     * {@code ids [B, T]}); a learned table is the parameter {@code name + "/pos"}.
+     * {@code ids [B, T]}); a learned table is the parameter {@code name + "/pos"}, drawn from
+     * Normal(0, {@code positionInitStd}).
      */
     public static SDVariable add(SameDiff sd, String name, SDVariable x, SDVariable ids, TransformerConfig cfg,
                                  ParamInit init) {
@@ -41,7 +42,8 @@ public final class PositionalEncoding {
             case SINUSOIDAL -> x.add(Embedding.firstRows(sd, sd.constant(name + "/pos",
                     table(cfg.maxLen(), d).castTo(x.dataType())), ids, d));
             case LEARNED -> MemberAxis.perMember(sd, x, 3, Embedding.firstRows(sd,
-                    p.normal(sd, name + "/pos", 1.0, cfg.maxLen(), d), ids, d), 2, p, SDVariable::add);
+                    p.normal(sd, name + "/pos", cfg.positionInitStd(), cfg.maxLen(), d), ids, d), 2, p,
+                    SDVariable::add);
         };
     }
 }

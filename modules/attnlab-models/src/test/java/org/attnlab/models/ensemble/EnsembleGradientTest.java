@@ -45,7 +45,7 @@ class EnsembleGradientTest {
     /** d=4, H=2, dFf=8, attention biases on, the given score. */
     private static TransformerConfig tiny(String norm, String score) {
         return new TransformerConfig(6, 6, 8, 1, 4, 2, 8, 0.0, norm, true, "learned", false, score, 0,
-                0.0, 0.0, 3, true, 1e-5);
+                0.0, 0.0, 3, true, 1e-5, false, 1.0, 1.0, "xavier");
     }
 
     @ParameterizedTest
