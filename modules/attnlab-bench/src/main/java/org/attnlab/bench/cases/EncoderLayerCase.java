@@ -2,6 +2,7 @@ package org.attnlab.bench.cases;
 
 import java.util.Locale;
 import org.attnlab.bench.measure.Flops;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.init.ParamInit;
@@ -40,7 +41,7 @@ final class EncoderLayerCase implements BenchCase {
         Shapes s = shapes;
         TransformerConfig cfg = new TransformerConfig(2, 2, s.time(), 1, s.dModel(), s.heads(), s.dFf(), 0.0,
                 norm, true, PositionalKind.NONE, false, ScoreFunction.SCALED_DOT, 0, 0.0, 0.0,
-                AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false, 1e-5);
+                AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false, 1e-5, false, 1.0, 1.0, AdditiveInit.XAVIER);
         double flops = Flops.training(Flops.multiHead(s.batch(), s.time(), s.time(), s.dModel(), s.heads(),
                 ScoreFunction.SCALED_DOT, 0) + Flops.feedForward(s.tokens(), s.dModel(), s.dFf()));
         var spec = AttentionCase.spec(s, "encoder", ScoreFunction.SCALED_DOT);

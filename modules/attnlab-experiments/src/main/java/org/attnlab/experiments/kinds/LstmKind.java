@@ -1,9 +1,12 @@
 package org.attnlab.experiments.kinds;
 
+import static org.attnlab.models.support.ConfigChecks.finite;
 import static org.attnlab.models.support.ConfigChecks.positive;
+import static org.attnlab.models.support.ConfigChecks.rate;
 
 import java.util.List;
 import java.util.Map;
+import org.attnlab.models.gating.LstmConfig;
 import org.attnlab.models.gating.LstmGateMaps;
 import org.attnlab.models.gating.LstmTagger;
 import org.attnlab.models.gating.LstmTaggerConfig;
@@ -22,16 +25,23 @@ public final class LstmKind implements ModelKind<LstmKind.Settings> {
      *
      * @param embedding size of the token embeddings
      * @param hidden    LSTM hidden units
+     * @param dropout            dropout on the embeddings and the LSTM output (training only)
+     * @param forgetBias         initial forget-gate bias
+     * @param embeddingInitScale embeddings drawn from Normal(0, scale / sqrt(embedding))
      */
-    public record Settings(int embedding, int hidden) {
+    public record Settings(int embedding, int hidden, double dropout, double forgetBias, double embeddingInitScale) {
         public Settings {
             positive("embedding", embedding);
             positive("hidden", hidden);
+            rate("dropout", dropout);
+            finite("forget_bias", forgetBias);
+            positive("embedding_init_scale", embeddingInitScale);
         }
 
         /** The model's config for data of {@code shape}. */
         public LstmTaggerConfig config(TaskShape shape) {
-            return new LstmTaggerConfig(shape.vocab(), shape.seqLen(), embedding, hidden);
+            return new LstmTaggerConfig(shape.vocab(), shape.seqLen(), embedding, hidden, dropout, forgetBias,
+                    embeddingInitScale);
         }
     }
 
@@ -47,7 +57,8 @@ public final class LstmKind implements ModelKind<LstmKind.Settings> {
 
     @Override
     public Map<String, Object> defaults() {
-        return Map.of("embedding", 16, "hidden", 32);
+        return Map.of("embedding", 16, "hidden", 32, "dropout", 0.0,
+                "forget_bias", LstmConfig.DEFAULT_FORGET_BIAS, "embedding_init_scale", 1.0);
     }
 
     @Override

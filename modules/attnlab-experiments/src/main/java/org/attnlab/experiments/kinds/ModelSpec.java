@@ -6,4 +6,14 @@ public record ModelSpec<S extends Record>(ModelKind<S> kind, S settings) {
     public TrainableModel build(TaskShape shape, long seed) {
         return kind.build(settings, shape, seed);
     }
+
+    /** True when several seeds of this model can train as one ensemble (see {@link ModelKind#trainsMembers}). */
+    public boolean trainsMembers() {
+        return kind.trainsMembers(settings);
+    }
+
+    /** Builds a fresh ensemble of {@code seeds.length} members (see {@link ModelKind#buildMembers}). */
+    public TrainableModel buildMembers(TaskShape shape, long[] seeds) {
+        return kind.buildMembers(settings, shape, seeds);
+    }
 }

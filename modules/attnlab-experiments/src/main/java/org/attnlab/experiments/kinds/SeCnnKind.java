@@ -1,6 +1,7 @@
 package org.attnlab.experiments.kinds;
 
 import static org.attnlab.models.support.ConfigChecks.inRange;
+import static org.attnlab.models.support.ConfigChecks.odd;
 import static org.attnlab.models.support.ConfigChecks.positive;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.attnlab.models.se.SeCnnClassifier;
 import org.attnlab.models.se.SeCnnConfig;
+import org.attnlab.models.support.ConfigValueException;
 
 /**
  * Model kind {@code se_cnn}: {@link SeCnnClassifier} on image data. With {@code se: true} each block's channel
@@ -22,16 +24,22 @@ public final class SeCnnKind implements ModelKind<SeCnnKind.Settings> {
      * @param se       true for SE-ResNet blocks, false for plain ResNet blocks
      * @param ratio    SE reduction ratio, in [1, channels] (ignored when {@code se} is false)
      */
-    public record Settings(int channels, int blocks, boolean se, int ratio) {
+    public record Settings(int channels, int blocks, boolean se, int ratio, int kernel, boolean batchNorm) {
         public Settings {
             positive("channels", channels);
             positive("blocks", blocks);
             inRange("ratio", ratio, 1, channels);
+            if (se && channels / ratio < 2) {
+                throw new ConfigValueException("ratio", "must leave channels / ratio >= 2 SE units with channels="
+                        + channels + ", was " + ratio);
+            }
+            odd("kernel", kernel);
         }
 
         /** The model's config for images of {@code shape}. */
         public SeCnnConfig config(TaskShape shape) {
-            return new SeCnnConfig(shape.seqLen(), channels, blocks, se, ratio, shape.targetVocab());
+            return new SeCnnConfig(shape.seqLen(), channels, blocks, se, ratio, shape.targetVocab(), kernel,
+                    batchNorm);
         }
     }
 
@@ -47,7 +55,8 @@ public final class SeCnnKind implements ModelKind<SeCnnKind.Settings> {
 
     @Override
     public Map<String, Object> defaults() {
-        return Map.of("channels", 16, "blocks", 2, "se", true, "ratio", 4);
+        return Map.of("channels", 16, "blocks", 2, "se", true, "ratio", 4, "kernel", SeCnnConfig.DEFAULT_KERNEL,
+                "batch_norm", false);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.attnlab.models.alignment.AlignmentDecoder;
 import org.attnlab.models.alignment.AttentionSeq2Seq;
 import org.attnlab.models.alignment.Seq2SeqConfig;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,9 +30,11 @@ public final class Seq2SeqKind implements ModelKind<Seq2SeqKind.Settings> {
      * @param additiveHidden   hidden size of the additive score
      * @param dropout          dropout on the embeddings and the attentional vector (training only)
      * @param attentionDropout dropout on the alignment weights (training only)
+     * @param additiveInit     initial values of the additive score
+     * @param embeddingInitStd standard deviation of the embedding tables' initial values
      */
     public record Settings(int embed, int hidden, ScoreFunction score, int additiveHidden, double dropout,
-                           double attentionDropout) {
+                           double attentionDropout, AdditiveInit additiveInit, double embeddingInitStd) {
         public Settings {
             positive("embed", embed);
             positive("hidden", hidden);
@@ -39,12 +42,15 @@ public final class Seq2SeqKind implements ModelKind<Seq2SeqKind.Settings> {
             positive("additive_hidden", additiveHidden);
             rate("dropout", dropout);
             rate("attention_dropout", attentionDropout);
+            present("additive_init", additiveInit, AdditiveInit.validNames());
+            positive("embedding_init_std", embeddingInitStd);
         }
 
         /** The model's config for data of {@code shape}. */
         public Seq2SeqConfig config(TaskShape shape) {
             return new Seq2SeqConfig(shape.vocab(), shape.decoderVocab(), embed, hidden,
-                    AttentionConfig.of(score, additiveHidden).withDropout(attentionDropout), dropout);
+                    AttentionConfig.of(score, additiveHidden).withDropout(attentionDropout).withAdditiveInit(additiveInit),
+                    dropout, embeddingInitStd);
         }
     }
 
@@ -61,7 +67,8 @@ public final class Seq2SeqKind implements ModelKind<Seq2SeqKind.Settings> {
     @Override
     public Map<String, Object> defaults() {
         return Map.of("embed", 32, "hidden", 64, "score", "general", "additive_hidden", 32, "dropout", 0.0,
-                "attention_dropout", 0.0);
+                "attention_dropout", 0.0, "additive_init", "xavier",
+                "embedding_init_std", Seq2SeqConfig.DEFAULT_EMBEDDING_STD);
     }
 
     @Override

@@ -7,6 +7,8 @@ import static org.attnlab.models.support.ConfigChecks.rate;
 
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.ScoreFunction;
@@ -24,9 +26,13 @@ public final class TaggerKind implements ModelKind<TaggerKind.Settings> {
      * @param additiveHidden   hidden size of the additive score
      * @param dropout          dropout on embeddings + positions and on the attention output (training only)
      * @param attentionDropout dropout on the attention weights (training only)
+     * @param additiveInit       initial values of the additive score
+     * @param fusedAttention     libnd4j's fused attention op where it applies
+     * @param embeddingInitScale token and position tables drawn from Normal(0, scale / sqrt(d_model))
      */
     public record Settings(int dModel, int heads, ScoreFunction score, int additiveHidden, double dropout,
-                           double attentionDropout) {
+                           double attentionDropout, AdditiveInit additiveInit, boolean fusedAttention,
+                           double embeddingInitScale) {
         public Settings {
             positive("d_model", dModel);
             dividing("heads", heads, "d_model", dModel);
@@ -34,12 +40,15 @@ public final class TaggerKind implements ModelKind<TaggerKind.Settings> {
             positive("additive_hidden", additiveHidden);
             rate("dropout", dropout);
             rate("attention_dropout", attentionDropout);
+            present("additive_init", additiveInit, AdditiveInit.validNames());
+            positive("embedding_init_scale", embeddingInitScale);
         }
 
         /** The model's config for data of {@code shape}. */
         public SequenceTaggerConfig config(TaskShape shape) {
             return new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), dModel, heads,
-                    AttentionConfig.of(score, additiveHidden).withDropout(attentionDropout), dropout);
+                    AttentionConfig.of(score, additiveHidden).withDropout(attentionDropout)
+                            .withAdditiveInit(additiveInit), dropout, fusedAttention, embeddingInitScale);
         }
     }
 
@@ -56,7 +65,8 @@ public final class TaggerKind implements ModelKind<TaggerKind.Settings> {
     @Override
     public Map<String, Object> defaults() {
         return Map.of("d_model", 32, "heads", 2, "score", "scaled_dot", "additive_hidden", 16, "dropout", 0.0,
-                "attention_dropout", 0.0);
+                "attention_dropout", 0.0, "additive_init", "xavier", "fused_attention", false,
+                "embedding_init_scale", 1.0);
     }
 
     @Override
@@ -70,5 +80,17 @@ public final class TaggerKind implements ModelKind<TaggerKind.Settings> {
                 SequenceTagger.LABELS, SequenceTagger.PROBS, SequenceTagger.LOSS).withMaps(List.of(
                         new TrainableModel.AttentionMap(MultiHeadAttention.weightsName(SequenceTagger.ATTENTION),
                                 "self-attention (" + s.score().configName() + ", mean over heads)", false)));
+    }
+
+    @Override
+    public boolean trainsMembers(Settings s) {
+        return !s.fusedAttention();
+    }
+
+    @Override
+    public TrainableModel buildMembers(Settings s, TaskShape shape, long[] seeds) {
+        return TrainableModel.simple(SequenceTagger.buildMembers(s.config(shape), seeds,
+                        Nd4j.defaultFloatingPointType()), SequenceTagger.TOKENS, SequenceTagger.LABELS,
+                SequenceTagger.PROBS, SequenceTagger.LOSS);
     }
 }

@@ -28,6 +28,15 @@ public final class ConfigChecks {
         return inRange(key, value, 1, Integer.MAX_VALUE);
     }
 
+    /** Requires an odd {@code value >= 1} (e.g. a convolution size that keeps the image size). */
+    public static int odd(String key, int value) {
+        positive(key, value);
+        if (value % 2 == 0) {
+            throw new ConfigValueException(key, "must be odd, was " + value);
+        }
+        return value;
+    }
+
     /** Requires {@code value >= 1} dividing {@code whole} (e.g. heads dividing the model size). */
     public static int dividing(String key, int value, String wholeKey, int whole) {
         positive(key, value);
@@ -37,10 +46,26 @@ public final class ConfigChecks {
         return value;
     }
 
+    /** Requires a finite {@code value}. */
+    public static double finite(String key, double value) {
+        if (!Double.isFinite(value)) {
+            throw new ConfigValueException(key, "must be a finite number, was " + fmt(value));
+        }
+        return value;
+    }
+
     /** Requires {@code value >= min} (NaN fails). */
     public static double atLeast(String key, double value, double min) {
         if (!(value >= min)) {
             throw new ConfigValueException(key, "must be >= " + fmt(min) + ", was " + fmt(value));
+        }
+        return value;
+    }
+
+    /** Requires a finite {@code value > 0}. */
+    public static double positive(String key, double value) {
+        if (!(value > 0.0) || Double.isInfinite(value)) {
+            throw new ConfigValueException(key, "must be finite and > 0, was " + fmt(value));
         }
         return value;
     }

@@ -14,9 +14,12 @@ import org.attnlab.models.support.ConfigChecks;
  * @param attention score function, masks and the dropout rate on the attention weights
  * @param dropout   dropout rate, in {@code [0, 1)}, on the embeddings + positions and on the attention output
  *                  before the residual add, during training only (see {@link org.attnlab.models.dropout.Dropout})
+ * @param fusedAttention     run libnd4j's fused multi-head attention op where it applies (see
+ *                           {@link org.attnlab.models.attention.MultiHeadConfig#fused()}); off by default
+ * @param embeddingInitScale token and position tables drawn from Normal(0, embeddingInitScale / sqrt(dModel)); 1
  */
 public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads, AttentionConfig attention,
-                                   double dropout) {
+                                   double dropout, boolean fusedAttention, double embeddingInitScale) {
     public SequenceTaggerConfig {
         ConfigChecks.inRange("vocab", vocab, 2, Integer.MAX_VALUE);
         ConfigChecks.positive("maxLen", maxLen);
@@ -24,5 +27,12 @@ public record SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads,
         ConfigChecks.dividing("heads", heads, "dModel", dModel);
         ConfigChecks.present("attention", attention, "an AttentionConfig");
         ConfigChecks.rate("dropout", dropout);
+        ConfigChecks.positive("embeddingInitScale", embeddingInitScale);
+    }
+
+    /** Settings without the fused op and with embedding scale 1. */
+    public SequenceTaggerConfig(int vocab, int maxLen, int dModel, int heads, AttentionConfig attention,
+                                double dropout) {
+        this(vocab, maxLen, dModel, heads, attention, dropout, false, 1.0);
     }
 }

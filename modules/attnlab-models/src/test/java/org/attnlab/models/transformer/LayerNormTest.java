@@ -5,6 +5,7 @@ import static org.attnlab.models.GraphTesting.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.init.ParamInit;
@@ -76,7 +77,8 @@ class LayerNormTest {
     void transformerUsesTheConfiguredEpsilon() {
         TransformerConfig base = TransformerConfig.small(7, 6, 1, 8, 2, 16);
         TransformerConfig bigEps = new TransformerConfig(7, 7, 6, 1, 8, 2, 16, 0.0, NormPlacement.POST, true,
-                PositionalKind.SINUSOIDAL, false, ScoreFunction.SCALED_DOT, 0, 0.0, 0.0, 16, false, 10.0);
+                PositionalKind.SINUSOIDAL, false, ScoreFunction.SCALED_DOT, 0, 0.0, 0.0, 16, false, 10.0,
+                false, 1.0, 1.0, AdditiveInit.XAVIER);
         INDArray a = logits(Transformer.build(base, 1, DataType.DOUBLE));
         INDArray b = logits(Transformer.build(bigEps, 1, DataType.DOUBLE));
         assertTrue(a.sub(b).amaxNumber().doubleValue() > 1e-3, "eps 10 should change the logits");

@@ -3,6 +3,7 @@ package org.attnlab.models.transformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.support.ConfigChecks;
 import org.attnlab.models.support.ConfigValueException;
@@ -18,7 +19,8 @@ class TransformerConfigTest {
     private static TransformerConfig of(int tgtVocab, boolean shared, ScoreFunction score, int additiveHidden,
                                         double eps) {
         return new TransformerConfig(10, tgtVocab, 8, 2, 16, 2, 32, 0.0, NormPlacement.PRE, false,
-                PositionalKind.LEARNED, shared, score, 0, 0.0, 0.0, additiveHidden, false, eps);
+                PositionalKind.LEARNED, shared, score, 0, 0.0, 0.0, additiveHidden, false, eps,
+                false, 1.0, 1.0, AdditiveInit.XAVIER);
     }
 
     @Test
@@ -43,7 +45,8 @@ class TransformerConfigTest {
     @Test
     void attentionKnobsReachTheAttentionSettings() {
         TransformerConfig cfg = new TransformerConfig(10, 10, 8, 2, 16, 2, 32, 0.0, NormPlacement.PRE, true,
-                PositionalKind.NONE, false, ScoreFunction.ADDITIVE, 0, 0.0, 0.25, 40, true, 1e-6);
+                PositionalKind.NONE, false, ScoreFunction.ADDITIVE, 0, 0.0, 0.25, 40, true, 1e-6,
+                false, 1.0, 1.0, AdditiveInit.XAVIER);
         assertEquals(40, cfg.multiHead(true).attention().additiveHidden());
         assertEquals(0.25, cfg.multiHead(false).attention().dropout());
         assertEquals(true, cfg.multiHead(false).bias());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.init.ParamInit;
@@ -35,7 +36,7 @@ class TransformerLayersTest {
     private static TransformerConfig tiny(NormPlacement norm, boolean residual) {
         return new TransformerConfig(6, 6, 8, 1, 4, 2, 8, 0.0, norm, residual, PositionalKind.SINUSOIDAL, false,
                 ScoreFunction.SCALED_DOT, 0,
-                0.0, 0.0, 16, false, 1e-5);
+                0.0, 0.0, 16, false, 1e-5, false, 1.0, 1.0, AdditiveInit.XAVIER);
     }
 
     @ParameterizedTest
@@ -62,7 +63,7 @@ class TransformerLayersTest {
     @CsvSource({"POST", "PRE"})
     void decoderOutputsIgnoreFutureTargetTokens(NormPlacement norm) {
         TransformerConfig cfg = new TransformerConfig(7, 7, 8, 2, 8, 2, 16, 0.0, norm, true, PositionalKind.LEARNED, true,
-                ScoreFunction.SCALED_DOT, 0, 0.0, 0.0, 16, false, 1e-5);
+                ScoreFunction.SCALED_DOT, 0, 0.0, 0.0, 16, false, 1e-5, false, 1.0, 1.0, AdditiveInit.XAVIER);
         SameDiff sd = Transformer.build(cfg, 5);
         INDArray src = Nd4j.create(new double[][]{{2, 3, 4, 5, 0}, {6, 5, 4, 0, 0}});
         INDArray tgt = Nd4j.create(new double[][]{{1, 2, 3, 4, 5, 6}, {1, 6, 5, 4, 3, 2}});
