@@ -91,6 +91,7 @@ public final class Trainer {
         RunSummary run() {
             TrainingStream stream = new TrainingStream(data.train(spec.variant().training().batchSize()));
             stream.skip(state.step());
+            TrainingSteps steps = new TrainingSteps(model, data.shape(), stream);
             List<MultiDataSet> validation = data.validation();
             DropoutMasks dropout = DropoutMasks.of(model.sd(), spec.seed(), state.dropoutDraws());
             int patience = spec.variant().training().patience();
@@ -100,8 +101,8 @@ public final class Trainer {
             long periodStart = System.nanoTime();
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
-                MultiDataSet batch = stream.next();
-                dropout.during(() -> model.placeholders(batch), () -> TrainingSteps.fit(model, batch));
+                MultiDataSet batch = steps.nextBatch();
+                dropout.during(() -> model.placeholders(batch), () -> steps.step(batch));
                 step++;
                 periodTokens += tokens(batch);
                 progress.stepped(step);
