@@ -21,9 +21,10 @@ import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
  * Optimizer steps of one SameDiff graph, one batch at a time, through a single training session kept from step to
- * step: what {@code sd.fit} over an iterator does, without its per-call set-up. Each {@code sd.fit(batch)} call builds
- * a new session, so it starts with no cached arrays and no op contexts and allocates every op's output afresh; the
- * kept session reuses the arrays the previous step released and its op contexts.
+ * step: what {@code sd.fit} over an iterator does, without its per-call set-up (each {@code sd.fit(batch)} call builds
+ * a new session with new op contexts and a new array cache, dropped when the call returns). The kept session closes
+ * every array it releases during the step ({@link ClosingMemory}), so dead intermediates free their native memory at
+ * once instead of when Java next collects them.
  *
  * <p>The first step (or any step before the graph's training is set up) goes through {@code sd.fit(batch)}, which
  * creates the gradient function and the updaters. The updater state is the graph's own, so {@code sd.save(file, true)}
@@ -58,6 +59,7 @@ public final class FitSession {
         if (session == null || gradients != sd.getFunction(GRADIENTS)) {
             gradients = sd.getFunction(GRADIENTS);
             session = new TrainingSession(gradients);
+            session.setMmgr(new ClosingMemory());
             parameters = trainable(sd);
         }
         gradients.setTrainingConfig(config);

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -16,7 +15,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
@@ -27,7 +25,7 @@ import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.junit.jupiter.api.Test;
 
-/** A kept session takes the same steps as separate {@code sd.fit(batch)} calls, and reuses its arrays. */
+/** A kept session takes the same steps as separate {@code sd.fit(batch)} calls, and closes its dead arrays. */
 class FitSessionTest {
     private static final int STEPS = 6;
 
@@ -67,28 +65,24 @@ class FitSessionTest {
     }
 
     @Test
-    void reusesOutputBuffersFromStepToStep() {
-        int kept = newBuffersInLaterSteps(true);
-        int separate = newBuffersInLaterSteps(false);
-        assertTrue(kept * 2 < separate, "kept session " + kept + " new buffers, fit calls " + separate);
+    void closesDeadIntermediatesDuringTheStep() {
+        int kept = closedOutputsOfLastStep(true);
+        int separate = closedOutputsOfLastStep(false);
+        assertTrue(kept >= 5, "kept session closed " + kept + " op outputs");
+        assertTrue(separate < kept, "sd.fit closed " + separate + ", the kept session " + kept);
     }
 
-    /** Op output buffers first seen after the first two steps, with a kept session or with sd.fit calls. */
-    private static int newBuffersInLaterSteps(boolean kept) {
+    /** Op outputs of the last of {@value #STEPS} steps whose buffer was closed by the time the step returned. */
+    private static int closedOutputsOfLastStep(boolean kept) {
         SameDiff sd = graph();
-        Set<DataBuffer> early = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<DataBuffer> late = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<INDArray> outputs = new ArrayList<>();
         Counter counter = new Counter();
+        counter.arrays = outputs::add;
         sd.addListeners(counter);
         FitSession session = new FitSession(sd);
         Random rnd = new Random(7);
         for (int i = 0; i < STEPS; i++) {
-            Set<DataBuffer> seen = i < 2 ? early : late;
-            counter.outputs = b -> {
-                if (!early.contains(b)) {
-                    seen.add(b);
-                }
-            };
+            outputs.clear();
             MultiDataSet batch = batch(rnd, 4);
             if (kept) {
                 session.fit(batch);
@@ -96,7 +90,7 @@ class FitSessionTest {
                 sd.fit(batch);
             }
         }
-        return late.size();
+        return (int) outputs.stream().filter(INDArray::wasClosed).count();
     }
 
     /** {@code y = softmax(tanh(x w1) w2)}, cross-entropy loss, double precision, Adam with a decaying rate. */
@@ -127,11 +121,11 @@ class FitSessionTest {
         return new org.nd4j.linalg.dataset.MultiDataSet(Nd4j.create(x), Nd4j.create(y));
     }
 
-    /** Counts training iterations and executed ops and hands each op output's buffer to {@link #outputs}. */
+    /** Counts training iterations and executed ops and hands each op output to {@link #arrays}. */
     private static final class Counter extends BaseListener {
         private int iterations;
         private long ops;
-        private Consumer<DataBuffer> outputs = b -> { };
+        private Consumer<INDArray> arrays = a -> { };
 
         @Override
         public boolean isActive(Operation operation) {
@@ -148,8 +142,8 @@ class FitSessionTest {
                                 INDArray[] outputs) {
             ops++;
             for (INDArray o : outputs) {
-                if (o != null && o.data() != null) {
-                    this.outputs.accept(o.data());
+                if (o != null) {
+                    arrays.accept(o);
                 }
             }
         }
