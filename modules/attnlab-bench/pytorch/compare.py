@@ -34,9 +34,16 @@ def cpu_model():
     return "unknown"
 
 
-def run(cmd, env, log):
+def shown(arg, root):
+    """An argument as the log shows it: paths inside the project relative to its folder, so no log names this machine."""
+    if os.path.isabs(arg) and arg.startswith(os.path.abspath(root) + os.sep):
+        return os.path.relpath(arg, root)
+    return arg
+
+
+def run(cmd, env, log, root):
     with open(log, "w") as f:
-        f.write("$ " + " ".join(cmd) + "\n")
+        f.write("$ " + " ".join(shown(c, root) for c in cmd) + "\n")
         f.flush()
         return subprocess.run(cmd, env=env, stdout=f, stderr=subprocess.STDOUT).returncode == 0
 
@@ -90,12 +97,12 @@ def main():
             spec = os.path.join(out, "raw", "round-1", case, "attnlab.csv")
             attnlab = lambda: run([launcher, "bench", "--cases", case, "--warmup", str(a.warmup), "--iterations",
                                    str(a.iterations), "--threads", str(a_threads), "--out", d] + small, jvm_env,
-                                  os.path.join(d, "attnlab.log"))
+                                  os.path.join(d, "attnlab.log"), root)
             torch = lambda: case.endswith("-data") or not os.path.exists(spec) or run(
                 ["/usr/bin/python3", os.path.join(HERE, "bench_torch.py"), "--from", spec, "--out",
                  os.path.join(d, "torch.csv"), "--threads", str(a.threads), "--warmup", str(a.warmup),
                  "--iterations", str(a.iterations), "--gemm-size", "64" if a.small else "1024"], py_env,
-                os.path.join(d, "torch.log"))
+                os.path.join(d, "torch.log"), root)
             if r % 2 == 0 and os.path.exists(spec):  # even rounds: PyTorch first
                 p_ok = torch()
                 a_ok = attnlab()

@@ -1,7 +1,7 @@
 package org.attnlab.cli;
 
 import java.io.PrintWriter;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.run.PreflightException;
 import org.attnlab.experiments.store.StoreException;

@@ -15,7 +15,7 @@ final class RuntimeChecks {
         }
         if (!v.matches("\\d{1,4}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 1024) {
             return "OMP_NUM_THREADS must be a whole number of threads from 1 to 1024, was '"
-                    + org.attnlab.datasets.io.Excerpt.of(v) + "'";
+                    + org.attnlab.config.Excerpt.of(v) + "'";
         }
         return null;
     }

@@ -80,7 +80,7 @@ class BadSweepConfigsTest {
         scratch();
         Path file = Files.writeString(dir.resolve("sweep.yaml"), yaml);
         Path results = dir.resolve("results");
-        Cli.Result r = Cli.run("sweep", file.toString(), "--db", results.resolve("attnlab.db").toString());
+        Cli.Result r = Cli.run("sweep", file.toString(), "--results", results.toString());
         Cli.assertClean(r, 2, fragment);
         assertTrue(r.err().length() < 600, "short message: " + r.err().length() + " chars");
         assertFalse(r.err().contains("root:x") || r.out().contains("root:x"), "file content leaked\n" + r.err());
@@ -95,8 +95,9 @@ class BadSweepConfigsTest {
         Path file = Files.writeString(dir.resolve("sweep.yaml"), sweep("allfail", "base.yaml",
                 "{function: experiment, metric: val_loss}", "{max_trials: 2}",
                 "  model.heads: {type: categorical, values: [3, 5]}\n"));
-        Cli.Result r = Cli.run("sweep", file.toString(), "--db", dir.resolve("results/attnlab.db").toString());
+        Cli.Result r = Cli.run("sweep", file.toString(), "--results", dir.resolve("results").toString());
         Cli.assertClean(r, 1, "no trial succeeded (2 trials");
+        assertTrue(Files.isDirectory(dir.resolve("results/sweeps/allfail")), "report in the given results folder");
     }
 
     private void scratch() throws IOException, InterruptedException {

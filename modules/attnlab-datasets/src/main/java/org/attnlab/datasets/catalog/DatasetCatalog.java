@@ -1,16 +1,16 @@
 package org.attnlab.datasets.catalog;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.attnlab.config.Yaml;
+import org.attnlab.config.YamlDocument;
+import org.attnlab.config.YamlException;
+import org.attnlab.datasets.io.InputFiles;
 
 /** The dataset catalogue ({@code datasets/catalog.yaml}), bundled in the jar or read from a file. */
 public final class DatasetCatalog {
@@ -29,23 +29,31 @@ public final class DatasetCatalog {
             if (in == null) {
                 throw new IllegalStateException("catalogue resource missing: " + BUNDLED);
             }
-            return parse(in);
+            return parse("catalog.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled catalogue " + BUNDLED, e);
         }
     }
 
-    /** Reads a catalogue file in the same YAML format. */
+    /** Reads a catalogue file in the same YAML format; a bad file is an IOException naming file, key and line. */
     public static DatasetCatalog load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in);
-        }
+        return parse(file.getFileName().toString(), InputFiles.readString(file, InputFiles.CONFIG_LIMIT));
     }
 
-    private static DatasetCatalog parse(InputStream in) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        return new DatasetCatalog(yaml.readValue(in, CatalogFile.class).datasets());
+    private static DatasetCatalog parse(String name, String text) throws IOException {
+        try {
+            YamlDocument doc = Yaml.parse(text);
+            if (!doc.isMapping()) {
+                throw new IOException(name + ": not a catalogue: expected a mapping with the key datasets");
+            }
+            CatalogFile catalog = doc.bind(CatalogFile.class);
+            if (catalog.datasets() == null) {
+                throw new IOException(name + ": datasets: missing required key");
+            }
+            return new DatasetCatalog(catalog.datasets());
+        } catch (YamlException e) {
+            throw new IOException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** All entries, in catalogue order. */

@@ -6,52 +6,23 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.List;
 
-/** Base of this module's DataSet iterators: walks a {@link BatchCursor} and turns each batch of indices into a DataSet. */
-public abstract class BatchedDataSetIterator implements DataSetIterator {
+/** Base of this module's DataSet iterators: each batch of indices from the cursor becomes a DataSet. */
+public abstract class BatchedDataSetIterator extends CursorIterator<DataSet, DataSetPreProcessor>
+        implements DataSetIterator {
 
-    private final BatchCursor cursor;
     private final int inputColumns;
     private final int totalOutcomes;
-    private DataSetPreProcessor preProcessor;
 
     /** @param lengths per-example lengths for bucketing; @param inputColumns feature width; @param totalOutcomes label width */
     protected BatchedDataSetIterator(int[] lengths, BatchOptions options, int inputColumns, int totalOutcomes) {
-        this.cursor = new BatchCursor(lengths, options);
+        super(lengths, options, DataSetPreProcessor::preProcess);
         this.inputColumns = inputColumns;
         this.totalOutcomes = totalOutcomes;
     }
 
-    /** Builds the DataSet of the examples with these indices. */
-    protected abstract DataSet batch(int[] indices);
-
     /** Label layout requested in the options. */
     protected LabelFormat labelFormat() {
-        return cursor.options().labelFormat();
-    }
-
-    /** Number of examples per epoch. */
-    public int exampleCount() {
-        return cursor.exampleCount();
-    }
-
-    @Override
-    public boolean hasNext() {
-        return cursor.hasNext();
-    }
-
-    @Override
-    public DataSet next() {
-        DataSet ds = batch(cursor.next());
-        if (preProcessor != null) {
-            preProcessor.preProcess(ds);
-        }
-        return ds;
-    }
-
-    /** Not supported: the batch size is fixed by {@link BatchOptions}. */
-    @Override
-    public DataSet next(int num) {
-        throw new UnsupportedOperationException("batch size is fixed by BatchOptions (" + batch() + ")");
+        return options().labelFormat();
     }
 
     @Override
@@ -65,33 +36,8 @@ public abstract class BatchedDataSetIterator implements DataSetIterator {
     }
 
     @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public void reset() {
-        cursor.reset();
-    }
-
-    @Override
     public int batch() {
-        return cursor.options().batchSize();
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
+        return options().batchSize();
     }
 
     @Override

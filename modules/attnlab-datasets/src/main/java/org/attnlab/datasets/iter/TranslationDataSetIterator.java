@@ -16,78 +16,33 @@ import java.util.List;
  * [B, Tt, Vtgt] (or [B, Tt] ids with {@link LabelFormat#INDEX}); feature masks {@code [[B, Ts], [B, Tt]]};
  * label mask {@code [[B, Tt]]}.
  */
-public final class TranslationDataSetIterator implements MultiDataSetIterator {
+public final class TranslationDataSetIterator extends CursorIterator<MultiDataSet, MultiDataSetPreProcessor>
+        implements MultiDataSetIterator {
 
     private final List<SequenceExample> examples;
     private final int targetVocab;
-    private final BatchCursor cursor;
-    private MultiDataSetPreProcessor preProcessor;
 
     /** Iterates {@code examples}; target ids are below {@code targetVocab}. */
     public TranslationDataSetIterator(List<SequenceExample> examples, int targetVocab, BatchOptions options) {
+        super(examples.stream().mapToInt(SequenceExample::length).toArray(), options,
+                MultiDataSetPreProcessor::preProcess);
         this.examples = List.copyOf(examples);
         this.targetVocab = targetVocab;
-        this.cursor = new BatchCursor(examples.stream().mapToInt(SequenceExample::length).toArray(), options);
-    }
-
-    /** Number of examples per epoch. */
-    public int exampleCount() {
-        return cursor.exampleCount();
     }
 
     @Override
-    public boolean hasNext() {
-        return cursor.hasNext();
-    }
-
-    @Override
-    public MultiDataSet next() {
-        List<SequenceExample> batch = Arrays.stream(cursor.next()).mapToObj(examples::get).toList();
+    protected MultiDataSet batch(int[] indices) {
+        List<SequenceExample> batch = Arrays.stream(indices).mapToObj(examples::get).toList();
         List<int[]> sources = batch.stream().map(SequenceExample::source).toList();
         List<int[]> decoderIn = batch.stream().map(e -> Arrays.copyOf(e.target(), e.target().length - 1)).toList();
         List<int[]> decoderOut = batch.stream().map(e -> Arrays.copyOfRange(e.target(), 1, e.target().length)).toList();
         int ts = Padding.maxLength(sources);
         int tt = Padding.maxLength(decoderOut);
         INDArray decoderMask = Padding.mask(decoderIn, tt);
-        MultiDataSet ds = new MultiDataSet(
+        return new MultiDataSet(
                 new INDArray[]{Padding.indices(sources, ts), Padding.indices(decoderIn, tt)},
-                new INDArray[]{Padding.labels(decoderOut, tt, targetVocab, cursor.options().labelFormat())},
+                new INDArray[]{Padding.labels(decoderOut, tt, targetVocab, options().labelFormat())},
                 new INDArray[]{Padding.mask(sources, ts), decoderMask},
                 new INDArray[]{decoderMask.dup()});
-        if (preProcessor != null) {
-            preProcessor.preProcess(ds);
-        }
-        return ds;
-    }
-
-    /** Not supported: the batch size is fixed by {@link BatchOptions}. */
-    @Override
-    public MultiDataSet next(int num) {
-        throw new UnsupportedOperationException("batch size is fixed by BatchOptions (" + cursor.options().batchSize() + ")");
-    }
-
-    @Override
-    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public MultiDataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public void reset() {
-        cursor.reset();
     }
 }

@@ -1,7 +1,11 @@
 package org.attnlab.datasets.catalog;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,5 +37,43 @@ class DatasetCatalogTest {
     void unknownNameListsKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetCatalog.bundled().get("cifar"));
         assertTrue(e.getMessage().contains("fashion-mnist"), e.getMessage());
+    }
+
+    private static final String ENTRY = """
+            datasets:
+              - name: tiny
+                description: a test set
+                licence: CC0
+                citation: none
+                upstream: https://example.org
+                source: {kind: url, url: https://example.org/data}
+                files:
+                  - {path: a.txt, sha256: %s}
+            """.formatted("0".repeat(64));
+
+    private static IOException refused(Path dir, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve("catalog.yaml"), yaml);
+        return assertThrows(IOException.class, () -> DatasetCatalog.load(file));
+    }
+
+    @Test
+    void aCatalogueFileIsReadLikeTheBundledOne(@TempDir Path dir) throws IOException {
+        DatasetCatalog c = DatasetCatalog.load(Files.writeString(dir.resolve("catalog.yaml"), ENTRY));
+        assertEquals("https://example.org/data", c.get("tiny").source().describe());
+    }
+
+    @Test
+    void aBadCatalogueNamesTheFileTheKeyAndTheLine(@TempDir Path dir) throws IOException {
+        IOException unknown = refused(dir, ENTRY.replace("licence: CC0", "license: CC0"));
+        assertTrue(unknown.getMessage().startsWith("catalog.yaml: datasets[0].license: unknown key; valid keys: "),
+                unknown.getMessage());
+        assertTrue(unknown.getMessage().endsWith("(line 4)"), unknown.getMessage());
+        IOException duplicate = refused(dir, ENTRY.replace("licence: CC0", "licence: CC0\n    licence: MIT"));
+        assertTrue(duplicate.getMessage().contains("Duplicate field 'licence'"), duplicate.getMessage());
+        assertTrue(duplicate.getMessage().endsWith("(line 5)"), duplicate.getMessage());
+        IOException alias = refused(dir, ENTRY.replace("citation: none", "citation: *x"));
+        assertTrue(alias.getMessage().contains("anchors and aliases"), alias.getMessage());
+        IOException kind = refused(dir, ENTRY.replace("kind: url", "kind: ftp"));
+        assertTrue(kind.getMessage().contains("datasets[0].source.kind"), kind.getMessage());
     }
 }

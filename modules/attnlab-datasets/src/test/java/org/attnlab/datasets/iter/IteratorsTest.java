@@ -9,6 +9,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IteratorsTest {
 
@@ -49,6 +51,35 @@ class IteratorsTest {
         assertArrayEquals(new float[][]{{1, 1, 0, 0}, {1, 1, 1, 1}}, rows(ds.getFeaturesMaskArray(0)));
         assertArrayEquals(new float[][]{{1, 1, 1}, {1, 1, 0}}, rows(ds.getFeaturesMaskArray(1)));
         assertArrayEquals(new float[][]{{1, 1, 1}, {1, 1, 0}}, rows(ds.getLabelsMaskArray(0)));
+    }
+
+    @Test
+    void bothIteratorKindsApplyTheirPreprocessorResetAndKeepTheirBatchSize() {
+        List<SequenceExample> examples = List.of(new SequenceExample(new int[]{5, 2}, new int[]{1, 7, 2}),
+                new SequenceExample(new int[]{6, 2}, new int[]{1, 9, 2}),
+                new SequenceExample(new int[]{4, 2}, new int[]{1, 8, 2}));
+        SequenceDataSetIterator seq = new SequenceDataSetIterator(examples, 10, IN_ORDER);
+        seq.setPreProcessor(ds -> ds.getFeatures().addi(100));
+        assertEquals(105f, seq.next().getFeatures().getFloat(0, 0), "preprocessed");
+        assertEquals(104f, seq.next().getFeatures().getFloat(0, 0));
+        assertFalse(seq.hasNext());
+        seq.reset();
+        assertTrue(seq.hasNext(), "a reset starts the next epoch");
+        assertThrows(UnsupportedOperationException.class, () -> seq.next(5));
+        assertTrue(seq.resetSupported());
+        assertFalse(seq.asyncSupported());
+
+        TranslationDataSetIterator tr = new TranslationDataSetIterator(examples, 10, IN_ORDER);
+        tr.setPreProcessor(ds -> ds.getFeatures(0).addi(100));
+        assertEquals(105f, tr.next().getFeatures(0).getFloat(0, 0), "preprocessed");
+        assertEquals(1, tr.next().getFeatures(0).rows(), "the last batch holds the rest");
+        assertFalse(tr.hasNext());
+        tr.reset();
+        assertTrue(tr.hasNext(), "a reset starts the next epoch");
+        assertThrows(UnsupportedOperationException.class, () -> tr.next(5));
+        assertTrue(tr.resetSupported());
+        assertFalse(tr.asyncSupported());
+        assertEquals(3, tr.exampleCount());
     }
 
     @Test

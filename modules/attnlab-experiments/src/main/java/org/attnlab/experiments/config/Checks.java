@@ -2,7 +2,7 @@ package org.attnlab.experiments.config;
 
 import java.util.List;
 import java.util.Locale;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 
 /** Range checks for config records; each failure names the key. */
 public final class Checks {

@@ -1,7 +1,7 @@
 package org.attnlab.experiments.config;
 
 import java.nio.file.Path;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 
 /** An invalid experiment file: names the file, the key path, the line when known, and the reason. */
 public final class ConfigException extends RuntimeException {

@@ -128,7 +128,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     /** The dataset section of a run's resolved {@code config.yaml}. */
     public static DatasetConfig fromTree(com.fasterxml.jackson.databind.JsonNode node) {
         try {
-            return StrictYaml.mapper().treeToValue(node, DatasetConfig.class);
+            return org.attnlab.config.Yaml.mapper().treeToValue(node, DatasetConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("dataset section not readable: " + e.getOriginalMessage(), e);
         }

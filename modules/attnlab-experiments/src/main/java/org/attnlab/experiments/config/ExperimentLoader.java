@@ -17,8 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attnlab.config.LineIndex;
+import org.attnlab.config.Trees;
+import org.attnlab.config.Yaml;
+import org.attnlab.config.YamlDocument;
+import org.attnlab.config.YamlException;
 import org.attnlab.datasets.io.BadInputFileException;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 import org.attnlab.datasets.io.InputFiles;
 import org.attnlab.experiments.model.ModelFactory;
 import org.attnlab.experiments.model.ModelRegistry;
@@ -28,7 +33,7 @@ import org.attnlab.experiments.model.ModelSpec;
 public final class ExperimentLoader {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-    private final ObjectMapper mapper = StrictYaml.mapper();
+    private final ObjectMapper mapper = Yaml.mapper();
     private final ModelRegistry models;
     private final ObjectNode defaults;
 
@@ -49,22 +54,20 @@ public final class ExperimentLoader {
         } catch (BadInputFileException e) {
             throw new ConfigException(file, "", -1, e.problem());
         }
-        LineIndex lines;
+        YamlDocument doc;
         try {
-            lines = LineIndex.of(mapper, text);
-        } catch (IOException e) {
-            int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : -1;
-            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new ConfigException(file, "", line, "not valid YAML: " + reason);
+            doc = Yaml.parse(text);
+        } catch (YamlException e) {
+            throw new ConfigException(file, "", e.line(), "not valid YAML: " + e.reason());
         }
-        if (!lines.has("")) {
+        if (doc.isEmpty()) {
             throw new ConfigException(file, "", -1, "empty file");
         }
-        if (!lines.isMapping()) {
-            throw new ConfigException(file, "", lines.line(""), "not an experiment file: expected a mapping of "
+        if (!doc.isMapping()) {
+            throw new ConfigException(file, "", doc.lines().line(""), "not an experiment file: expected a mapping of "
                     + "sections (name, dataset, model, training, seeds, variants)");
         }
-        return bind(file, lines, () -> mapper.readValue(text, ExperimentFile.class));
+        return bind(file, doc.lines(), () -> mapper.treeToValue(doc.tree(), ExperimentFile.class));
     }
 
     /**

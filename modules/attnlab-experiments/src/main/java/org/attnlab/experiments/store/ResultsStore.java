@@ -1,10 +1,8 @@
 package org.attnlab.experiments.store;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
+import static org.attnlab.experiments.store.Sqlite.real;
+import static org.attnlab.experiments.store.Sqlite.setReal;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +13,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.attnlab.datasets.io.Excerpt;
 
 /**
  * The SQL index of all runs ({@code results/attnlab.db}): tables {@code runs}, {@code metrics} and {@code claims}. Every
@@ -37,35 +34,11 @@ public final class ResultsStore implements AutoCloseable {
      * Opens (creating if needed) the database at {@code file}.
      *
      * @throws StoreException with a one-line reason when {@code file} is a folder, a device, under a file, not an
-     *                        SQLite database or cannot be created
+     *                        SQLite database or cannot be created ({@link Sqlite#open})
      */
     public static ResultsStore open(Path file) {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new StoreException(file + (Files.isDirectory(file) ? " is a folder" : " is not a regular file")
-                    + ", not a results database", null);
-        }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException | SecurityException e) {
-            throw new StoreException("cannot create the folder of " + file + ": " + whyNot(e), e);
-        }
-        return connect(file);
-    }
-
-    private static String whyNot(Exception e) {
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file is in the way";
-        }
-        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "its parent cannot hold new folders";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return Excerpt.line(f.getReason(), 120);
-        }
-        return "the system refused (" + e.getClass().getSimpleName().replace("Exception", "") + ")";
+        // No foreign-key enforcement: INSERT OR REPLACE of a run would trip over its metrics rows.
+        return new ResultsStore(Sqlite.open(file, false, ResultsStore::createTables));
     }
 
     /** Opens the database at {@code file} only if it exists (for commands that read results and create nothing). */
@@ -74,26 +47,6 @@ public final class ResultsStore implements AutoCloseable {
             throw new StoreException("no results database at " + file + " (nothing recorded there yet)", null);
         }
         return open(file);
-    }
-
-    private static ResultsStore connect(Path file) {
-        try {
-            // No foreign-key enforcement: INSERT OR REPLACE of a run would trip over its metrics rows.
-            Connection c = Sqlite.open(file, false);
-            try {
-                createTables(c);
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
-            return new ResultsStore(c);
-        } catch (SQLException e) {
-            String why = e.getMessage() != null && e.getMessage().contains("SQLITE_NOTADB")
-                    ? "not an SQLite database" : Excerpt.line(String.valueOf(e.getMessage()), 120);
-            throw new StoreException("cannot open the results database " + file + ": " + why, e);
-        } catch (IOException e) {
-            throw new StoreException("cannot create the folder of " + file + ": " + whyNot(e), e);
-        }
     }
 
     private static void createTables(Connection c) throws SQLException {
@@ -192,27 +145,9 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code work} as one write transaction; rolls back and rethrows on failure. The transaction takes the write
-     * lock when it begins ({@code BEGIN IMMEDIATE}), so two processes never deadlock upgrading a read to a write.
-     */
-    synchronized void inTransaction(SqlWork work) {
-        try (Statement s = db.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                work.run();
-                s.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    s.execute("ROLLBACK");
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
-        } catch (SQLException | RuntimeException e) {
-            throw e instanceof StoreException s ? s : new StoreException("write failed", e);
-        }
+    /** Runs {@code work} as one write transaction ({@link Sqlite#inTransaction}), one thread at a time. */
+    synchronized void inTransaction(Sqlite.SqlWork work) {
+        Sqlite.inTransaction(db, work);
     }
 
     /** The connection, for the store's own helpers (claims). */
@@ -252,19 +187,6 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    private static void setReal(PreparedStatement p, int index, double v) throws SQLException {
-        if (Double.isFinite(v)) {
-            p.setDouble(index, v);
-        } else {
-            p.setNull(index, java.sql.Types.REAL);
-        }
-    }
-
-    private static double real(ResultSet rs, int column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : v;
-    }
-
     @Override
     public void close() {
         try {
@@ -272,11 +194,5 @@ public final class ResultsStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot close the results database", e);
         }
-    }
-
-    /** A unit of SQL work inside a transaction. */
-    @FunctionalInterface
-    interface SqlWork {
-        void run() throws SQLException;
     }
 }

@@ -1,8 +1,10 @@
 package org.attnlab.sweeps.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.attnlab.config.Yaml;
+import org.attnlab.config.YamlDocument;
+import org.attnlab.config.YamlException;
 import org.attnlab.datasets.io.BadInputFileException;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 import org.attnlab.datasets.io.InputFiles;
 import org.attnlab.experiments.config.Names;
 
@@ -29,13 +31,14 @@ public final class SweepConfigParser {
         try {
             text = InputFiles.readString(file, InputFiles.CONFIG_LIMIT);
         } catch (BadInputFileException e) {
-            throw new SweepConfigException(name, "", e.problem());
+            throw new SweepConfigException(name, "", -1, e.problem());
         }
-        JsonNode tree = StrictYamlReader.read(name, text);
-        if (tree == null || !tree.isObject()) {
-            throw new SweepConfigException(name, "", "not a sweep file: expected a mapping of keys to values");
+        YamlDocument doc = read(name, text);
+        if (!doc.isMapping()) {
+            throw new SweepConfigException(name, "", doc.lines().line(""),
+                    "not a sweep file: expected a mapping of keys to values");
         }
-        YamlNode root = new YamlNode(name, "", tree).allowOnly(Set.of(
+        YamlNode root = new YamlNode(name, doc.lines(), "", doc.tree()).allowOnly(Set.of(
                 "name", "base", "seed", "objective", "search", "budget", "pruning", "threads_per_trial", "parameters"));
 
         String sweepName = root.string("name", stripExtension(file.getFileName().toString()));
@@ -55,8 +58,7 @@ public final class SweepConfigParser {
         Path parent = file.toAbsolutePath().getParent();
         Path base = parent.resolve(root.string("base")).normalize();
         try {
-            JsonNode doc = StrictYamlReader.read(base.toString(), InputFiles.readString(base, InputFiles.CONFIG_LIMIT));
-            if (doc == null || !doc.isObject()) {
+            if (!read(base.toString(), InputFiles.readString(base, InputFiles.CONFIG_LIMIT)).isMapping()) {
                 throw root.child("base").error(base + " is not an experiment file (expected a mapping of sections)");
             }
         } catch (BadInputFileException e) {
@@ -65,6 +67,15 @@ public final class SweepConfigParser {
             throw root.child("base").error(base + " is not a readable experiment file");
         }
         return base;
+    }
+
+    /** The strict YAML document of {@code text}; {@code file} names it in errors. */
+    private static YamlDocument read(String file, String text) {
+        try {
+            return Yaml.parse(text);
+        } catch (YamlException e) {
+            throw new SweepConfigException(file, "", e.line(), "not valid YAML: " + Excerpt.line(e.reason(), 160));
+        }
     }
 
     private static SweepConfig.Objective objective(YamlNode node) {

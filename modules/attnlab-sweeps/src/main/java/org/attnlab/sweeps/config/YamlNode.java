@@ -2,21 +2,27 @@ package org.attnlab.sweeps.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.attnlab.config.LineIndex;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-/** A node of a YAML document that knows its file and key path, so every type or range error can name both. */
+/**
+ * A node of a YAML document that knows its file, key path and the document's lines, so every type or range error can
+ * name the file, the key and its line (a missing key: the line of its nearest parent).
+ */
 final class YamlNode {
 
     private final String file;
+    private final LineIndex lines;
     private final String path;
     private final JsonNode node;
 
-    YamlNode(String file, String path, JsonNode node) {
+    YamlNode(String file, LineIndex lines, String path, JsonNode node) {
         this.file = file;
+        this.lines = lines;
         this.path = path;
         this.node = node;
     }
@@ -26,7 +32,7 @@ final class YamlNode {
     }
 
     SweepConfigException error(String reason) {
-        return new SweepConfigException(file, path, reason);
+        return new SweepConfigException(file, path, lines.nearestLine(path), reason);
     }
 
     /** Fails on any key of this mapping outside {@code known}. */
@@ -46,12 +52,12 @@ final class YamlNode {
     }
 
     YamlNode child(String key) {
-        return new YamlNode(file, path.isEmpty() ? key : path + "." + key, node.get(key));
+        return new YamlNode(file, lines, path.isEmpty() ? key : path + "." + key, node.get(key));
     }
 
     /** The child mapping, or an empty mapping when the key is absent. */
     YamlNode object(String key) {
-        YamlNode c = has(key) ? child(key) : new YamlNode(file, child(key).path, JsonNodeFactory.instance.objectNode());
+        YamlNode c = has(key) ? child(key) : new YamlNode(file, lines, child(key).path, JsonNodeFactory.instance.objectNode());
         return c.requireObject();
     }
 
@@ -67,7 +73,7 @@ final class YamlNode {
         }
         List<YamlNode> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            out.add(new YamlNode(file, path + "[" + i + "]", node.get(i)));
+            out.add(new YamlNode(file, lines, path + "[" + i + "]", node.get(i)));
         }
         return out;
     }

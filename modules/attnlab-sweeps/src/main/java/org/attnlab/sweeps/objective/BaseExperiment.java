@@ -1,27 +1,31 @@
 package org.attnlab.sweeps.objective;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.attnlab.config.Yaml;
+import org.attnlab.config.YamlDocument;
+import org.attnlab.config.YamlException;
+import org.attnlab.datasets.io.BadInputFileException;
+import org.attnlab.datasets.io.InputFiles;
 
-/** The experiment a sweep varies: its file and its parsed YAML document (a tree of maps, lists and scalars). */
-public record BaseExperiment(String file, Map<String, Object> document) implements Serializable {
+/** The experiment a sweep varies: its file and its YAML document (a mapping; Jackson trees are serializable). */
+public record BaseExperiment(String file, ObjectNode document) implements Serializable {
 
-    /** Reads an experiment YAML file as a document tree. */
+    /** Reads an experiment YAML file strictly, as every config file is read. */
     public static BaseExperiment load(Path file) {
+        YamlDocument doc;
         try {
-            Map<String, Object> doc = new ObjectMapper(new YAMLFactory())
-                    .readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-            return new BaseExperiment(file.toString(), doc == null ? new LinkedHashMap<>() : doc);
-        } catch (IOException e) {
+            doc = Yaml.parse(InputFiles.readString(file, InputFiles.CONFIG_LIMIT));
+        } catch (BadInputFileException e) {
             throw new UncheckedIOException("cannot read base experiment " + file, e);
+        } catch (YamlException e) {
+            throw new IllegalArgumentException("base experiment " + file + ": " + e.getMessage(), e);
         }
+        if (!doc.isMapping()) {
+            throw new IllegalArgumentException("base experiment " + file + " is not a mapping of sections");
+        }
+        return new BaseExperiment(file.toString(), (ObjectNode) doc.tree());
     }
 }

@@ -37,8 +37,7 @@ public final class DemoQuadraticObjective implements TrialObjective, TrialObject
 
     @Override
     public TrialObjective create(BaseExperiment base, TrialContext context) {
-        Object step = base.document().get("demo") instanceof Map<?, ?> demo ? demo.get("step_ms") : null;
-        return new DemoQuadraticObjective(step instanceof Number n ? n.longValue() : 0);
+        return new DemoQuadraticObjective(base.document().path("demo").path("step_ms").asLong(0));
     }
 
     @Override

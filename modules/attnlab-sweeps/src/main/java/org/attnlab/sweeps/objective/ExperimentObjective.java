@@ -1,7 +1,8 @@
 package org.attnlab.sweeps.objective;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.attnlab.config.Trees;
+import org.attnlab.config.Yaml;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentConfig;
 import org.attnlab.experiments.config.ExperimentLoader;
@@ -15,7 +16,6 @@ import org.attnlab.experiments.run.RunStopped;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunSummary;
-import org.attnlab.sweeps.config.ConfigOverrides;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * The {@code experiment} objective: one trial is one run of the base experiment with the trial's parameters applied.
  * <ul>
- *   <li>The parameters (dotted keys) are set on the base document with {@link ConfigOverrides}; {@code variants} is
+ *   <li>The parameters (dotted keys) are set on the base document with {@link Trees#withOverrides}; {@code variants} is
  *       dropped (a trial trains the base sections; sweep a variant's key as a parameter instead) and {@code seeds}
  *       becomes {@code [trial seed]}.</li>
  *   <li>The result is validated in memory by the experiments loader; a bad key or value fails the trial with a reason
@@ -49,6 +49,9 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     /** The experiment file written beside each trial's run. */
     public static final String RUNNABLE = "experiment.yaml";
     private static final String NAME = "experiment";
+    /** What a finished trial reports: the last validation's metrics, the test's, and the run's size and speed. */
+    private static final Set<String> METRICS = Set.of("train_loss", "val_loss", "val_token_acc", "val_seq_acc",
+            "test_loss", "test_token_acc", "test_seq_acc", "steps", "seconds", "parameters", "tokens_per_second");
     private final BaseExperiment base;
     private final TrialContext context;
 
@@ -69,8 +72,7 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
 
     @Override
     public Set<String> metrics() {
-        return Set.copyOf(finalMetrics(new RunSummary("", "", "", 0, "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                new MetricRow(0, 0, 0, 0, 0, 0, 0, 0)).keySet());
+        return METRICS;
     }
 
     @Override
@@ -86,18 +88,18 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     @Override
     public TrialResult run(int trial, Map<String, Object> params, long seed, IntermediateReporter reporter)
             throws IOException {
-        Map<String, Object> doc = withoutVariants(base, params);
+        ObjectNode doc = withoutVariants(base, params);
         doc.put("name", context.sweep());
-        doc.put("seeds", List.of(seed));
+        doc.putArray("seeds").add(seed);
         RunSpec run = RunPlanner.plan(asTrial(load(doc, params), trial), false).get(0);
         Progress progress = new Progress(context.metric(), reporter);
         RunSummary summary;
         MetricRow last;
         try (ResultsStore store = ResultsStore.open(context.dbFile())) {
             ExperimentRunner runner = new ExperimentRunner(context.resultsDir(), store, progress);
-            doc.put("variants", Map.of(variantName(trial), Map.of()));
+            doc.putObject("variants").putObject(variantName(trial));
             Files.createDirectories(runner.directory(run));
-            Files.writeString(runner.directory(run).resolve(RUNNABLE), new YAMLMapper().writeValueAsString(doc));
+            Files.writeString(runner.directory(run).resolve(RUNNABLE), Yaml.write(doc));
             summary = runner.runAll(List.of(run)).get(0);
             List<MetricRow> rows = store.metrics(run.runId());
             last = progress.last != null ? progress.last : rows.isEmpty() ? null : rows.get(rows.size() - 1);
@@ -116,17 +118,16 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
      * apart from the base experiment's.
      */
     @Override
-    public Map<String, Object> runnableConfig(BaseExperiment base, Map<String, Object> params, String sweep) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", sweep + "-best");
-        withoutVariants(base, params).forEach((k, v) -> doc.putIfAbsent(k, v));
+    public ObjectNode runnableConfig(BaseExperiment base, Map<String, Object> params, String sweep) {
+        ObjectNode doc = base.document().objectNode().put("name", sweep + "-best");
+        withoutVariants(base, params).properties().forEach(e -> doc.putIfAbsent(e.getKey(), e.getValue()));
         return doc;
     }
 
-    private static Map<String, Object> withoutVariants(BaseExperiment base, Map<String, Object> params) {
-        Map<String, Object> doc;
+    private static ObjectNode withoutVariants(BaseExperiment base, Map<String, Object> params) {
+        ObjectNode doc;
         try {
-            doc = ConfigOverrides.apply(base.document(), params);
+            doc = Trees.withOverrides(base.document(), params);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad sweep parameter: " + e.getMessage(), e);
         }
@@ -135,10 +136,9 @@ public final class ExperimentObjective implements TrialObjective, TrialObjective
     }
 
     /** Validates {@code doc} with the experiments loader, in memory, as if it were the base experiment's file. */
-    private ExperimentConfig load(Map<String, Object> doc, Map<String, Object> params) {
+    private ExperimentConfig load(ObjectNode doc, Map<String, Object> params) {
         try {
-            return new ExperimentLoader(ModelRegistry.load()).load(JsonMapper.builder().build().valueToTree(doc),
-                    Path.of(base.file()));
+            return new ExperimentLoader(ModelRegistry.load()).load(doc, Path.of(base.file()));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(culprit(e.keyPath(), params) + e.getMessage(), e);
         }

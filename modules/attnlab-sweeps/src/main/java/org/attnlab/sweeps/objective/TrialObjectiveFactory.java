@@ -1,6 +1,7 @@
 package org.attnlab.sweeps.objective;
 
-import org.attnlab.sweeps.config.ConfigOverrides;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.attnlab.config.Trees;
 
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,7 @@ public interface TrialObjectiveFactory {
      * The config a trial with {@code params} stands for, to run again on its own ({@code best-config.yaml} of sweep
      * {@code sweep}): by default the base document with the parameters set.
      */
-    default Map<String, Object> runnableConfig(BaseExperiment base, Map<String, Object> params, String sweep) {
-        return ConfigOverrides.apply(base.document(), params);
+    default ObjectNode runnableConfig(BaseExperiment base, Map<String, Object> params, String sweep) {
+        return Trees.withOverrides(base.document(), params);
     }
 }

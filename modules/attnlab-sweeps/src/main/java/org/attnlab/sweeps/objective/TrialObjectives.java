@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import org.attnlab.datasets.io.Excerpt;
+import org.attnlab.config.Excerpt;
 
 /** Looks up trial objective factories by name among those registered with {@link ServiceLoader}. */
 public final class TrialObjectives {

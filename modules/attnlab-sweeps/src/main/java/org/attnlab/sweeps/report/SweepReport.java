@@ -1,8 +1,6 @@
 package org.attnlab.sweeps.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import org.attnlab.config.Yaml;
 import org.attnlab.sweeps.config.Direction;
 import org.attnlab.sweeps.config.ParamSpec;
 import org.attnlab.sweeps.config.SweepConfig;
@@ -50,10 +48,9 @@ public final class SweepReport {
 
     private static Path writeBestConfig(SweepConfig config, TrialRecord best, Path file) throws IOException {
         BaseExperiment base = BaseExperiment.load(config.baseFile());
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
         String header = "# Best trial " + best.index() + " of sweep " + config.name() + ": "
                 + config.objective().metric() + " = " + best.score() + "\n# Base experiment: " + config.baseFile() + "\n";
-        return Files.writeString(file, header + yaml.writeValueAsString(TrialObjectives.factory(
+        return Files.writeString(file, header + Yaml.write(TrialObjectives.factory(
                 config.objective().function()).runnableConfig(base, best.params(), config.name())));
     }
 }

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import org.attnlab.experiments.store.Sqlite;
+import org.attnlab.experiments.store.StoreException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,11 +67,13 @@ public final class SweepStore implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) the database file and the sweep tables. */
+    /**
+     * Opens (creating if needed) the database file and the sweep tables.
+     *
+     * @throws StoreException with a one-line reason, as {@link Sqlite#open}
+     */
     public static SweepStore open(Path db) {
-        try {
-            Connection c = Sqlite.open(db, true);
-            c.setAutoCommit(false);
+        return new SweepStore(Sqlite.open(db, true, c -> {
             try (Statement s = c.createStatement()) {
                 for (String ddl : SCHEMA.split(";")) {
                     if (!ddl.isBlank()) {
@@ -80,13 +81,7 @@ public final class SweepStore implements AutoCloseable {
                     }
                 }
             }
-            c.commit();
-            return new SweepStore(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open sweep store " + db, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        }));
     }
 
     /** The sweep called {@code name}, if stored. */
@@ -99,11 +94,10 @@ public final class SweepStore implements AutoCloseable {
                         ? Optional.of(new SweepRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getString(5), r.getLong(6), (Integer) r.getObject(7)))
                         : Optional.empty();
-                connection.commit();
                 return row;
             }
         } catch (SQLException e) {
-            throw rollback("read sweep " + name, e);
+            throw failed("read sweep " + name, e);
         }
     }
 
@@ -158,10 +152,9 @@ public final class SweepStore implements AutoCloseable {
                             r.getString(9)));
                 }
             }
-            connection.commit();
             return out;
         } catch (SQLException e) {
-            throw rollback("read trials of " + sweep, e);
+            throw failed("read trials of " + sweep, e);
         }
     }
 
@@ -174,25 +167,17 @@ public final class SweepStore implements AutoCloseable {
         }
     }
 
+    /** Runs one statement; in auto-commit mode it is its own transaction. */
     private int update(String what, String sql, Object... args) {
         try (PreparedStatement p = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            int n = p.executeUpdate();
-            connection.commit();
-            return n;
+            Sqlite.bind(p, args);
+            return p.executeUpdate();
         } catch (SQLException e) {
-            throw rollback(what, e);
+            throw failed(what, e);
         }
     }
 
-    private StoreException rollback(String what, SQLException cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException suppressed) {
-            cause.addSuppressed(suppressed);
-        }
+    private static StoreException failed(String what, SQLException cause) {
         return new StoreException("sweep store: cannot " + what, cause);
     }
 
@@ -213,13 +198,6 @@ public final class SweepStore implements AutoCloseable {
             return JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("corrupt JSON in sweep store: " + text, e);
-        }
-    }
-
-    /** Raised when the database cannot be read or written. */
-    public static final class StoreException extends RuntimeException {
-        StoreException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -79,18 +79,18 @@ class SweepConfigParserTest {
     @Test
     void unknownKeysNameTheirPath() {
         assertError("base: base.yaml\nobjective: {metric: loss}\nbudget: {max_trials: 5}\nbugdet: 3\n" + PARAMS,
-                "bugdet", "unknown key");
+                "bugdet: unknown key", "(line 4)");
         assertError("base: base.yaml\nobjective: {metric: loss, goal: min}\nbudget: {max_trials: 5}\n" + PARAMS,
                 "objective.goal", "unknown key");
         assertError("base: base.yaml\nobjective: {metric: loss}\nbudget: {max_trials: 5}\n"
                 + "parameters:\n  training.lr: {type: continuous, min: 0, max: 1, step: 2}\n",
-                "parameters.training.lr.step", "unknown key");
+                "parameters.training.lr.step", "unknown key", "(line 5)");
     }
 
     @Test
     void wrongTypesNameTheirPath() {
         assertError("base: base.yaml\nobjective: {metric: loss}\nbudget: {max_trials: many}\n" + PARAMS,
-                "budget.max_trials", "expected an integer");
+                "budget.max_trials", "expected an integer", "(line 3)");
         assertError("base: base.yaml\nobjective: {metric: loss}\nbudget: {max_trials: 5}\n"
                 + "parameters:\n  model.heads: {type: integer, min: 1.5, max: 8}\n",
                 "parameters.model.heads.min", "expected an integer");

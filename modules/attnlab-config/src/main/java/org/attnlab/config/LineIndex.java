@@ -1,4 +1,4 @@
-package org.attnlab.experiments.config;
+package org.attnlab.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -11,28 +11,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}); refuses anchors, aliases
- * and a second document ({@link YamlStrictness}).
+ * Line of every key path in a YAML text (e.g. {@code training.batch_size}, {@code seeds[1]}; {@code ""} is the
+ * document); built while refusing anchors, aliases and a second document ({@link YamlStrictness}).
  */
-final class LineIndex {
+public final class LineIndex {
     /** The index of a document that has no text (built in memory): every key is unplaced. */
-    static final LineIndex EMPTY = new LineIndex();
+    public static final LineIndex EMPTY = new LineIndex();
 
     private final Map<String, Integer> lines = new HashMap<>();
-    private boolean mapping;
 
-    /** Indexes {@code text}; throws the parser's exception on malformed YAML. */
+    private LineIndex() {
+    }
+
+    /** Indexes {@code text}; throws the parser's exception on malformed or refused YAML. */
     static LineIndex of(ObjectMapper mapper, String text) throws IOException {
         LineIndex index = new LineIndex();
         try (JsonParser p = mapper.createParser(text)) {
             YamlStrictness strict = new YamlStrictness();
-            JsonToken t = p.nextToken();
-            index.mapping = t == JsonToken.START_OBJECT;
-            if (t != null) {
-                strict.accept(p, t);
-                index.lines.put("", p.currentTokenLocation().getLineNr());
-            }
-            while ((t = p.nextToken()) != null) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 strict.accept(p, t);
                 if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
                     index.lines.putIfAbsent(path(p.getParsingContext()), p.currentTokenLocation().getLineNr());
@@ -42,19 +38,24 @@ final class LineIndex {
         return index;
     }
 
-    /** True when the document is a mapping (the only shape of a config file). */
-    boolean isMapping() {
-        return mapping;
-    }
-
-    /** The line of {@code path}, or -1 if the file does not have it. */
-    int line(String path) {
+    /** The line of {@code path}, or -1 if the text does not have it. */
+    public int line(String path) {
         return lines.getOrDefault(path, -1);
     }
 
-    /** True when the file spells out {@code path}. */
-    boolean has(String path) {
+    /** True when the text spells out {@code path}. */
+    public boolean has(String path) {
         return lines.containsKey(path);
+    }
+
+    /** The line of {@code path}, else of its nearest parent that the text has (a missing key), else -1. */
+    public int nearestLine(String path) {
+        for (String p = path; !p.isEmpty(); p = KeyPaths.parent(p)) {
+            if (has(p)) {
+                return line(p);
+            }
+        }
+        return line("");
     }
 
     private static String path(JsonStreamContext ctx) {

@@ -1,4 +1,4 @@
-package org.attnlab.datasets.io;
+package org.attnlab.config;
 
 /** A short, printable excerpt of a value read from a file, for error messages (never more than a few dozen chars). */
 public final class Excerpt {

@@ -1,4 +1,4 @@
-package org.attnlab.experiments.config;
+package org.attnlab.config;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,12 +10,12 @@ import java.io.IOException;
  * Refuses, token by token, the YAML that Jackson would misread silently: anchors and aliases (an alias becomes a
  * string) and a second document (it would be ignored). Feed it every token of one parse, in order.
  */
-public final class YamlStrictness {
+final class YamlStrictness {
     private int depth;
     private int documents;
 
     /** Checks the parser's current token {@code t}; a refusal is a {@link JsonParseException} at its line. */
-    public void accept(JsonParser p, JsonToken t) throws IOException {
+    void accept(JsonParser p, JsonToken t) throws IOException {
         if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
             throw new JsonParseException(p, "YAML anchors and aliases are not supported");
         }
