@@ -140,6 +140,31 @@ def se_block():
           **{"se/out": out, "se/excitation": excitation})
 
 
+def batch_norm():
+    """nn.BatchNorm2d (eps 1e-5, momentum 0.1): two training-mode steps (batch statistics, running estimates updated
+    with the unbiased variance), then evaluation mode on the second batch (running estimates)."""
+    torch.manual_seed(6)
+    c = 3
+    bn = torch.nn.BatchNorm2d(c)
+    assert bn.eps == 1e-5 and bn.momentum == 0.1
+    with torch.no_grad():
+        bn.weight.copy_(torch.randn(c))
+        bn.bias.copy_(torch.randn(c))
+        shift = torch.tensor([0.5, -2.0, 3.0]).reshape(1, c, 1, 1)
+        scale = torch.tensor([1.0, 0.1, 4.0]).reshape(1, c, 1, 1)
+        x1 = torch.randn(4, c, 2, 5) * scale + shift
+        x2 = torch.randn(4, c, 2, 5) * scale - shift
+        bn.train()
+        train1 = bn(x1)
+        mean1, var1 = bn.running_mean.clone(), bn.running_var.clone()
+        train2 = bn(x2)
+        mean2, var2 = bn.running_mean.clone(), bn.running_var.clone()
+        bn.eval()
+        eval2 = bn(x2)
+    write("batch_norm", 6, x1=x1, x2=x2, **{"bn/gamma": bn.weight, "bn/beta": bn.bias}, train1=train1,
+          running_mean1=mean1, running_var1=var1, train2=train2, running_mean2=mean2, running_var2=var2, eval2=eval2)
+
+
 def transformer_encoder_layers():
     """Post-LN and pre-LN torch encoder layers with PyTorch's defaults (ReLU, layer-norm eps 1e-5, biases), dropout
     0; the biases and norms get random values so that a wrong mapping shows."""
@@ -222,5 +247,6 @@ if __name__ == "__main__":
     layer_norm()
     lstm()
     se_block()
+    batch_norm()
     transformer_encoder_layers()
     transformer_decoder_layers()

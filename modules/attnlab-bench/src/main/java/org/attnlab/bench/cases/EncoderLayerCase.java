@@ -38,7 +38,7 @@ final class EncoderLayerCase implements BenchCase {
         Shapes s = shapes;
         TransformerConfig cfg = new TransformerConfig(2, 2, s.time(), 1, s.dModel(), s.heads(), s.dFf(), 0.0,
                 norm.name().toLowerCase(Locale.ROOT), true, "none", false, "scaled_dot", 0, 0.0, 0.0,
-                AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false, 1e-5);
+                AttentionConfig.DEFAULT_ADDITIVE_HIDDEN, false, 1e-5, false, 1.0, 1.0, "xavier");
         double flops = Flops.training(Flops.multiHead(s.batch(), s.time(), s.time(), s.dModel(), s.heads(),
                 ScoreFunction.SCALED_DOT, 0) + Flops.feedForward(s.tokens(), s.dModel(), s.dFf()));
         var spec = AttentionCase.spec(s, "encoder", ScoreFunction.SCALED_DOT);

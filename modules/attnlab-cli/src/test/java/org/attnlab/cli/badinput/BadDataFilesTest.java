@@ -89,7 +89,7 @@ class BadDataFilesTest {
         return Arguments.of(fragment, """
                 name: im
                 dataset: {kind: fashion_mnist, images_dir: '%s', train_examples: 24, val_examples: 8, test_examples: 8}
-                model: {kind: se_cnn, channels: 4, blocks: 1}
+                model: {kind: se_cnn, channels: 4, blocks: 1, ratio: 2}
                 training: {batch_size: 8, steps: 2, eval_every: 1}
                 seeds: [1]
                 """.formatted(path));

@@ -16,9 +16,13 @@ import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.model.ModelRegistry;
 import org.attnlab.experiments.run.AttentionMaps;
+import org.attnlab.experiments.run.Trainer;
 import org.attnlab.experiments.store.RunSummary;
+import org.attnlab.models.norm.BatchNorm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 
 /**
@@ -46,11 +50,12 @@ class SeCnnKindTest {
                 variants:
                   plain: {model: {se: false}}
                   se-r2: {model: {se: true, ratio: 2}}
+                  se-r2-bn: {model: {se: true, ratio: 2, batch_norm: true}}
                 """.formatted(images.toString().replace("'", "''")));
         Path results = dir.resolve("results");
         assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
         List<RunSummary> runs = EncoderDecoderKindsTest.runs(results, "se");
-        assertEquals(2, runs.size());
+        assertEquals(3, runs.size());
         for (RunSummary r : runs) {
             assertEquals(RunSummary.COMPLETED, r.status(), r.reason());
             assertTrue(r.testTokenAcc() >= 0 && r.testTokenAcc() <= 1, "accuracy " + r.testTokenAcc());
@@ -60,6 +65,9 @@ class SeCnnKindTest {
             List<String> csv = Files.readAllLines(runDir.resolve("metrics.csv"));
             assertEquals("step,epoch,train_loss,val_loss,val_acc,seconds,images_per_second", csv.get(0));
             assertTrue(csv.size() > 1 && csv.stream().noneMatch(line -> line.contains("NaN")), csv.toString());
+            if (r.variant().equals("se-r2-bn")) {
+                assertBatchNormLearnedItsStatistics(runDir.resolve(Trainer.FINAL_MODEL));
+            }
             List<AttentionMaps.Map2d> maps = AttentionMaps.read(runDir);
             if (r.variant().equals("plain")) {
                 assertTrue(maps.isEmpty(), "no excitations without SE");
@@ -83,6 +91,21 @@ class SeCnnKindTest {
         assertFalse(md.contains("sequence accuracy"), "no sequence accuracy column for images");
         assertTrue(md.contains("| test accuracy | paired t"), md);
         assertTrue(Files.size(report.resolve("attention-se-r2-1.png")) > 1000);
+    }
+
+    /**
+     * The trainer ran every step on batch statistics and updated the running estimates (saved with the model), and
+     * switched back to them afterwards.
+     */
+    private static void assertBatchNormLearnedItsStatistics(Path model) {
+        SameDiff sd = SameDiff.load(model.toFile(), false);
+        for (String site : List.of("stem/bn", "block0/conv1/bn", "block1/proj/bn")) {
+            INDArray mean = sd.getVariable(site + BatchNorm.RUNNING_MEAN).getArr();
+            INDArray var = sd.getVariable(site + BatchNorm.RUNNING_VAR).getArr();
+            assertTrue(mean.amaxNumber().doubleValue() > 0, site + " running mean still 0: " + mean);
+            assertTrue(var.sub(1.0).amaxNumber().doubleValue() > 0, site + " running variance still 1: " + var);
+            assertEquals(0.0, sd.getVariable(site + BatchNorm.BATCH_STATS).getArr().getDouble(0), site);
+        }
     }
 
     @Test

@@ -48,6 +48,16 @@ public final class Checks {
         }
     }
 
+    /** Requires an additive-score initialisation name; returns its canonical config name. */
+    public static String additiveInit(String key, String value) {
+        try {
+            return org.attnlab.models.attention.AdditiveInit.fromName(value).configName();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException(key, "unknown value '" + Excerpt.of(value) + "'; valid: "
+                    + org.attnlab.models.attention.AdditiveInit.validNames());
+        }
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

@@ -22,7 +22,8 @@ public final class SeCnnFactory implements ModelFactory<SeCnnSettings> {
 
     @Override
     public Map<String, Object> defaults() {
-        return Map.of("channels", 16, "blocks", 2, "se", true, "ratio", 4);
+        return Map.of("channels", 16, "blocks", 2, "se", true, "ratio", 4, "kernel", SeCnnConfig.DEFAULT_KERNEL,
+                "batch_norm", false);
     }
 
     @Override
@@ -33,7 +34,7 @@ public final class SeCnnFactory implements ModelFactory<SeCnnSettings> {
     @Override
     public TrainableModel build(SeCnnSettings s, TaskShape shape, long seed) {
         SeCnnConfig cfg = new SeCnnConfig(shape.seqLen(), s.channels(), s.blocks(), s.se(), s.ratio(),
-                shape.targetVocab());
+                shape.targetVocab(), s.kernel(), s.batchNorm());
         List<String> names = SeCnnClassifier.excitationNames(cfg);
         List<TrainableModel.AttentionMap> maps = new java.util.ArrayList<>();
         for (int k = 0; k < names.size(); k++) {

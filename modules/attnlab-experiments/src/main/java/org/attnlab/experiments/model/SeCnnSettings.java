@@ -9,15 +9,22 @@ import org.attnlab.experiments.config.ConfigValueException;
  * @param channels width of the stem and of every residual block
  * @param blocks   residual blocks (the first keeps the image size, each later one halves it)
  * @param se       true for SE-ResNet blocks, false for plain ResNet blocks
- * @param ratio    SE reduction ratio, in [1, channels] (ignored when {@code se} is false)
+ * @param ratio    SE reduction ratio; with {@code se}, channels / ratio must be >= 2 (ignored when {@code se} is false)
+ * @param kernel   side of every square convolution, odd
+ * @param batchNorm batch norm after every convolution (running statistics at evaluation)
  */
-public record SeCnnSettings(int channels, int blocks, boolean se, int ratio) {
+public record SeCnnSettings(int channels, int blocks, boolean se, int ratio, int kernel, boolean batchNorm) {
     public SeCnnSettings {
         Checks.atLeast("channels", channels, 1);
         Checks.atLeast("blocks", blocks, 1);
         Checks.atLeast("ratio", ratio, 1);
-        if (ratio > channels) {
-            throw new ConfigValueException("ratio", "must be <= channels=" + channels + ", was " + ratio);
+        if (ratio > channels || se && channels / ratio < 2) {
+            throw new ConfigValueException("ratio", "must leave channels / ratio >= 2 SE units with channels="
+                    + channels + ", was " + ratio);
+        }
+        Checks.atLeast("kernel", kernel, 1);
+        if (kernel % 2 == 0) {
+            throw new ConfigValueException("kernel", "must be odd, was " + kernel);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.attnlab.models.alignment.AttentionSeq2Seq;
 import org.attnlab.models.alignment.AlignmentDecoder;
 import org.attnlab.models.alignment.Seq2SeqConfig;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,16 +30,18 @@ public final class Seq2SeqFactory implements ModelFactory<Seq2SeqSettings> {
     @Override
     public Map<String, Object> defaults() {
         return Map.of("embed", 32, "hidden", 64, "score", "general", "additive_hidden", 32, "dropout", 0.0,
-                "attention_dropout", 0.0);
+                "attention_dropout", 0.0, "additive_init", "xavier",
+                "embedding_init_std", Seq2SeqConfig.DEFAULT_EMBEDDING_STD);
     }
 
     @Override
     public TrainableModel build(Seq2SeqSettings s, TaskShape shape, long seed) {
         AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
-                .withDropout(s.attentionDropout());
+                .withDropout(s.attentionDropout()).withAdditiveInit(AdditiveInit.fromName(s.additiveInit()));
         int classes = shape.decoderVocab();
         int bos = shape.decoderBos();
-        Seq2SeqConfig cfg = new Seq2SeqConfig(shape.vocab(), classes, s.embed(), s.hidden(), attention, s.dropout());
+        Seq2SeqConfig cfg = new Seq2SeqConfig(shape.vocab(), classes, s.embed(), s.hidden(), attention, s.dropout(),
+                s.embeddingInitStd());
         return new TrainableModel(AttentionSeq2Seq.build(cfg, seed),
                 List.of(AttentionSeq2Seq.SOURCE, AttentionSeq2Seq.SOURCE_MASK, AttentionSeq2Seq.DECODER_INPUT),
                 List.of(AttentionSeq2Seq.LABELS, AttentionSeq2Seq.LABEL_MASK),

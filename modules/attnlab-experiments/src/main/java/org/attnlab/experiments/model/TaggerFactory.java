@@ -2,6 +2,7 @@ package org.attnlab.experiments.model;
 
 import java.util.List;
 import java.util.Map;
+import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.ScoreFunction;
@@ -23,15 +24,16 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
     @Override
     public Map<String, Object> defaults() {
         return Map.of("d_model", 32, "heads", 2, "score", "scaled_dot", "additive_hidden", 16, "dropout", 0.0,
-                "attention_dropout", 0.0);
+                "attention_dropout", 0.0, "additive_init", "xavier", "fused_attention", false,
+                "embedding_init_scale", 1.0);
     }
 
     @Override
     public TrainableModel build(TaggerSettings s, TaskShape shape, long seed) {
         AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
-                .withDropout(s.attentionDropout());
+                .withDropout(s.attentionDropout()).withAdditiveInit(AdditiveInit.fromName(s.additiveInit()));
         SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(),
-                attention, s.dropout());
+                attention, s.dropout(), s.fusedAttention(), s.embeddingInitScale());
         return TrainableModel.simple(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
                 SequenceTagger.PROBS, SequenceTagger.LOSS).withMaps(List.of(new TrainableModel.AttentionMap(
                         MultiHeadAttention.weightsName(SequenceTagger.ATTENTION), "self-attention (" + s.score()

@@ -13,7 +13,8 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 /**
  * Model kind {@code transformer}: {@link Transformer} (encoder-decoder). On a synthetic task the source is the input
  * and the target the task's output, read behind an added begin-of-sequence id; on a translation corpus its own
- * decoder input is used. Padding (id 0) is masked from the ids.
+ * decoder input is used. Padding (id 0) is masked from the ids: the id is the data's convention ({@link TaskShape}),
+ * not a key.
  */
 public final class TransformerFactory implements ModelFactory<TransformerSettings> {
     @Override
@@ -33,7 +34,10 @@ public final class TransformerFactory implements ModelFactory<TransformerSetting
                 Map.entry("positional", "sinusoidal"), Map.entry("score", "scaled_dot"), Map.entry("dropout", 0.0),
                 Map.entry("embedding_dropout", 0.0), Map.entry("attention_dropout", 0.0),
                 Map.entry("additive_hidden", AttentionConfig.DEFAULT_ADDITIVE_HIDDEN),
-                Map.entry("attention_bias", false), Map.entry("layer_norm_eps", LayerNorm.DEFAULT_EPS));
+                Map.entry("attention_bias", false), Map.entry("layer_norm_eps", LayerNorm.DEFAULT_EPS),
+                Map.entry("fused_attention", false), Map.entry("embedding_init_scale", 1.0),
+                Map.entry("position_init_std", 1.0), Map.entry("additive_init", "xavier"),
+                Map.entry("shared_embeddings", false));
     }
 
     @Override
@@ -55,8 +59,15 @@ public final class TransformerFactory implements ModelFactory<TransformerSetting
 
     /** The model config for data of {@code shape}. */
     static TransformerConfig config(TransformerSettings s, TaskShape shape) {
-        return new TransformerConfig(shape.vocab(), shape.decoderVocab(), shape.seqLen(), s.layers(), s.dModel(),
-                s.heads(), s.dFf(), s.dropout(), s.norm(), s.residual(), s.positional(), false, s.score(), 0,
-                s.embeddingDropout(), s.attentionDropout(), s.additiveHidden(), s.attentionBias(), s.layerNormEps());
+        if (s.sharedEmbeddings() && (shape.vocab() != shape.targetVocab() || shape.bos() != TaskShape.NO_BOS)) {
+            throw new IllegalArgumentException("shared_embeddings = true is not valid: needs the source and target "
+                    + "ids of one vocabulary (a synthetic task); the data has " + shape.vocab() + " source and "
+                    + shape.targetVocab() + " target ids");
+        }
+        int srcVocab = s.sharedEmbeddings() ? shape.decoderVocab() : shape.vocab();   // + the added start id
+        return new TransformerConfig(srcVocab, shape.decoderVocab(), shape.seqLen(), s.layers(), s.dModel(),
+                s.heads(), s.dFf(), s.dropout(), s.norm(), s.residual(), s.positional(), s.sharedEmbeddings(),
+                s.score(), 0, s.embeddingDropout(), s.attentionDropout(), s.additiveHidden(), s.attentionBias(),
+                s.layerNormEps(), s.fusedAttention(), s.embeddingInitScale(), s.positionInitStd(), s.additiveInit());
     }
 }

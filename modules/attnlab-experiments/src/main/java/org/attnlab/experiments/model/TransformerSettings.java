@@ -21,11 +21,17 @@ import org.attnlab.experiments.config.ConfigValueException;
  * @param additiveHidden   hidden size of the additive score
  * @param attentionBias    biases on the attention projections (as PyTorch)
  * @param layerNormEps     epsilon of every layer norm
+ * @param fusedAttention     libnd4j's fused attention op where it applies (same values, other speed)
+ * @param embeddingInitScale token tables drawn from Normal(0, scale / sqrt(d_model))
+ * @param positionInitStd    standard deviation of learned position tables at the start
+ * @param additiveInit       initial values of the additive score: xavier or bahdanau
+ * @param sharedEmbeddings   one token table for source and target (synthetic tasks, whose ids are one vocabulary)
  */
 public record TransformerSettings(int layers, int dModel, int heads, int dFf, String norm, boolean residual,
                                   String positional, String score, double dropout, double embeddingDropout,
                                   double attentionDropout, int additiveHidden, boolean attentionBias,
-                                  double layerNormEps) {
+                                  double layerNormEps, boolean fusedAttention, double embeddingInitScale,
+                                  double positionInitStd, String additiveInit, boolean sharedEmbeddings) {
     public TransformerSettings {
         Checks.atLeast("layers", layers, 1);
         Checks.atLeast("d_model", dModel, 1);
@@ -42,5 +48,8 @@ public record TransformerSettings(int layers, int dModel, int heads, int dFf, St
         Checks.rate("attention_dropout", attentionDropout);
         Checks.atLeast("additive_hidden", additiveHidden, 1);
         Checks.atLeast("layer_norm_eps", layerNormEps, 0);
+        Checks.inOpenClosed("embedding_init_scale", embeddingInitScale, 0, Double.MAX_VALUE);
+        Checks.inOpenClosed("position_init_std", positionInitStd, 0, Double.MAX_VALUE);
+        additiveInit = Checks.additiveInit("additive_init", additiveInit);
     }
 }

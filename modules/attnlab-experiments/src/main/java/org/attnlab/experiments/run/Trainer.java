@@ -17,6 +17,7 @@ import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.models.dropout.DropoutMasks;
+import org.attnlab.models.norm.BatchNormStats;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -94,6 +95,7 @@ public final class Trainer {
             TrainingSteps steps = new TrainingSteps(model, data.shape(), stream);
             List<MultiDataSet> validation = data.validation();
             DropoutMasks dropout = DropoutMasks.of(model.sd(), spec.seed(), state.dropoutDraws());
+            BatchNormStats batchNorm = BatchNormStats.of(model.sd());
             int patience = spec.variant().training().patience();
             progress.started(spec, schedule.totalSteps(), state.step());
             long step = state.step();
@@ -102,7 +104,8 @@ public final class Trainer {
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
                 MultiDataSet batch = steps.nextBatch();
-                dropout.during(() -> model.placeholders(batch), () -> steps.step(batch));
+                dropout.during(() -> model.placeholders(batch), () -> batchNorm.during(() -> model.placeholders(batch),
+                        () -> steps.step(batch)));
                 step++;
                 periodTokens += tokens(batch);
                 progress.stepped(step);

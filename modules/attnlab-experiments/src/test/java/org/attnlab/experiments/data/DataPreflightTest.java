@@ -70,7 +70,7 @@ class DataPreflightTest {
         return Files.writeString(dir.resolve("fm.yaml"), """
                 name: fm
                 dataset: {kind: fashion_mnist, %strain_examples: 24, val_examples: 8, test_examples: 8}
-                model: {kind: se_cnn, channels: 4, blocks: 1}
+                model: {kind: se_cnn, channels: 4, blocks: 1, ratio: 2}
                 training: {batch_size: 8, steps: 2, eval_every: 1}
                 seeds: [1]
                 variants:

@@ -77,10 +77,11 @@ public final class AttentionSeq2Seq {
         int h = cfg.hidden();
         int e = cfg.embed();
         ParamInit init = params.as(in.sourceMask().dataType());
+        double std = cfg.embeddingInitStd();
         SDVariable srcEmbed = Dropout.apply(sd, "source/input", Embedding.lookup(sd, in.source(),
-                init.normal(sd, "src_embed", 0.1, cfg.srcVocab(), e), cfg.srcVocab(), e), cfg.dropout());
+                init.normal(sd, "src_embed", std, cfg.srcVocab(), e), cfg.srcVocab(), e), cfg.dropout());
         SDVariable tgtEmbed = Dropout.apply(sd, "target/input", Embedding.lookup(sd, in.decoderInput(),
-                init.normal(sd, "tgt_embed", 0.1, cfg.tgtVocab(), e), cfg.tgtVocab(), e), cfg.dropout());
+                init.normal(sd, "tgt_embed", std, cfg.tgtVocab(), e), cfg.tgtVocab(), e), cfg.dropout());
         SDVariable lengths = in.sourceMask().sum(1);
         SDVariable encoded = sd.rnn.lstmLayer(srcEmbed, null, null, lengths, weights(sd, init, "encoder", e, h),
                 LSTM)[0];                                                                   // [B, Ts, h]

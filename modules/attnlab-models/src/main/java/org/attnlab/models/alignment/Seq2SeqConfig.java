@@ -16,9 +16,14 @@ import org.attnlab.models.support.ConfigChecks;
  *                  its dropout rate drops alignment weights during training
  * @param dropout   dropout rate, in {@code [0, 1)}, on both embeddings and on the attentional vector before the
  *                  output layer, during training only (see {@link org.attnlab.models.dropout.Dropout})
+ * @param embeddingInitStd standard deviation of both embedding tables' initial values, {@value #DEFAULT_EMBEDDING_STD}
+ *                  by default
  */
 public record Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, AttentionConfig attention,
-                            double dropout) {
+                            double dropout, double embeddingInitStd) {
+    /** {@link #embeddingInitStd} when none is given. */
+    public static final double DEFAULT_EMBEDDING_STD = 0.1;
+
     public Seq2SeqConfig {
         ConfigChecks.inRange("srcVocab", srcVocab, 2, Integer.MAX_VALUE);
         ConfigChecks.inRange("tgtVocab", tgtVocab, 3, Integer.MAX_VALUE);
@@ -29,5 +34,12 @@ public record Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, A
                     + attention);
         }
         Dropout.checkRate("dropout", dropout);
+        ConfigChecks.positive("embeddingInitStd", embeddingInitStd);
+    }
+
+    /** Settings with embeddings drawn from Normal(0, {@value #DEFAULT_EMBEDDING_STD}). */
+    public Seq2SeqConfig(int srcVocab, int tgtVocab, int embed, int hidden, AttentionConfig attention,
+                         double dropout) {
+        this(srcVocab, tgtVocab, embed, hidden, attention, dropout, DEFAULT_EMBEDDING_STD);
     }
 }

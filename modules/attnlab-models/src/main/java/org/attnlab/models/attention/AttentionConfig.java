@@ -12,8 +12,10 @@ import org.attnlab.models.dropout.Dropout;
  * @param window         local window: query i only sees keys j with |i - j| <= window; {@link #NO_WINDOW} for none
  * @param dropout        dropout rate on the attention weights during training, in {@code [0, 1)} (see
  *                       {@link org.attnlab.models.dropout.Dropout}); the weights output stays undropped
+ * @param additiveInit   initial values of the additive score's parameters ({@link AdditiveInit#XAVIER} by default)
  */
-public record AttentionConfig(ScoreFunction score, int additiveHidden, boolean causal, int window, double dropout) {
+public record AttentionConfig(ScoreFunction score, int additiveHidden, boolean causal, int window, double dropout,
+                              AdditiveInit additiveInit) {
     /** Window value meaning "no cropping". */
     public static final int NO_WINDOW = -1;
     /** Hidden size of the additive score when none is given. */
@@ -30,6 +32,14 @@ public record AttentionConfig(ScoreFunction score, int additiveHidden, boolean c
             throw new IllegalArgumentException("window: must be >= 0, or " + NO_WINDOW + " for none, was " + window);
         }
         Dropout.checkRate("attention dropout", dropout);
+        if (additiveInit == null) {
+            throw new IllegalArgumentException("additiveInit: missing; valid names: " + AdditiveInit.validNames());
+        }
+    }
+
+    /** Settings with Xavier-initialised additive scores. */
+    public AttentionConfig(ScoreFunction score, int additiveHidden, boolean causal, int window, double dropout) {
+        this(score, additiveHidden, causal, window, dropout, AdditiveInit.XAVIER);
     }
 
     /** An unmasked attention with the given score, additive hidden size {@value #DEFAULT_ADDITIVE_HIDDEN}, no dropout. */
@@ -44,17 +54,22 @@ public record AttentionConfig(ScoreFunction score, int additiveHidden, boolean c
 
     /** A copy with the causal mask switched on or off. */
     public AttentionConfig withCausal(boolean causal) {
-        return new AttentionConfig(score, additiveHidden, causal, window, dropout);
+        return new AttentionConfig(score, additiveHidden, causal, window, dropout, additiveInit);
     }
 
     /** A copy with a local window of +-window keys. */
     public AttentionConfig withWindow(int window) {
-        return new AttentionConfig(score, additiveHidden, causal, window, dropout);
+        return new AttentionConfig(score, additiveHidden, causal, window, dropout, additiveInit);
     }
 
     /** A copy with another dropout rate on the attention weights. */
     public AttentionConfig withDropout(double dropout) {
-        return new AttentionConfig(score, additiveHidden, causal, window, dropout);
+        return new AttentionConfig(score, additiveHidden, causal, window, dropout, additiveInit);
+    }
+
+    /** A copy with other initial values of the additive score. */
+    public AttentionConfig withAdditiveInit(AdditiveInit additiveInit) {
+        return new AttentionConfig(score, additiveHidden, causal, window, dropout, additiveInit);
     }
 
     /** True when a mask depends on positions (causal or window) rather than on the key padding alone. */

@@ -70,7 +70,7 @@ public final class KeyValueAttention {
     static SDVariable weighted(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v, SDVariable keyMask,
                                AttentionConfig cfg, int rank, long dq, long dk, ParamInit init) {
         SDVariable scores = cfg.score().scores(sd, name, q, k, rank, dq, dk, cfg.additiveHidden(),
-                init.as(q.dataType()));
+                cfg.additiveInit(), init.as(q.dataType()));
         SDVariable keep = AttentionMasks.keep(sd, scores, keyMask, cfg, rank);
         SDVariable weights = AttentionMasks.maskedSoftmax(sd, weightsName(name), scores, keep, rank);
         return sd.mmul(Dropout.apply(sd, weightsName(name), weights, cfg.dropout()), v);

@@ -57,9 +57,10 @@ public enum ScoreFunction {
      * @param dq     query feature size
      * @param dk     key feature size
      * @param hidden hidden size of the additive MLP (ignored by the others)
+     * @param additiveInit initial values of the additive MLP (ignored by the others)
      */
     SDVariable scores(SameDiff sd, String name, SDVariable q, SDVariable k, int rank, long dq, long dk, int hidden,
-                      ParamInit init) {
+                      AdditiveInit additiveInit, ParamInit init) {
         int last = rank - 1;
         switch (this) {
             case DOT:
@@ -72,9 +73,9 @@ public enum ScoreFunction {
                 return sd.mmul(qw, k, false, true, false);
             }
             case ADDITIVE: {
-                SDVariable wq = init.xavier(sd, name + "/score/Wq", dq, hidden, dq, hidden);
-                SDVariable wk = init.xavier(sd, name + "/score/Wk", dk, hidden, dk, hidden);
-                SDVariable v = init.xavier(sd, name + "/score/v", hidden, 1, hidden, 1);
+                SDVariable wq = additiveInit.projection(sd, name + "/score/Wq", dq, hidden, init);
+                SDVariable wk = additiveInit.projection(sd, name + "/score/Wk", dk, hidden, init);
+                SDVariable v = additiveInit.output(sd, name + "/score/v", hidden, init);
                 SDVariable qh = sd.expandDims(Projections.last(sd, q, wq, rank, dq, hidden), last);     // [..,Tq,1,h]
                 SDVariable kh = sd.expandDims(Projections.last(sd, k, wk, rank, dk, hidden), last - 1); // [..,1,Tk,h]
                 SDVariable hiddenAct = sd.math.tanh(qh.add(kh));                                       // [..,Tq,Tk,h]

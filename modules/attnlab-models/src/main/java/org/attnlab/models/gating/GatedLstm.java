@@ -26,7 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Variables: {@code <name>/Wx} [inputSize, 4*hidden], {@code <name>/Wr} [hidden, 4*hidden], {@code <name>/b}
  * [4*hidden], columns in gate order i, f, g, o (from PyTorch: {@code weight_ih_l0} and {@code weight_hh_l0}
  * transposed, {@code bias_ih_l0 + bias_hh_l0}). Initialisation: per-gate Xavier-uniform Wx and Wr from
- * {@code init}; bias 0 except 1 on the forget gate.
+ * {@code init}; bias 0 except {@link LstmConfig#forgetBias()} (default 1) on the forget gate.
  * Named outputs: see {@link LstmGateMaps}.
  */
 public final class GatedLstm {
@@ -73,7 +73,7 @@ public final class GatedLstm {
         SDVariable wx = init.xavier(sd, name + "/Wx", in, h, in, 4L * h);
         SDVariable wr = init.xavier(sd, name + "/Wr", h, h, h, 4L * h);
         SDVariable b = init.constant(sd, name + "/b", 0, 4L * h);
-        b.getArr().get(NDArrayIndex.interval(h, 2L * h)).assign(1);
+        b.getArr().get(NDArrayIndex.interval(h, 2L * h)).assign(cfg.forgetBias());
 
         SDVariable projected = sd.reshape(sd.reshape(x, -1, in).mmul(wx), -1, steps, 4L * h).add(b);
         SDVariable[] zx = sd.unstack(projected, 1, steps);

@@ -1,6 +1,7 @@
 package org.attnlab.models.gating;
 
 import java.util.List;
+import org.attnlab.models.dropout.Dropout;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Embedding;
 import org.attnlab.models.layers.Projections;
@@ -17,6 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Placeholders: {@value #TOKENS} [B, T] token ids (as floats) and {@value #LABELS} [B, T, V] one-hot targets
  * (an all-zero row leaves its position unscored). Outputs: {@value #PROBS} [B, T, V], the loss {@value #LOSS}
  * (mean cross-entropy over scored positions) and the gate maps [B, T, hidden] listed by {@link #gateMapNames()}.
+ * Dropout sites (when {@link LstmTaggerConfig#dropout()} is above 0): {@value #INPUT_DROPOUT} on the embeddings
+ * [B, T, E] and {@value #OUTPUT_DROPOUT} on the hidden states [B, T, hidden] before the output layer; the
+ * recurrent connections are not dropped (see {@link org.attnlab.models.dropout.Dropout}).
  */
 public final class LstmTagger {
     public static final String TOKENS = "tokens";
@@ -25,6 +29,10 @@ public final class LstmTagger {
     public static final String LOSS = "loss";
     /** Name of the LSTM layer, the prefix of its gate maps. */
     public static final String LSTM = "lstm";
+    /** Dropout site on the embeddings. */
+    public static final String INPUT_DROPOUT = "input";
+    /** Dropout site on the LSTM's hidden states before the output layer. */
+    public static final String OUTPUT_DROPOUT = "lstm/output";
 
     private LstmTagger() {
     }
@@ -49,12 +57,14 @@ public final class LstmTagger {
         int v = cfg.vocab();
         int e = cfg.embedding();
         int h = cfg.hidden();
-        SDVariable table = init.normal(sd, "embed", 1.0 / Math.sqrt(e), v, e);
-        SDVariable x = Embedding.lookup(sd, tokens, table, v, e);                                  // [B, T, E]
+        SDVariable table = init.normal(sd, "embed", cfg.embeddingInitScale() / Math.sqrt(e), v, e);
+        SDVariable x = Dropout.apply(sd, INPUT_DROPOUT, Embedding.lookup(sd, tokens, table, v, e),
+                cfg.dropout());                                                                    // [B, T, E]
         LstmGateMaps maps = GatedLstm.build(sd, LSTM, x, null, cfg.steps(), cfg.lstm(), init);
+        SDVariable hidden = Dropout.apply(sd, OUTPUT_DROPOUT, maps.hidden(), cfg.dropout());      // [B, T, h]
         SDVariable w = init.xavier(sd, "out/W", h, v, h, v);
         SDVariable b = init.constant(sd, "out/b", 0.0, v);
-        SDVariable logits = Projections.last(sd, maps.hidden(), w, 3, h, v).add(b);               // [B, T, V]
+        SDVariable logits = Projections.last(sd, hidden, w, 3, h, v).add(b);                      // [B, T, V]
         sd.nn.softmax(PROBS, logits, 2);
         SDVariable loss = SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, labels, labels.sum(2));
         sd.setLossVariables(LOSS);

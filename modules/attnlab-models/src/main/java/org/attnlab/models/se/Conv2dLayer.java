@@ -1,6 +1,7 @@
 package org.attnlab.models.se;
 
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.norm.BatchNorm;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -28,9 +29,22 @@ final class Conv2dLayer {
         return sd.cnn.conv2d(name + "/conv", x, sd.permute(w, 2, 3, 1, 0), b, conv);
     }
 
+    /** {@link #build} followed, when {@code batchNorm}, by {@link BatchNorm} at {@code <name>/bn}. */
+    static SDVariable build(SameDiff sd, String name, SDVariable x, int inC, int outC, int k, int stride,
+                            boolean batchNorm, ParamInit init) {
+        SDVariable conv = build(sd, name, x, inC, outC, k, stride, init);
+        return batchNorm ? BatchNorm.build(sd, name + "/bn", conv, outC, init) : conv;
+    }
+
     /** {@link #build} followed by ReLU, named {@code <name>/relu}. */
     static SDVariable relu(SameDiff sd, String name, SDVariable x, int inC, int outC, int k, int stride,
                            ParamInit init) {
-        return sd.nn.relu(name + "/relu", build(sd, name, x, inC, outC, k, stride, init), 0);
+        return relu(sd, name, x, inC, outC, k, stride, false, init);
+    }
+
+    /** {@link #build} (with batch norm when {@code batchNorm}) followed by ReLU, named {@code <name>/relu}. */
+    static SDVariable relu(SameDiff sd, String name, SDVariable x, int inC, int outC, int k, int stride,
+                           boolean batchNorm, ParamInit init) {
+        return sd.nn.relu(name + "/relu", build(sd, name, x, inC, outC, k, stride, batchNorm, init), 0);
     }
 }

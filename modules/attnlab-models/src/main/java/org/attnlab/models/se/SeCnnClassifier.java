@@ -10,9 +10,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A small image classifier: 3x3 stem convolution + ReLU ({@code stem}), {@link SeCnnConfig#blocks()} residual
- * blocks {@code block<k>} ({@link SeResNetBlock}, with or without SE), global average pooling and a linear layer
- * ({@code fc/w} [C, classes], {@code fc/b}).
+ * A small image classifier: k x k stem convolution (+ batch norm {@code stem/bn} with
+ * {@link SeCnnConfig#batchNorm()}) + ReLU ({@code stem}, k = {@link SeCnnConfig#kernel()}),
+ * {@link SeCnnConfig#blocks()} residual blocks {@code block<k>} ({@link SeResNetBlock}, with or without SE), global
+ * average pooling and a linear layer ({@code fc/w} [C, classes], {@code fc/b}).
  *
  * <p>Placeholders: {@value #IMAGES} [B, 1, S, S] and {@value #LABELS} [B, classes] one-hot. Outputs:
  * {@value #PROBS} [B, classes], the mean cross-entropy {@value #LOSS}, and with SE each block's excitation
@@ -46,7 +47,7 @@ public final class SeCnnClassifier {
                                    ParamInit params) {
         ParamInit init = params.as(images.dataType());
         int c = cfg.channels();
-        SDVariable x = Conv2dLayer.relu(sd, "stem", images, 1, c, 3, 1, init);
+        SDVariable x = Conv2dLayer.relu(sd, "stem", images, 1, c, cfg.kernel(), 1, cfg.batchNorm(), init);
         for (int k = 0; k < cfg.blocks(); k++) {
             x = SeResNetBlock.build(sd, blockName(k), x, cfg.block(k), init);
         }

@@ -6,20 +6,43 @@ import org.attnlab.models.support.ConfigChecks;
  * Settings of a {@link SeCnnClassifier} on square one-channel images.
  *
  * @param imageSize side of the input images in pixels (28 for Fashion-MNIST)
- * @param channels  width of the stem and of every residual block
+ * @param channels  width C of the stem and of every residual block
  * @param blocks    number of residual blocks
  * @param excite    true for SE-ResNet blocks, false for plain ResNet blocks
- * @param ratio     SE reduction ratio, in [1, channels] (unused when {@code excite} is false)
+ * @param ratio     SE reduction ratio r; with {@code excite}, C / r must be at least 2 (a one-unit bottleneck gives
+ *                  the same excitation for every image, see Hu et al. 2018); unused without {@code excite}
  * @param classes   number of classes, at least 2
+ * @param kernel    side of the stem's and the blocks' square convolutions, odd (padding {@code kernel / 2} keeps
+ *                  the image size); {@value #DEFAULT_KERNEL} by default
+ * @param batchNorm batch normalisation after every convolution ({@link org.attnlab.models.norm.BatchNorm}, as in
+ *                  ResNet); off by default
  */
-public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes) {
+public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes,
+                          int kernel, boolean batchNorm) {
+    /** Convolution size when none is given, as in ResNet's basic block. */
+    public static final int DEFAULT_KERNEL = 3;
+
     /** Validates every key; see {@link ConfigChecks}. */
     public SeCnnConfig {
         ConfigChecks.positive("imageSize", imageSize);
         ConfigChecks.positive("channels", channels);
         ConfigChecks.positive("blocks", blocks);
         ConfigChecks.inRange("ratio", ratio, 1, channels);
+        if (excite && channels / ratio < 2) {
+            throw new IllegalArgumentException("ratio = " + ratio + " is not valid with channels = " + channels
+                    + ": every SE block needs channels / ratio >= 2 bottleneck units, this gives "
+                    + channels / ratio);
+        }
         ConfigChecks.inRange("classes", classes, 2, Integer.MAX_VALUE);
+        ConfigChecks.positive("kernel", kernel);
+        if (kernel % 2 == 0) {
+            throw new IllegalArgumentException("kernel = " + kernel + " is not valid: must be odd");
+        }
+    }
+
+    /** Settings with {@value #DEFAULT_KERNEL}x{@value #DEFAULT_KERNEL} convolutions and no batch norm. */
+    public SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes) {
+        this(imageSize, channels, blocks, excite, ratio, classes, DEFAULT_KERNEL, false);
     }
 
     /** Fashion-MNIST settings: 28x28 images, 10 classes. */
@@ -29,6 +52,6 @@ public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excit
 
     /** Settings of residual block {@code k} (0-based): stride 1 for the first block, 2 (halving H, W) after it. */
     public SeResNetConfig block(int k) {
-        return new SeResNetConfig(channels, channels, k == 0 ? 1 : 2, ratio, excite);
+        return new SeResNetConfig(channels, channels, k == 0 ? 1 : 2, ratio, excite, kernel, batchNorm);
     }
 }

@@ -6,12 +6,15 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * SE-ResNet basic block without batch norm: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, 3x3
- * convolutions, SE on the residual branch before the addition, 1x1 projection shortcut when
+ * SE-ResNet basic block: {@code relu(shortcut(x) + se(conv2(relu(conv1(x)))))}, each convolution followed by
+ * batch norm ({@code <conv>/bn}, see {@link org.attnlab.models.norm.BatchNorm}) when
+ * {@link SeResNetConfig#batchNorm()} is set (off by default), k x k convolutions ({@link SeResNetConfig#kernel()}, 3
+ * by default), SE on the residual branch before the addition, 1x1 projection shortcut when
  * {@link SeResNetConfig#projects()}. Without {@link SeResNetConfig#excite()} the SE step is left out (a plain
  * ResNet basic block).
  *
- * <p>Variables: {@code <name>/conv1/{w,b}}, {@code <name>/conv2/{w,b}}, {@code <name>/se/...} when exciting (see
+ * <p>Variables: {@code <name>/conv1/{w,b}}, {@code <name>/conv2/{w,b}} (with batch norm also
+ * {@code <name>/conv1/bn/{gamma,beta}}, ...), {@code <name>/se/...} when exciting (see
  * {@link SeBlock}) and, when projecting, {@code <name>/proj/{w,b}}. Named outputs: {@code <name>/se/excitation}
  * [B, outC] when exciting and {@code <name>/out} [B, outC, H', W'] with H' = ceil(H / stride). Xavier-uniform
  * weights from {@code init}, zero biases.
@@ -29,10 +32,11 @@ public final class SeResNetBlock {
         int in = cfg.inChannels();
         int out = cfg.outChannels();
         StaticShapes.check(name + " input", x, StaticShapes.ANY, in, StaticShapes.ANY, StaticShapes.ANY);
-        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, 3, cfg.stride(), init);
-        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, 3, 1, init);
+        boolean bn = cfg.batchNorm();
+        SDVariable h = Conv2dLayer.relu(sd, name + "/conv1", x, in, out, cfg.kernel(), cfg.stride(), bn, init);
+        h = Conv2dLayer.build(sd, name + "/conv2", h, out, out, cfg.kernel(), 1, bn, init);
         SDVariable shortcut = cfg.projects()
-                ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), init)
+                ? Conv2dLayer.build(sd, name + "/proj", x, in, out, 1, cfg.stride(), bn, init)
                 : x;
         SDVariable residual = cfg.excite() ? SeBlock.build(sd, name + "/se", h, cfg.se(), init) : h;
         return sd.nn.relu(name + "/out", residual.add(shortcut), 0);

@@ -27,6 +27,30 @@ public final class ConfigChecks {
     }
 
     /**
+     * Returns {@code value} if it is a finite number.
+     *
+     * @throws IllegalArgumentException naming {@code key} and the value otherwise
+     */
+    public static double finite(String key, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(key + " = " + value + " is not valid: must be a finite number");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} if it lies in {@code (0, inf)}.
+     *
+     * @throws IllegalArgumentException naming {@code key} and the value otherwise
+     */
+    public static double positive(String key, double value) {
+        if (!(value > 0.0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(key + " = " + value + " is out of range: valid range is (0, inf)");
+        }
+        return value;
+    }
+
+    /**
      * Returns the constant of {@code type} whose lower-case name is {@code value}.
      *
      * @throws IllegalArgumentException naming {@code key}, the value and the valid names otherwise

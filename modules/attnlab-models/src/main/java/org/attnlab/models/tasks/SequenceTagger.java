@@ -52,15 +52,16 @@ public final class SequenceTagger {
                                    ParamInit params) {
         int d = cfg.dModel();
         ParamInit init = params.as(labels.dataType());
-        SDVariable embed = init.normal(sd, "embed", 1.0 / Math.sqrt(d), cfg.vocab(), d);
-        SDVariable pos = init.normal(sd, "pos", 1.0 / Math.sqrt(d), cfg.maxLen(), d);
+        double std = cfg.embeddingInitScale() / Math.sqrt(d);
+        SDVariable embed = init.normal(sd, "embed", std, cfg.vocab(), d);
+        SDVariable pos = init.normal(sd, "pos", std, cfg.maxLen(), d);
         SDVariable t = sd.sizeAt(tokens, 1).castTo(DataType.INT);
         SDVariable size = sd.concat(0, sd.reshape(t, 1), sd.constant(Nd4j.createFromArray(d)));
         SDVariable positions = sd.slice(pos, sd.constant(Nd4j.createFromArray(0, 0)), size);         // [T, d]
         SDVariable x = Dropout.apply(sd, "input", Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions),
                 cfg.dropout());                                                                     // [B, T, d]
         SDVariable attended = MultiHeadAttention.build(sd, ATTENTION, x, x, null,
-                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), false, false), init);
+                new MultiHeadConfig(d, cfg.heads(), cfg.attention(), cfg.fusedAttention(), false), init);
         SDVariable h = x.add(Dropout.apply(sd, ATTENTION, attended, cfg.dropout()));
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());

@@ -10,9 +10,9 @@ public final class Embeddings {
     private Embeddings() {
     }
 
-    /** A {@code [vocab, d]} token table named {@code name}, drawn from Normal(0, 1/sqrt(d)). */
-    public static SDVariable table(SameDiff sd, String name, int vocab, int d, ParamInit init) {
-        return init.normal(sd, name, 1.0 / Math.sqrt(d), vocab, d);
+    /** A {@code [vocab, d]} token table named {@code name}, drawn from Normal(0, scale / sqrt(d)). */
+    public static SDVariable table(SameDiff sd, String name, int vocab, int d, double scale, ParamInit init) {
+        return init.normal(sd, name, scale / Math.sqrt(d), vocab, d);
     }
 
     /** {@code ids [B, T]} (token ids as floats) to {@code sqrt(d) * table[ids]}, {@code [B, T, d]}. */

@@ -29,7 +29,8 @@ public final class PositionalEncoding {
 
     /**
      * {@code x [B, T, d]} plus the first {@code T} rows of the configured table ({@code T} read at run time from
-     * {@code ids [B, T]}); a learned table is the parameter {@code name + "/pos"}.
+     * {@code ids [B, T]}); a learned table is the parameter {@code name + "/pos"}, drawn from
+     * Normal(0, {@code positionInitStd}).
      */
     public static SDVariable add(SameDiff sd, String name, SDVariable x, SDVariable ids, TransformerConfig cfg,
                                  ParamInit init) {
@@ -37,7 +38,7 @@ public final class PositionalEncoding {
         SDVariable positions = switch (cfg.positionalKind()) {
             case NONE -> null;
             case SINUSOIDAL -> sd.constant(name + "/pos", table(cfg.maxLen(), d).castTo(x.dataType()));
-            case LEARNED -> init.as(x.dataType()).normal(sd, name + "/pos", 1.0, cfg.maxLen(), d);
+            case LEARNED -> init.as(x.dataType()).normal(sd, name + "/pos", cfg.positionInitStd(), cfg.maxLen(), d);
         };
         return positions == null ? x : x.add(firstRows(sd, positions, ids, d));
     }

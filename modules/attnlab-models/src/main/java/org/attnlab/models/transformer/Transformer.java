@@ -66,9 +66,9 @@ public final class Transformer {
         SDVariable tgtIn = sd.placeHolder(TGT_IN, dt, -1, -1);
         SDVariable labels = sd.placeHolder(LABELS, dt, -1, -1);
         SDVariable srcTable = Embeddings.table(sd, cfg.sharedEmbeddings() ? "embed" : "src/embed",
-                cfg.srcVocab(), d, init);
+                cfg.srcVocab(), d, cfg.embeddingInitScale(), init);
         SDVariable tgtTable = cfg.sharedEmbeddings() ? srcTable
-                : Embeddings.table(sd, "tgt/embed", cfg.tgtVocab(), d, init);
+                : Embeddings.table(sd, "tgt/embed", cfg.tgtVocab(), d, cfg.embeddingInitScale(), init);
         SDVariable srcMask = notPad(src, cfg);
         SDVariable tgtMask = notPad(tgtIn, cfg);
         SDVariable x = Dropout.apply(sd, "src/input", PositionalEncoding.add(sd, "src",

@@ -14,7 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Imports PyTorch weights into AttnLab graphs. A {@code state_dict} saved as {@code .npz}
- * ({@code numpy.savez(path, **{k: v.numpy() for k, v in module.state_dict().items()})}) is read by {@link #readNpz};
+ * ({@code numpy.savez(path, **{k: v.numpy() for k, v in module.state_dict().items()})}) is read by {@link #readNpz},
+ * one saved as safetensors ({@code safetensors.torch.save_file(module.state_dict(), path)}) by
+ * {@link #readSafetensors}, either by {@link #read} (chosen by the file name's ending);
  * the mappings below rename torch's parameters to AttnLab's variables and transpose its {@code [out, in]} linear
  * weights to AttnLab's {@code [in, out]} ({@code y = x W + b}). The graph must be built in the state dict's data
  * type, and with attention biases ({@code attentionBias}) when the torch module has non-zero ones.
@@ -33,12 +35,37 @@ public final class TorchImport {
     private TorchImport() {
     }
 
+    /**
+     * The arrays of a {@code .npz} or {@code .safetensors} file by name.
+     *
+     * @throws IllegalArgumentException naming the file when it has another ending, is missing or cannot be read
+     */
+    public static Map<String, INDArray> read(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".npz")) {
+            return readNpz(file);
+        }
+        if (name.endsWith(".safetensors")) {
+            return readSafetensors(file);
+        }
+        throw new IllegalArgumentException("weights file " + file + ": unknown format; expected a name ending in "
+                + ".npz or .safetensors");
+    }
+
+    /**
+     * The tensors of a safetensors file by name (F64, F32, I64 or I32).
+     *
+     * @throws IllegalArgumentException with a one-line message naming the file when it is missing, truncated or
+     *                                  inconsistent (header length, JSON header, dtype, shape, offsets)
+     */
+    public static Map<String, INDArray> readSafetensors(Path file) {
+        requireFile(file);
+        return Safetensors.read(file);
+    }
+
     /** The arrays of an {@code .npz} file by name (without the {@code .npy} suffix). */
     public static Map<String, INDArray> readNpz(Path npz) {
-        File file = npz.toFile();
-        if (!file.isFile()) {
-            throw new IllegalArgumentException("weights file " + npz + " does not exist");
-        }
+        File file = requireFile(npz);
         try {
             Map<String, INDArray> raw = Nd4j.createFromNpzFile(file);
             Map<String, INDArray> out = new TreeMap<>();
@@ -47,6 +74,14 @@ public final class TorchImport {
         } catch (Exception e) {
             throw new IllegalArgumentException("weights file " + npz + " is not a readable .npz: " + e.getMessage(), e);
         }
+    }
+
+    private static File requireFile(Path path) {
+        File file = path.toFile();
+        if (!file.isFile()) {
+            throw new IllegalArgumentException("weights file " + path + " does not exist");
+        }
+        return file;
     }
 
     /**

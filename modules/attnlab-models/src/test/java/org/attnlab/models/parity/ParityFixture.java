@@ -53,10 +53,14 @@ final class ParityFixture {
         f.assertOutputsMatch(sd, outputs);
     }
 
-    /** The torch {@code state_dict} stored beside fixture {@code name} as {@code parity/<name>.npz}. */
-    static Map<String, INDArray> stateDict(String name) {
+    /**
+     * The torch {@code state_dict} stored beside fixture {@code name} as {@code parity/<name>.<format>}, format
+     * {@code npz} or {@code safetensors} (the same tensors).
+     */
+    static Map<String, INDArray> stateDict(String name, String format) {
         try {
-            return TorchImport.readNpz(Path.of(ParityFixture.class.getResource("/parity/" + name + ".npz").toURI()));
+            return TorchImport.read(Path.of(ParityFixture.class.getResource("/parity/" + name + "." + format)
+                    .toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.attnlab.models.GraphTesting;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.norm.BatchNorm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -29,7 +30,7 @@ class SeCnnClassifierTest {
 
     @Test
     void gradientsAreCorrect() {
-        SeCnnConfig cfg = new SeCnnConfig(6, 2, 1, true, 2, 3);
+        SeCnnConfig cfg = new SeCnnConfig(6, 4, 1, true, 2, 3);
         SameDiff sd = SameDiff.create();
         INDArray labels = Nd4j.create(new double[][] {{0, 1, 0}, {0, 0, 1}});
         SeCnnClassifier.build(sd, sd.constant(GraphTesting.random(1, 2, 1, 6, 6)), sd.constant(labels), cfg,
@@ -91,6 +92,77 @@ class SeCnnClassifierTest {
         assertEquals("ratio = 8 is out of range: valid range is [1, 4]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 4, 0, true, 2, 10));
         assertEquals("blocks = 0 is out of range: valid range is [1, 2147483647]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 8, 1, true, 8, 10));
+        assertEquals("ratio = 8 is not valid with channels = 8: every SE block needs channels / ratio >= 2 "
+                + "bottleneck units, this gives 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 12, 1, true, 7, 10));
+        assertEquals("ratio = 7 is not valid with channels = 12: every SE block needs channels / ratio >= 2 "
+                + "bottleneck units, this gives 1", e.getMessage());
+        assertEquals(8, new SeCnnConfig(28, 8, 1, false, 8, 10).ratio(), "without SE the ratio is unused");
+        assertEquals(2, new SeCnnConfig(28, 8, 1, true, 4, 10).block(0).se().reduced());
+        e = assertThrows(IllegalArgumentException.class, () -> new SeCnnConfig(28, 8, 1, true, 2, 10, 4, false));
+        assertEquals("kernel = 4 is not valid: must be odd", e.getMessage());
+    }
+
+    /**
+     * Gradient check in double with batch norm after every convolution, on batch statistics (as in a training
+     * step). Without the key the graph has no batch norm, as before.
+     */
+    @Test
+    void gradientsAreCorrectWithBatchNorm() {
+        SeCnnConfig cfg = new SeCnnConfig(6, 4, 2, true, 2, 3, 3, true);
+        SameDiff sd = SameDiff.create();
+        INDArray labels = Nd4j.create(new double[][] {{0, 1, 0}, {0, 0, 1}, {1, 0, 0}});
+        SeCnnClassifier.build(sd, sd.constant(GraphTesting.random(1, 3, 1, 6, 6)), sd.constant(labels), cfg,
+                new ParamInit(3));
+        List<String> switches = sd.variables().stream().map(v -> v.name())
+                .filter(n -> n.endsWith(BatchNorm.BATCH_STATS)).sorted().toList();
+        assertEquals(List.of("block0/conv1/bn/batch_stats", "block0/conv2/bn/batch_stats",
+                "block1/conv1/bn/batch_stats", "block1/conv2/bn/batch_stats", "block1/proj/bn/batch_stats",
+                "stem/bn/batch_stats"), switches);
+        switches.forEach(n -> sd.getVariable(n).setArray(Nd4j.scalar(1.0)));
+        assertTrue(GradCheckUtil.checkGradients(sd, Map.of(), 1e-6, 1e-5, 1e-9, false, false));
+        assertTrue(SeCnnClassifier.build(new SeCnnConfig(6, 4, 2, true, 2, 3), 1).variables().stream()
+                .noneMatch(v -> v.name().contains("/bn/")), "batch norm is off by default");
+    }
+
+    /** Gradient check in double with 5x5 convolutions in the stem and the block. */
+    @Test
+    void gradientsAreCorrectWithAFiveByFiveKernel() {
+        SeCnnConfig cfg = new SeCnnConfig(6, 4, 2, true, 2, 3, 5, false);
+        SameDiff sd = SameDiff.create();
+        INDArray labels = Nd4j.create(new double[][] {{0, 1, 0}, {0, 0, 1}});
+        SeCnnClassifier.build(sd, sd.constant(GraphTesting.random(1, 2, 1, 6, 6)), sd.constant(labels), cfg,
+                new ParamInit(3));
+        assertArrayEquals(new long[] {4, 1, 5, 5}, sd.getVariable("stem/w").getArr().shape());
+        assertArrayEquals(new long[] {4, 4, 5, 5}, sd.getVariable("block1/conv2/w").getArr().shape());
+        assertTrue(GradCheckUtil.checkGradients(sd, Map.of(), 1e-6, 1e-5, 1e-9, false, false));
+    }
+
+    /**
+     * Worked by hand: the stem's cross-correlation of a one-pixel image at (r, c) with a k x k kernel (padding k/2)
+     * is the kernel turned by 180 degrees around (r, c), so each output pixel (i, j) near it is
+     * {@code relu(w[r - i + k/2, c - j + k/2])}.
+     */
+    @Test
+    void theStemConvolutionOfAPointIsTheTurnedKernel() {
+        int k = 5;
+        SeCnnConfig cfg = new SeCnnConfig(7, 2, 1, false, 1, 2, k, false);
+        SameDiff sd = SeCnnClassifier.build(cfg, 4);
+        INDArray image = Nd4j.zeros(1, 1, 7, 7);
+        image.putScalar(new int[] {0, 0, 3, 2}, 1.0);
+        INDArray stem = sd.output(feed(image, Nd4j.create(new double[][] {{1, 0}})), "stem/relu").get("stem/relu");
+        INDArray w = sd.getVariable("stem/w").getArr();
+        for (int ch = 0; ch < 2; ch++) {
+            for (int i = 0; i < 7; i++) {
+                for (int j = 0; j < 7; j++) {
+                    int a = 3 - i + k / 2;
+                    int b = 2 - j + k / 2;
+                    double expected = a >= 0 && a < k && b >= 0 && b < k ? Math.max(0, w.getDouble(ch, 0, a, b)) : 0;
+                    assertEquals(expected, stem.getDouble(0, ch, i, j), 1e-12, "channel " + ch + " at " + i + "," + j);
+                }
+            }
+        }
     }
 
     /** n noisy images, class 0 with the left half bright, class 1 with the right half bright. */

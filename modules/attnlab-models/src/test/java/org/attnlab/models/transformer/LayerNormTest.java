@@ -75,7 +75,7 @@ class LayerNormTest {
     void transformerUsesTheConfiguredEpsilon() {
         TransformerConfig base = TransformerConfig.small(7, 6, 1, 8, 2, 16);
         TransformerConfig bigEps = new TransformerConfig(7, 7, 6, 1, 8, 2, 16, 0.0, "post", true, "sinusoidal", false,
-                "scaled_dot", 0, 0.0, 0.0, 16, false, 10.0);
+                "scaled_dot", 0, 0.0, 0.0, 16, false, 10.0, false, 1.0, 1.0, "xavier");
         INDArray a = logits(Transformer.build(base, 1, DataType.DOUBLE));
         INDArray b = logits(Transformer.build(bigEps, 1, DataType.DOUBLE));
         assertTrue(a.sub(b).amaxNumber().doubleValue() > 1e-3, "eps 10 should change the logits");

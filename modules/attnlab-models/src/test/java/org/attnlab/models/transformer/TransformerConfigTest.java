@@ -28,23 +28,23 @@ class TransformerConfigTest {
                 error(() -> BASE.withDropout(0, 0, Double.NaN)));
         assertEquals("sharedEmbeddings = true is not valid with srcVocab = 10 != tgtVocab = 12", error(() ->
                 new TransformerConfig(10, 12, 8, 2, 16, 2, 32, 0.0, "pre", false, "learned", true, "general", 0,
-                        0.0, 0.0, 16, false, 1e-5)));
+                        0.0, 0.0, 16, false, 1e-5, false, 1.0, 1.0, "xavier")));
         assertEquals("score = cosine is not valid: valid names are dot, scaled_dot, additive, general", error(() ->
                 new TransformerConfig(10, 10, 8, 2, 16, 2, 32, 0.0, "pre", false, "learned", true, "cosine", 0,
-                        0.0, 0.0, 16, false, 1e-5)));
+                        0.0, 0.0, 16, false, 1e-5, false, 1.0, 1.0, "xavier")));
         assertEquals("additiveHidden = 0 is out of range: valid range is [1, 2147483647]", error(() ->
                 new TransformerConfig(10, 10, 8, 2, 16, 2, 32, 0.0, "pre", false, "learned", true, "additive", 0,
-                        0.0, 0.0, 0, false, 1e-5)));
+                        0.0, 0.0, 0, false, 1e-5, false, 1.0, 1.0, "xavier")));
         assertEquals("layerNormEps = -1.0E-5 is out of range: valid range is [0, inf)", error(() ->
                 new TransformerConfig(10, 10, 8, 2, 16, 2, 32, 0.0, "pre", false, "learned", true, "dot", 0,
-                        0.0, 0.0, 16, false, -1e-5)));
+                        0.0, 0.0, 16, false, -1e-5, false, 1.0, 1.0, "xavier")));
     }
 
     /** The additive hidden size, attention dropout and biases reach every attention layer's settings. */
     @Test
     void attentionKnobsReachTheAttentionSettings() {
         TransformerConfig cfg = new TransformerConfig(10, 10, 8, 2, 16, 2, 32, 0.0, "pre", true, "none", false,
-                "additive", 0, 0.0, 0.25, 40, true, 1e-6);
+                "additive", 0, 0.0, 0.25, 40, true, 1e-6, false, 1.0, 1.0, "xavier");
         assertEquals(40, cfg.multiHead(true).attention().additiveHidden());
         assertEquals(0.25, cfg.multiHead(false).attention().dropout());
         assertEquals(true, cfg.multiHead(false).bias());

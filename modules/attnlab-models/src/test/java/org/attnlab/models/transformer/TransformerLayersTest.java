@@ -33,7 +33,7 @@ class TransformerLayersTest {
     /** B=2, T=3, d=4, H=2, dFf=8. */
     private static TransformerConfig tiny(String norm, boolean residual) {
         return new TransformerConfig(6, 6, 8, 1, 4, 2, 8, 0.0, norm, residual, "sinusoidal", false, "scaled_dot", 0,
-                0.0, 0.0, 16, false, 1e-5);
+                0.0, 0.0, 16, false, 1e-5, false, 1.0, 1.0, "xavier");
     }
 
     @ParameterizedTest
@@ -60,7 +60,7 @@ class TransformerLayersTest {
     @CsvSource({"post", "pre"})
     void decoderOutputsIgnoreFutureTargetTokens(String norm) {
         TransformerConfig cfg = new TransformerConfig(7, 7, 8, 2, 8, 2, 16, 0.0, norm, true, "learned", true,
-                "scaled_dot", 0, 0.0, 0.0, 16, false, 1e-5);
+                "scaled_dot", 0, 0.0, 0.0, 16, false, 1e-5, false, 1.0, 1.0, "xavier");
         SameDiff sd = Transformer.build(cfg, 5);
         INDArray src = Nd4j.create(new double[][]{{2, 3, 4, 5, 0}, {6, 5, 4, 0, 0}});
         INDArray tgt = Nd4j.create(new double[][]{{1, 2, 3, 4, 5, 6}, {1, 6, 5, 4, 3, 2}});
