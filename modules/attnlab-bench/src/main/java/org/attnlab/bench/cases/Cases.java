@@ -12,7 +12,7 @@ import org.attnlab.models.transformer.NormPlacement;
 
 /**
  * The suite's cases by group: {@code attention} (case 1), {@code encoder} (2), {@code additive} (3), {@code models}
- * (4) and {@code data} (5).
+ * (4), {@code ensembles} (4 with every seed of the first variant trained as one ensemble) and {@code data} (5).
  */
 public final class Cases {
     /** Experiment file of the small tagger, relative to the experiments folder. */
@@ -36,6 +36,9 @@ public final class Cases {
         groups.put("additive", List.of(new AdditiveScoreCase(shapes)));
         groups.put("models", List.of(ExperimentCase.trainingStep("quickstart-step", experiments.resolve(QUICKSTART)),
                 ExperimentCase.trainingStep("transformer-step", experiments.resolve(TRANSFORMER))));
+        groups.put("ensembles", List.of(
+                ExperimentCase.ensembleStep("quickstart-ensemble-step", experiments.resolve(QUICKSTART)),
+                ExperimentCase.ensembleStep("transformer-ensemble-step", experiments.resolve(TRANSFORMER))));
         groups.put("data", List.of(ExperimentCase.dataPipeline("quickstart-data", experiments.resolve(QUICKSTART)),
                 ExperimentCase.dataPipeline("transformer-data", experiments.resolve(TRANSFORMER))));
     }

@@ -2,6 +2,7 @@ package org.attnlab.bench.cases;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.attnlab.experiments.run.TrainingSteps;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
@@ -16,21 +17,31 @@ public final class ExperimentCase implements BenchCase {
     private final String name;
     private final Path file;
     private final boolean trains;
+    private final boolean ensemble;
 
-    private ExperimentCase(String name, Path file, boolean trains) {
+    private ExperimentCase(String name, Path file, boolean trains, boolean ensemble) {
         this.name = name;
         this.file = file;
         this.trains = trains;
+        this.ensemble = ensemble;
     }
 
     /** A whole training step of {@code file}'s first variant. */
     static ExperimentCase trainingStep(String name, Path file) {
-        return new ExperimentCase(name, file, true);
+        return new ExperimentCase(name, file, true, false);
+    }
+
+    /**
+     * A whole training step of {@code file}'s first variant with all its seeds trained together as one ensemble
+     * (E = the number of seeds; a step trains every member once, so the cost per run-step is the step time / E).
+     */
+    static ExperimentCase ensembleStep(String name, Path file) {
+        return new ExperimentCase(name, file, true, true);
     }
 
     /** The data pipeline alone of {@code file}'s first variant. */
     static ExperimentCase dataPipeline(String name, Path file) {
-        return new ExperimentCase(name, file, false);
+        return new ExperimentCase(name, file, false, false);
     }
 
     /** The experiment file whose first variant the case runs. */
@@ -50,7 +61,9 @@ public final class ExperimentCase implements BenchCase {
 
     @Override
     public String description() {
-        return (trains ? "whole training step (next batch + training session step, the run's updater)"
+        return (ensemble ? "whole training step of all seeds as one ensemble (the members' next batches + one "
+                + "training session step)"
+                : trains ? "whole training step (next batch + training session step, the run's updater)"
                 : "data pipeline alone (next training batch + the model's batch adapter)")
                 + " of the first variant of " + file;
     }
@@ -63,12 +76,17 @@ public final class ExperimentCase implements BenchCase {
     @Override
     public Workload prepare() {
         ExperimentModel model = ExperimentModel.load(file);
-        TrainingSteps steps = model.start();
+        TrainingSteps steps = ensemble ? model.startEnsemble(model.seeds()) : model.start();
         MultiDataSet first = steps.nextBatch();
         Runnable step = trains ? () -> steps.step(steps.nextBatch())
                 : () -> steps.model().adapter().apply(steps.nextBatch());
+        Map<String, String> spec = model.spec(steps.shape(), first);
+        if (ensemble) {
+            int members = model.seeds().size();
+            spec.put("members", Integer.toString(members));
+            spec.put("batch", Long.toString(first.getFeatures(0).size(0) / members));   // per member: a one-run twin
+        }
         return new Workload(step, trains ? model.flops(steps.shape(), first) : Double.NaN,
-                first.getFeatures(0).length(), trains ? steps.model().parameterCount() : 0,
-                model.spec(steps.shape(), first));
+                first.getFeatures(0).length(), trains ? steps.model().parameterCount() : 0, spec);
     }
 }

@@ -2,6 +2,7 @@ package org.attnlab.bench.cases;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.attnlab.bench.measure.Flops;
 import org.attnlab.experiments.config.ExperimentConfig;
@@ -43,6 +44,16 @@ public final class ExperimentModel {
     /** Fresh training steps of the first variant with the first seed. */
     public TrainingSteps start() {
         return TrainingSteps.fresh(variant, experiment.seeds().get(0));
+    }
+
+    /** The experiment's seeds. */
+    public List<Long> seeds() {
+        return experiment.seeds();
+    }
+
+    /** Fresh training steps of the first variant's {@code seeds} trained together as one ensemble. */
+    public TrainingSteps startEnsemble(List<Long> seeds) {
+        return TrainingSteps.ensemble(variant, seeds);
     }
 
     /** Training-step FLOPs for a raw batch like {@code batch} (NaN for kinds other than tagger and transformer). */

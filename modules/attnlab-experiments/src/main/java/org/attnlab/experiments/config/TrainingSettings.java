@@ -16,9 +16,13 @@ import java.util.List;
  * @param clipNorm     largest L2 norm of each parameter's gradient; larger ones are rescaled (0 = no clipping)
  * @param divergenceFactor a run whose training or validation loss exceeds this many times its initial value (that of a
  *                     uniform prediction, ln of the number of classes) is ended as failed, diverged (0 = no check)
+ * @param ensemble     most seeds of one variant trained together as one ensemble graph (0 = all of them, 1 = one
+ *                     run at a time); only model kinds with an ensemble axis, without gradient clipping, on
+ *                     synthetic data use it, the others train their seeds one by one
  */
 public record TrainingSettings(String optimizer, double learningRate, int warmupSteps, int batchSize, int steps,
-                               int epochs, int evalEvery, int patience, double clipNorm, double divergenceFactor) {
+                               int epochs, int evalEvery, int patience, double clipNorm, double divergenceFactor,
+                               int ensemble) {
     /** Valid optimizer names. */
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
 
@@ -32,6 +36,7 @@ public record TrainingSettings(String optimizer, double learningRate, int warmup
         Checks.atLeast("eval_every", evalEvery, 0);
         Checks.atLeast("patience", patience, 0);
         Checks.atLeast("clip_norm", clipNorm, 0);
+        Checks.atLeast("ensemble", ensemble, 0);
         if (divergenceFactor != 0) {
             Checks.atLeast("divergence_factor", divergenceFactor, 1);
         }

@@ -28,4 +28,20 @@ public interface ModelFactory<S extends Record> {
 
     /** Builds a fresh, randomly initialised model for data of the given shape. */
     TrainableModel build(S settings, TaskShape shape, long seed);
+
+    /** True when {@link #buildMembers} can train several seeds of a model with these settings in one graph. */
+    default boolean trainsMembers(S settings) {
+        return false;
+    }
+
+    /**
+     * An ensemble of {@code seeds.length} members in one graph (see {@code org.attnlab.models.ensemble.MemberAxis}):
+     * raw batches are the members' raw batches concatenated on the batch axis, member by member; the loss output is
+     * the sum of the members' losses. Member {@code e} starts as {@code build(settings, shape, seeds[e])}.
+     *
+     * @throws UnsupportedOperationException for kinds or settings whose {@link #trainsMembers} is false
+     */
+    default TrainableModel buildMembers(S settings, TaskShape shape, long[] seeds) {
+        throw new UnsupportedOperationException("model kind " + kind() + " has no ensemble axis");
+    }
 }

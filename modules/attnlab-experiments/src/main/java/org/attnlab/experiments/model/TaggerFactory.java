@@ -1,6 +1,7 @@
 package org.attnlab.experiments.model;
 
 import java.util.List;
+import org.nd4j.linalg.factory.Nd4j;
 import java.util.Map;
 import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
@@ -30,13 +31,28 @@ public final class TaggerFactory implements ModelFactory<TaggerSettings> {
 
     @Override
     public TrainableModel build(TaggerSettings s, TaskShape shape, long seed) {
-        AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
-                .withDropout(s.attentionDropout()).withAdditiveInit(AdditiveInit.fromName(s.additiveInit()));
-        SequenceTaggerConfig cfg = new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(),
-                attention, s.dropout(), s.fusedAttention(), s.embeddingInitScale());
-        return TrainableModel.simple(SequenceTagger.build(cfg, seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
+        return TrainableModel.simple(SequenceTagger.build(config(s, shape), seed), SequenceTagger.TOKENS, SequenceTagger.LABELS,
                 SequenceTagger.PROBS, SequenceTagger.LOSS).withMaps(List.of(new TrainableModel.AttentionMap(
                         MultiHeadAttention.weightsName(SequenceTagger.ATTENTION), "self-attention (" + s.score()
                         + ", mean over heads)", false)));
+    }
+
+    @Override
+    public boolean trainsMembers(TaggerSettings s) {
+        return !s.fusedAttention();
+    }
+
+    @Override
+    public TrainableModel buildMembers(TaggerSettings s, TaskShape shape, long[] seeds) {
+        return TrainableModel.simple(SequenceTagger.buildMembers(config(s, shape), seeds,
+                        Nd4j.defaultFloatingPointType()), SequenceTagger.TOKENS, SequenceTagger.LABELS,
+                SequenceTagger.PROBS, SequenceTagger.LOSS);
+    }
+
+    private static SequenceTaggerConfig config(TaggerSettings s, TaskShape shape) {
+        AttentionConfig attention = AttentionConfig.of(ScoreFunction.fromName(s.score()), s.additiveHidden())
+                .withDropout(s.attentionDropout()).withAdditiveInit(AdditiveInit.fromName(s.additiveInit()));
+        return new SequenceTaggerConfig(shape.vocab(), shape.seqLen(), s.dModel(), s.heads(), attention, s.dropout(),
+                s.fusedAttention(), s.embeddingInitScale());
     }
 }

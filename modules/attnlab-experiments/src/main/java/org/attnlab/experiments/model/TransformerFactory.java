@@ -2,6 +2,7 @@ package org.attnlab.experiments.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.transformer.GreedyDecoder;
 import org.attnlab.models.transformer.LayerNorm;
@@ -9,6 +10,7 @@ import org.attnlab.models.transformer.Transformer;
 import org.attnlab.models.transformer.TransformerConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Model kind {@code transformer}: {@link Transformer} (encoder-decoder). On a synthetic task the source is the input
@@ -46,15 +48,30 @@ public final class TransformerFactory implements ModelFactory<TransformerSetting
         int bos = shape.decoderBos();
         int last = s.layers() - 1;
         return new TrainableModel(Transformer.build(cfg, seed), List.of(Transformer.SRC, Transformer.TGT_IN),
-                List.of(Transformer.LABELS),
-                raw -> new MultiDataSet(new INDArray[]{RawBatches.source(raw), RawBatches.decoderInput(raw, bos)},
-                        new INDArray[]{RawBatches.targetIds(raw)}),
-                Transformer.PROBS, Transformer.LOSS,
+                List.of(Transformer.LABELS), adapter(bos), Transformer.PROBS, Transformer.LOSS,
                 List.of(new TrainableModel.AttentionMap(Transformer.encoderSelfWeights(last),
                                 "encoder self-attention, layer " + (last + 1), false),
                         new TrainableModel.AttentionMap(Transformer.decoderCrossWeights(last),
                                 "decoder cross-attention, layer " + (last + 1), true)),
                 (sd, raw, length) -> GreedyDecoder.decode(sd, cfg, RawBatches.source(raw), length, bos));
+    }
+
+    @Override
+    public boolean trainsMembers(TransformerSettings s) {
+        return !s.fusedAttention();
+    }
+
+    @Override
+    public TrainableModel buildMembers(TransformerSettings s, TaskShape shape, long[] seeds) {
+        return new TrainableModel(Transformer.buildMembers(config(s, shape), seeds, Nd4j.defaultFloatingPointType()),
+                List.of(Transformer.SRC, Transformer.TGT_IN), List.of(Transformer.LABELS),
+                adapter(shape.decoderBos()), Transformer.PROBS, Transformer.LOSS, List.of(), null);
+    }
+
+    /** Raw batch to {@code [src, tgt_in]} and {@code [labels]} ids. */
+    private static UnaryOperator<org.nd4j.linalg.dataset.api.MultiDataSet> adapter(int bos) {
+        return raw -> new MultiDataSet(new INDArray[]{RawBatches.source(raw), RawBatches.decoderInput(raw, bos)},
+                new INDArray[]{RawBatches.targetIds(raw)});
     }
 
     /** The model config for data of {@code shape}. */

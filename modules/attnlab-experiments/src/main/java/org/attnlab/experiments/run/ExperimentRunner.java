@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attnlab.config.Excerpt;
+import org.attnlab.datasets.fetch.Sha256;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
@@ -51,7 +52,27 @@ public final class ExperimentRunner {
     private List<RunSummary> runEach(List<RunSpec> runs) {
         Trainer trainer = new Trainer(store, progress);
         Map<RunSpec, RunSummary> done = new LinkedHashMap<>();
-        List<RunSpec> pending = new ArrayList<>(runs);
+        List<RunSpec> pending = new ArrayList<>();
+        for (List<RunSpec> group : EnsembleGroups.of(runs)) {
+            if (group.size() == 1) {
+                pending.add(group.get(0));
+                continue;
+            }
+            List<RunSpec> claimed = new ArrayList<>();
+            for (RunSpec spec : group) {
+                RunSummary known = store.run(spec.runId());
+                if (known != null && RunSummary.COMPLETED.equals(known.status())) {
+                    LOG.info("{}: already completed, skipped", spec.runId());
+                    done.put(spec, known);
+                } else if (store.claims().tryClaim(spec.runId())) {
+                    claimed.add(spec);
+                } else {
+                    pending.add(spec);
+                }
+            }
+            done.putAll(claimed.size() == 1 ? Map.of(claimed.get(0), runClaimed(claimed.get(0), trainer))
+                    : runEnsemble(claimed));
+        }
         boolean first = true;
         while (!pending.isEmpty()) {
             if (!first) {
@@ -89,31 +110,60 @@ public final class ExperimentRunner {
             }
             return null;
         }
+        return runClaimed(spec, trainer);
+    }
+
+    /** Trains {@code spec}, whose claim this process holds, and releases the claim. */
+    private RunSummary runClaimed(RunSpec spec, Trainer trainer) {
         try {
             return trainer.run(spec, new RunDirectory(directory(spec)));
-        } catch (RunStopped e) {
-            LOG.info("{}: stopped: {}", spec.runId(), e.getMessage());
-            return failed(spec, e);
         } catch (RuntimeException | OutOfMemoryError e) {
-            String reason = Excerpt.line(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
-                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), MAX_REASON);
-            LOG.error("{}: failed: {}", spec.runId(), reason);
-            LOG.debug("{}: failure", spec.runId(), e);
-            RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(),
-                    spec.seed(), 0).failed(reason, 0);
-            store.putRun(failed);
-            return failed;
+            return failed(spec, e);
         } finally {
             store.claims().release(spec.runId());
         }
     }
 
+    /** Trains the claimed runs {@code specs} of one variant as one ensemble and releases their claims. */
+    private Map<RunSpec, RunSummary> runEnsemble(List<RunSpec> specs) {
+        Map<RunSpec, RunSummary> out = new LinkedHashMap<>();
+        try {
+            List<RunSummary> summaries = new EnsembleTrainer(store, progress).run(specs,
+                    specs.stream().map(s -> new RunDirectory(directory(s))).toList(), new RunDirectory(ensembleHome(specs)));
+            for (int i = 0; i < specs.size(); i++) {
+                out.put(specs.get(i), summaries.get(i));
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            specs.forEach(spec -> out.put(spec, failed(spec, e)));
+        } finally {
+            specs.forEach(spec -> store.claims().release(spec.runId()));
+        }
+        return out;
+    }
+
     /** Records {@code spec} as failed because of {@code e}. */
-    private RunSummary failed(RunSpec spec, RuntimeException e) {
+    private RunSummary failed(RunSpec spec, Throwable e) {
+        String reason;
+        if (e instanceof RunStopped) {
+            LOG.info("{}: stopped: {}", spec.runId(), e.getMessage());
+            reason = String.valueOf(e);
+        } else {
+            reason = Excerpt.line(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), MAX_REASON);
+            LOG.error("{}: failed: {}", spec.runId(), reason);
+            LOG.debug("{}: failure", spec.runId(), e);
+        }
         RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(), 0)
-                .failed(String.valueOf(e), 0);
+                .failed(reason, 0);
         store.putRun(failed);
         return failed;
+    }
+
+    /** The folder of an ensemble's own graph and state: named after its variant and a hash of its runs. */
+    public Path ensembleHome(List<RunSpec> specs) {
+        String runs = String.join("|", specs.stream().map(RunSpec::runId).toList());
+        return resultsRoot.resolve(specs.get(0).experiment())
+                .resolve("ensemble-" + specs.get(0).variant().name() + "-" + Sha256.ofText(runs).substring(0, 8));
     }
 
     private static void sleep() {

@@ -56,16 +56,23 @@ public final class RunPlanner {
         int evalEvery = t.evalEvery() > 0 && steps > 0 ? Math.min(t.evalEvery(), steps) : t.evalEvery();
         TrainingSettings shorter = new TrainingSettings(t.optimizer(), t.learningRate(), Math.min(t.warmupSteps(),
                 steps > 0 ? steps : t.warmupSteps()), t.batchSize(), steps, epochs, evalEvery, t.patience(), t.clipNorm(),
-                t.divergenceFactor());
+                t.divergenceFactor(), t.ensemble());
         ObjectNode resolved = v.resolved().deepCopy();
         ((ObjectNode) resolved.get("training")).put("steps", steps).put("epochs", epochs).put("eval_every", evalEvery)
                 .put("warmup_steps", shorter.warmupSteps());
         return new VariantConfig(v.name(), v.dataset(), v.model(), shorter, resolved);
     }
 
-    /** Variant, seed and a hash of experiment name, resolved config and seed: two experiments never share an id. */
+    /**
+     * Variant, seed and a hash of experiment name, resolved config and seed: two experiments never share an id.
+     * {@code training.ensemble} is left out of the hash: a member of an ensemble is the same run as when trained alone.
+     */
     private static String runId(String experiment, VariantConfig v, long seed) {
+        ObjectNode identity = v.resolved().deepCopy();
+        if (identity.get("training") instanceof ObjectNode training) {
+            training.remove("ensemble");
+        }
         return v.name() + "-seed" + seed + "-"
-                + Sha256.ofText("experiment=" + experiment + "|" + v.resolved() + "|seed=" + seed).substring(0, 8);
+                + Sha256.ofText("experiment=" + experiment + "|" + identity + "|seed=" + seed).substring(0, 8);
     }
 }

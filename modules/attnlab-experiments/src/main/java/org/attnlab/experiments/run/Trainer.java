@@ -1,14 +1,6 @@
 package org.attnlab.experiments.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.attnlab.datasets.text.Vocabulary;
 import org.attnlab.experiments.config.VariantConfig;
 import org.attnlab.experiments.model.TrainableModel;
 import org.attnlab.experiments.store.AtomicFiles;
@@ -19,7 +11,6 @@ import org.attnlab.experiments.store.RunSummary;
 import org.attnlab.models.dropout.DropoutMasks;
 import org.attnlab.models.norm.BatchNormStats;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,29 +21,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    private static final String STATE = "state.json";
     /** The graph of a completed run whose test metrics it reports (the best validated checkpoint). */
     public static final String FINAL_MODEL = "model.sd";
 
-    private final ResultsStore store;
+    private final RunRecords records;
     private final RunProgress progress;
 
     public Trainer(ResultsStore store, RunProgress progress) {
-        this.store = store;
+        this.records = new RunRecords(store, progress);
         this.progress = progress;
     }
 
     /** Runs {@code spec} in {@code dir}, resuming from its checkpoint if it has one. */
     public RunSummary run(RunSpec spec, RunDirectory dir) {
-        if (dir.removeLeftovers() > 0) {
-            LOG.info("{}: removed files left half-written by an earlier process", spec.runId());
-        }
+        records.open(spec, dir);
         VariantConfig v = spec.variant();
-        dir.writeText("config.yaml", resolvedYaml(spec));
-        dir.writeJson(Environment.FILE, Environment.capture(spec.seed()));
         DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
-        TrainingState state = dir.readJson(STATE, TrainingState.class);
+        TrainingState state = dir.readJson(RunRecords.STATE, TrainingState.class);
         if (state == null) {
             state = TrainingState.fresh();
             TrainingSteps.configure(model, v.training());
@@ -62,7 +48,7 @@ public final class Trainer {
         }
         RunSummary started = RunSummary.started(spec.runId(), spec.experiment(), v.name(), spec.seed(),
                 model.parameterCount());
-        store.putRun(started);
+        records.store().putRun(started);
         return new Loop(spec, dir, model, data, state, started).run();
     }
 
@@ -92,7 +78,7 @@ public final class Trainer {
         RunSummary run() {
             TrainingStream stream = new TrainingStream(data.train(spec.variant().training().batchSize()));
             stream.skip(state.step());
-            TrainingSteps steps = new TrainingSteps(model, data.shape(), stream);
+            TrainingSteps steps = new TrainingSteps(model, data.shape(), stream::next);
             List<MultiDataSet> validation = data.validation();
             DropoutMasks dropout = DropoutMasks.of(model.sd(), spec.seed(), state.dropoutDraws());
             BatchNormStats batchNorm = BatchNormStats.of(model.sd());
@@ -107,7 +93,7 @@ public final class Trainer {
                 dropout.during(() -> model.placeholders(batch), () -> batchNorm.during(() -> model.placeholders(batch),
                         () -> steps.step(batch)));
                 step++;
-                periodTokens += tokens(batch);
+                periodTokens += RunRecords.tokens(batch);
                 progress.stepped(step);
                 if (schedule.validatesAfter(step)) {
                     double periodSeconds = (System.nanoTime() - periodStart) / 1e9;
@@ -115,7 +101,7 @@ public final class Trainer {
                     Evaluator.Scores val = Evaluator.evaluate(model, validation);
                     String diverged = divergence.check(trainLoss, val.loss(), step);
                     if (diverged != null) {
-                        return fail(diverged, step);
+                        return records.fail(spec, dir, state, started, diverged, step);
                     }
                     tokens += periodTokens;
                     MetricRow row = new MetricRow(step, (double) step / schedule.batchesPerEpoch(), trainLoss,
@@ -127,7 +113,7 @@ public final class Trainer {
                     periodTokens = 0;
                 }
             }
-            return complete(step);
+            return records.complete(spec, dir, model, data, state, step, schedule.batchesPerEpoch(), started);
         }
 
         private void checkpoint(MetricRow row, long tokens, long dropoutDraws) {
@@ -135,70 +121,8 @@ public final class Trainer {
             AtomicFiles.write(dir.path().resolve(file), tmp -> model.sd().save(tmp.toFile(), true));
             TrainingState before = state;
             state = state.after(row, tokens, file, dropoutDraws);
-            dir.writeJson(STATE, state);
-            dir.writeMetrics(state.rows(), spec.variant().model().factory().classifiesImages());
-            store.putMetrics(spec.runId(), state.rows());
-            store.claims().renew(spec.runId());
-            state.obsolete(before).forEach(f -> delete(dir.path().resolve(f)));
-        }
-
-        private RunSummary complete(long step) {
-            TestCheckpoint chosen = TestCheckpoint.of(state, step);
-            TrainableModel model = chosen.step() == step ? this.model : this.model.withGraph(
-                    SameDiff.load(dir.path().resolve(state.bestCheckpoint()).toFile(), true));
-            dir.writeJson(TestCheckpoint.FILE, chosen);
-            List<MultiDataSet> testBatches = data.test();
-            Evaluator.Scores test = Evaluator.evaluate(model, testBatches);
-            double bleu = data.reportsBleu() && model.decoder() != null
-                    ? Evaluator.bleu(model, testBatches, Vocabulary.EOS) : Double.NaN;
-            if (!model.maps().isEmpty()) {
-                AttentionMaps.write(dir, AttentionMaps.of(model, data, testBatches.get(0)));
-            }
-            double epochs = (double) step / schedule.batchesPerEpoch();
-            RunSummary s = new RunSummary(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(),
-                    RunSummary.COMPLETED, "", started.parameters(), step, state.seconds(), state.seconds() / epochs,
-                    state.tokens() / state.seconds(), test.loss(), test.tokenAccuracy(), test.sequenceAccuracy(), bleu);
-            AtomicFiles.write(dir.path().resolve(FINAL_MODEL), tmp -> model.sd().save(tmp.toFile(), true));
-            return end(s);
-        }
-
-        private RunSummary fail(String reason, long step) {
-            LOG.warn("{}: failed: {}", spec.runId(), reason);
-            return end(started.failed(reason, step));
-        }
-
-        private RunSummary end(RunSummary s) {
-            dir.writeJson("summary.json", s);
-            Environment.recordEnd(dir);
-            store.putRun(s);
-            delete(dir.path().resolve(STATE));
-            state.files().forEach(f -> delete(dir.path().resolve(f)));
-            progress.ended(s);
-            return s;
-        }
-    }
-
-    /** Source tokens of a raw batch; for images ({@code [B, 1, S, S]}) the number of images. */
-    private static long tokens(MultiDataSet batch) {
-        INDArray f = batch.getFeatures(0);
-        return f.rank() == 2 ? f.length() : f.size(0);
-    }
-
-    private static String resolvedYaml(RunSpec spec) {
-        ObjectNode root = spec.variant().resolved().deepCopy();
-        root.put("experiment", spec.experiment()).put("variant", spec.variant().name()).put("seed", spec.seed());
-        try {
-            return new YAMLMapper().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void delete(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            dir.writeJson(RunRecords.STATE, state);
+            records.recordValidation(spec, dir, before, state);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.attnlab.experiments.run;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.attnlab.experiments.config.TrainingSettings;
 import org.attnlab.experiments.config.VariantConfig;
 import org.attnlab.experiments.model.TaskShape;
@@ -16,14 +18,14 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 public final class TrainingSteps {
     private final TrainableModel model;
     private final TaskShape shape;
-    private final TrainingStream stream;
+    private final Supplier<MultiDataSet> batches;
     private final FitSession session;
 
-    /** Steps of {@code model}, which has its training config, on the batches of {@code stream}. */
-    TrainingSteps(TrainableModel model, TaskShape shape, TrainingStream stream) {
+    /** Steps of {@code model}, which has its training config, on the raw batches {@code batches} hands out. */
+    TrainingSteps(TrainableModel model, TaskShape shape, Supplier<MultiDataSet> batches) {
         this.model = model;
         this.shape = shape;
-        this.stream = stream;
+        this.batches = batches;
         this.session = new FitSession(model.sd());
     }
 
@@ -32,7 +34,21 @@ public final class TrainingSteps {
         DataSource data = DataSource.of(variant.dataset(), seed);
         TrainableModel model = variant.model().build(data.shape(), seed);
         configure(model, variant.training());
-        return new TrainingSteps(model, data.shape(), new TrainingStream(data.train(variant.training().batchSize())));
+        return new TrainingSteps(model, data.shape(), new TrainingStream(data.train(variant.training().batchSize()))::next);
+    }
+
+    /**
+     * The first steps of {@code variant}'s seeds {@code seeds} trained together as one ensemble, as
+     * {@link EnsembleTrainer} takes them: each batch is the members' own batches joined on the batch axis.
+     */
+    public static TrainingSteps ensemble(VariantConfig variant, List<Long> seeds) {
+        List<DataSource> data = seeds.stream().map(seed -> DataSource.of(variant.dataset(), seed)).toList();
+        TrainableModel model = variant.model().buildMembers(data.get(0).shape(),
+                seeds.stream().mapToLong(Long::longValue).toArray());
+        configure(model, variant.training());
+        MemberBatches members = new MemberBatches(data.stream()
+                .map(d -> new TrainingStream(d.train(variant.training().batchSize()))).toList());
+        return new TrainingSteps(model, data.get(0).shape(), () -> MemberBatches.join(members.next()));
     }
 
     /** The model being trained. */
@@ -47,7 +63,7 @@ public final class TrainingSteps {
 
     /** The next raw training batch (a new shuffled epoch begins when one ends). */
     public MultiDataSet nextBatch() {
-        return stream.next();
+        return batches.get();
     }
 
     /** One optimizer step on the raw batch {@code raw}. */

@@ -117,7 +117,7 @@ class TrainerTest {
     }
 
     /** Records progress; optionally crashes after the first validation. */
-    static final class Recorder implements RunProgress {
+    static class Recorder implements RunProgress {
         final List<Long> startedAt = new ArrayList<>();
         private final boolean crash;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Claims: a live holder keeps its run, a killed one (or a silent one on another host) loses it; listing all runs. */
-class RunClaimsTest {
+public class RunClaimsTest {
     @TempDir
     Path dir;
 
@@ -75,7 +75,8 @@ class RunClaimsTest {
         }
     }
 
-    private static void claimAs(Path db, String runId, String host, ProcessHandle holder, Instant renewed)
+    /** Writes a claim of {@code runId} held by {@code holder} on {@code host}, as another process would. */
+    public static void claimAs(Path db, String runId, String host, ProcessHandle holder, Instant renewed)
             throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?)")) {

@@ -2,6 +2,7 @@ package org.attnlab.models.attention;
 
 import static org.attnlab.models.support.StaticShapes.ANY;
 
+import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.support.StaticShapes;
@@ -53,16 +54,21 @@ public final class MultiHeadAttention {
         SDVariable wv = p.xavier(sd, name + "/Wv", d, dh * h, d, h * dh);
         SDVariable wo = p.xavier(sd, name + "/Wo", dh * h, d, h * dh, d);
         if (cfg.usesFusedOp()) {
+            if (p.isEnsemble()) {
+                throw new IllegalArgumentException(name + ": the fused attention op has no member axis; "
+                        + "build ensembles with fused = false");
+            }
             return sd.identity(KeyValueAttention.outputName(name), fused(sd, name, xq, xkv, keyMask, cfg, wq, wk, wv, wo));
         }
-        SDVariable q = heads(sd, xq, wq, bias(sd, name + "/bq", h * dh, cfg, p), d, h, dh);
-        SDVariable k = heads(sd, xkv, wk, bias(sd, name + "/bk", h * dh, cfg, p), d, h, dh);
-        SDVariable v = heads(sd, xkv, wv, bias(sd, name + "/bv", h * dh, cfg, p), d, h, dh);
+        SDVariable q = heads(sd, xq, wq, bias(sd, name + "/bq", h * dh, cfg, p), d, h, dh, p);
+        SDVariable k = heads(sd, xkv, wk, bias(sd, name + "/bk", h * dh, cfg, p), d, h, dh, p);
+        SDVariable v = heads(sd, xkv, wv, bias(sd, name + "/bv", h * dh, cfg, p), d, h, dh, p);
         SDVariable perHead = KeyValueAttention.weighted(sd, name, q, k, v, keyMask, cfg.attention(), 4, dh, dh, p);
         SDVariable byTime = Projections.mergeLast(sd, sd.permute(perHead, 0, 2, 1, 3), 4, h, dh); // [B, Tq, H*dh]
         SDVariable out = Projections.last(sd, byTime, wo, 3, h * dh, d);                         // [B, Tq, d]
         SDVariable bo = bias(sd, name + "/bo", d, cfg, p);
-        return sd.identity(KeyValueAttention.outputName(name), bo == null ? out : out.add(bo));
+        return sd.identity(KeyValueAttention.outputName(name),
+                bo == null ? out : MemberAxis.perMember(sd, out, 3, bo, 1, p, SDVariable::add));
     }
 
     /** A zero-initialised projection bias {@code [n]} when the config asks for biases, else null. */
@@ -71,10 +77,11 @@ public final class MultiHeadAttention {
     }
 
     /** {@code [B, T, d]} x {@code [d, H*dh]} (+ {@code b [H*dh]} unless null) -> {@code [B, H, T, dh]}. */
-    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, long d, long h, long dh) {
+    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, long d, long h, long dh,
+                                    ParamInit init) {
         SDVariable projected = Projections.last(sd, x, w, 3, d, h * dh);
         if (b != null) {
-            projected = projected.add(b);
+            projected = MemberAxis.perMember(sd, projected, 3, b, 1, init, SDVariable::add);
         }
         return sd.permute(Projections.splitLast(sd, projected, 3, h, dh), 0, 2, 1, 3);
     }

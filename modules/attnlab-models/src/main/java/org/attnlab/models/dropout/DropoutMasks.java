@@ -22,6 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * DropoutMasks masks = DropoutMasks.of(sd, seed, savedPosition);
  * masks.during(() -> feeds, () -> sd.fit(batch));   // masks set for this step, reset to 1 afterwards
  * }</pre>
+ *
+ * <p>For an ensemble graph ({@link #ofMembers}) every site's input folds E members into its first axis
+ * (member-major); member {@code e}'s block of every mask is drawn from {@code seeds[e]}'s stream exactly as a single
+ * run with that seed draws its masks, so each member sees the masks its own single run would.
  */
 public final class DropoutMasks {
     /** Keeps the mask stream apart from parameter initialisation, which uses the same seed. */
@@ -30,20 +34,31 @@ public final class DropoutMasks {
     private final SameDiff sd;
     /** Site name -> rate, in name order (the order the masks are drawn in). */
     private final TreeMap<String, Double> rates;
-    private final long seed;
+    private final long[] seeds;
     /** Site input shapes by the shapes of the feeds (e.g. {@code "src[32, 12] tgt_in[32, 9]"}). */
     private final Map<String, Map<String, long[]>> shapesByFeedShapes = new HashMap<>();
     private long position;
 
-    private DropoutMasks(SameDiff sd, TreeMap<String, Double> rates, long seed, long position) {
+    private DropoutMasks(SameDiff sd, TreeMap<String, Double> rates, long[] seeds, long position) {
         this.sd = sd;
         this.rates = rates;
-        this.seed = seed;
+        this.seeds = seeds;
         this.position = position;
     }
 
     /** The masks of {@code sd}'s dropout sites, continuing the stream of {@code seed} at draw {@code position}. */
     public static DropoutMasks of(SameDiff sd, long seed, long position) {
+        return ofMembers(sd, new long[]{seed}, position);
+    }
+
+    /**
+     * The masks of an ensemble graph's sites (inputs {@code [E*B, ...]}, member-major), member {@code e} drawing
+     * from {@code seeds[e]}'s stream at draw {@code position}; one seed is {@link #of}.
+     */
+    public static DropoutMasks ofMembers(SameDiff sd, long[] seeds, long position) {
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("seeds: needs at least one member seed");
+        }
         if (position < 0) {
             throw new IllegalArgumentException("position = " + position + " is out of range: must be >= 0");
         }
@@ -54,7 +69,7 @@ public final class DropoutMasks {
                 rates.put(site, v.getArr().getDouble(0));
             }
         }
-        return new DropoutMasks(sd, rates, seed, position);
+        return new DropoutMasks(sd, rates, seeds.clone(), position);
     }
 
     /** The sites found (name -> rate), in the order their masks are drawn. */
@@ -94,10 +109,17 @@ public final class DropoutMasks {
     /** Sets every site's mask for the batch fed by {@code feeds} and advances the stream by one draw. */
     public void draw(Map<String, INDArray> feeds) {
         Map<String, long[]> shapes = shapes(feeds);
-        SplittableRandom rnd = new SplittableRandom((seed ^ STREAM_SALT) + position * 0x9E3779B97F4A7C15L);
-        for (Map.Entry<String, Double> site : rates.entrySet()) {
-            SDVariable mask = sd.getVariable(site.getKey() + Dropout.MASK);
-            mask.setArray(mask(rnd, site.getValue(), shapes.get(site.getKey()), mask.getArr()));
+        Map<String, double[]> values = new HashMap<>();
+        rates.keySet().forEach(site -> values.put(site, new double[Math.toIntExact(length(shapes.get(site)))]));
+        for (int e = 0; e < seeds.length; e++) {
+            SplittableRandom rnd = new SplittableRandom((seeds[e] ^ STREAM_SALT) + position * 0x9E3779B97F4A7C15L);
+            for (Map.Entry<String, Double> site : rates.entrySet()) {
+                fill(rnd, site.getValue(), values.get(site.getKey()), e, seeds.length);
+            }
+        }
+        for (String site : rates.keySet()) {
+            SDVariable mask = sd.getVariable(site + Dropout.MASK);
+            mask.setArray(Nd4j.create(values.get(site), shapes.get(site), mask.dataType()));
         }
         position++;
     }
@@ -110,17 +132,21 @@ public final class DropoutMasks {
         }
     }
 
-    private static INDArray mask(SplittableRandom rnd, double rate, long[] shape, INDArray like) {
+    /** Draws member {@code member}'s block (one of {@code members} equal, contiguous blocks) of a site's mask. */
+    private static void fill(SplittableRandom rnd, double rate, double[] values, int member, int members) {
         double kept = 1.0 / (1.0 - rate);
+        int block = values.length / members;
+        for (int i = member * block; i < (member + 1) * block; i++) {
+            values[i] = rnd.nextDouble() < rate ? 0.0 : kept;
+        }
+    }
+
+    private static long length(long[] shape) {
         long n = 1;
         for (long s : shape) {
             n *= s;
         }
-        double[] values = new double[Math.toIntExact(n)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rnd.nextDouble() < rate ? 0.0 : kept;
-        }
-        return Nd4j.create(values, shape, like.dataType());
+        return n;
     }
 
     /** The input shape of every site for feeds of these shapes, computed once per distinct feed shapes. */

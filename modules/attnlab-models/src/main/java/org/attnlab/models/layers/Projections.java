@@ -13,9 +13,14 @@ public final class Projections {
     private Projections() {
     }
 
-    /** {@code x [..., d]} times {@code w [d, n]} gives {@code [..., n]}. */
+    /**
+     * {@code x [..., d]} times {@code w [d, n]} gives {@code [..., n]}. An ensemble's weight {@code w [E, d, n]}
+     * multiplies each member's block of {@code x [E*B, ..., d]} (member-major, see
+     * {@link org.attnlab.models.ensemble.MemberAxis}) in one batched matmul, with as many ops as a single model.
+     */
     public static SDVariable last(SameDiff sd, SDVariable x, SDVariable w, int rank, long d, long n) {
-        SDVariable flat = sd.reshape(x, -1, d);
+        long[] wShape = w.getShape();
+        SDVariable flat = wShape != null && wShape.length == 3 ? sd.reshape(x, wShape[0], -1, d) : sd.reshape(x, -1, d);
         return sd.reshape(sd.mmul(flat, w), leadingShape(sd, x, rank, n));
     }
 

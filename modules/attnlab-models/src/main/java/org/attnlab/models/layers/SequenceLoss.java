@@ -21,9 +21,32 @@ public final class SequenceLoss {
      */
     public static SDVariable maskedCrossEntropy(SameDiff sd, String name, SDVariable logits, SDVariable labels,
                                                 SDVariable mask) {
-        SDVariable perPosition = labels.mul(logSoftmax(sd, logits, 2)).sum(2).neg();         // [B, T]
         SDVariable count = sd.math.max(mask.sum(), sd.constant(1.0).castTo(mask.dataType()));
-        return sd.math.div(name, perPosition.mul(mask).sum(), count);
+        return sd.math.div(name, perPosition(sd, logits, labels).mul(mask).sum(), count);
+    }
+
+    /**
+     * The ensemble form of {@link #maskedCrossEntropy}: inputs fold E members into the batch axis (member-major,
+     * {@code [E*B, T, V]} and mask {@code [E*B, T]}); each member's mean is taken over its own unmasked positions.
+     * The per-member losses {@code [E]} are the output {@code name + "/members"}; the returned loss {@code name} is
+     * their sum, so each member's gradient is that of its own loss.
+     */
+    public static SDVariable memberCrossEntropy(SameDiff sd, String name, SDVariable logits, SDVariable labels,
+                                                SDVariable mask, int members) {
+        SDVariable masked = sd.reshape(perPosition(sd, logits, labels).mul(mask), members, -1).sum(1);   // [E]
+        SDVariable count = sd.math.max(sd.reshape(mask, members, -1).sum(1),
+                sd.constant(1.0).castTo(mask.dataType()));
+        return sd.sum(name, sd.math.div(membersName(name), masked, count));
+    }
+
+    /** Name of the per-member losses {@code [E]} of {@link #memberCrossEntropy}. */
+    public static String membersName(String loss) {
+        return loss + "/members";
+    }
+
+    /** {@code [B, T]}: {@code -sum_v labels * log softmax(logits)}. */
+    private static SDVariable perPosition(SameDiff sd, SDVariable logits, SDVariable labels) {
+        return labels.mul(logSoftmax(sd, logits, 2)).sum(2).neg();
     }
 
     /** {@code log softmax} over {@code axis} (e.g. 2 of {@code [B, T, V]}, 1 of {@code [B, classes]}). */

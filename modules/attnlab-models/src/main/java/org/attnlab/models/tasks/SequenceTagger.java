@@ -3,6 +3,7 @@ package org.attnlab.models.tasks;
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.attention.MultiHeadConfig;
 import org.attnlab.models.dropout.Dropout;
+import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.layers.Embedding;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.layers.SequenceLoss;
@@ -19,6 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Variables: {@code embed} {@code [vocab, dModel]}, {@code pos} {@code [maxLen, dModel]}, the attention's
  * {@code attn/Wq, Wk, Wv, Wo} (see {@link MultiHeadAttention}), {@code out/W} {@code [dModel, vocab]}, {@code out/b}.
  * Dropout sites: {@code input} (embeddings + positions), {@code attn} (attention output) and {@code attn/weights}.
+ *
+ * <p>An ensemble graph ({@link #buildMembers}) has the same names: placeholders and outputs fold the E members into
+ * the batch axis ({@code [E*B, ...]}, member-major), every variable has a leading {@code [E, ...]} axis, the loss is
+ * the sum of the members' losses and {@code "loss/members"} {@code [E]} holds each member's.
  */
 public final class SequenceTagger {
     public static final String TOKENS = "tokens";
@@ -45,6 +50,17 @@ public final class SequenceTagger {
     }
 
     /**
+     * Builds an ensemble of {@code seeds.length} members on placeholders of type {@code dt}: member {@code e}'s
+     * parameters are those {@code build(cfg, seeds[e], dt)} creates.
+     */
+    public static SameDiff buildMembers(SequenceTaggerConfig cfg, long[] seeds, DataType dt) {
+        SameDiff sd = SameDiff.create();
+        build(sd, sd.placeHolder(TOKENS, dt, -1, -1), sd.placeHolder(LABELS, dt, -1, -1, cfg.vocab()), cfg,
+                ParamInit.members(seeds, dt));
+        return sd;
+    }
+
+    /**
      * Adds the model to {@code sd} on the given token ids {@code [B, T]} and one-hot labels {@code [B, T, vocab]};
      * positions whose label row is all zeros are not scored. Returns the loss.
      */
@@ -55,19 +71,21 @@ public final class SequenceTagger {
         double std = cfg.embeddingInitScale() / Math.sqrt(d);
         SDVariable embed = init.normal(sd, "embed", std, cfg.vocab(), d);
         SDVariable pos = init.normal(sd, "pos", std, cfg.maxLen(), d);
-        SDVariable t = sd.sizeAt(tokens, 1).castTo(DataType.INT);
-        SDVariable size = sd.concat(0, sd.reshape(t, 1), sd.constant(Nd4j.createFromArray(d)));
-        SDVariable positions = sd.slice(pos, sd.constant(Nd4j.createFromArray(0, 0)), size);         // [T, d]
-        SDVariable x = Dropout.apply(sd, "input", Embedding.lookup(sd, tokens, embed, cfg.vocab(), d).add(positions),
+        SDVariable positions = Embedding.firstRows(sd, pos, tokens, d);                    // [(E,) T, d]
+        SDVariable x = Dropout.apply(sd, "input", MemberAxis.perMember(sd,
+                Embedding.lookup(sd, tokens, embed, cfg.vocab(), d), 3, positions, 2, init, SDVariable::add),
                 cfg.dropout());                                                                     // [B, T, d]
         SDVariable attended = MultiHeadAttention.build(sd, ATTENTION, x, x, null,
                 new MultiHeadConfig(d, cfg.heads(), cfg.attention(), cfg.fusedAttention(), false), init);
         SDVariable h = x.add(Dropout.apply(sd, ATTENTION, attended, cfg.dropout()));
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());
-        SDVariable logits = Projections.last(sd, h, wOut, 3, d, cfg.vocab()).add(bOut);             // [B, T, V]
+        SDVariable logits = MemberAxis.perMember(sd, Projections.last(sd, h, wOut, 3, d, cfg.vocab()), 3, bOut, 1,
+                init, SDVariable::add);                                                             // [B, T, V]
         sd.nn.softmax(PROBS, logits, 2);
-        SDVariable loss = SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, labels, labels.sum(2));
+        SDVariable loss = init.isEnsemble()
+                ? SequenceLoss.memberCrossEntropy(sd, LOSS, logits, labels, labels.sum(2), init.memberCount())
+                : SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, labels, labels.sum(2));
         sd.setLossVariables(LOSS);
         return loss;
     }

@@ -1,5 +1,6 @@
 package org.attnlab.models.transformer;
 
+import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -30,6 +31,10 @@ public final class LayerNorm {
         SDVariable centred = x.sub(sd.mean(x, true, 2));
         SDVariable variance = sd.mean(centred.mul(centred), true, 2);
         SDVariable normalised = centred.div(sd.math.sqrt(variance.add(eps)));
-        return sd.math.add(name + "/out", normalised.mul(gain), bias);
+        if (!p.isEnsemble()) {
+            return sd.math.add(name + "/out", normalised.mul(gain), bias);
+        }
+        SDVariable scaled = MemberAxis.perMember(sd, normalised, 3, gain, 1, p, SDVariable::mul);
+        return sd.identity(name + "/out", MemberAxis.perMember(sd, scaled, 3, bias, 1, p, SDVariable::add));
     }
 }

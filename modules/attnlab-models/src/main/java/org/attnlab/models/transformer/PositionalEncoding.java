@@ -1,9 +1,10 @@
 package org.attnlab.models.transformer;
 
+import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.Embedding;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -35,18 +36,14 @@ public final class PositionalEncoding {
     public static SDVariable add(SameDiff sd, String name, SDVariable x, SDVariable ids, TransformerConfig cfg,
                                  ParamInit init) {
         int d = cfg.dModel();
-        SDVariable positions = switch (cfg.positionalKind()) {
-            case NONE -> null;
-            case SINUSOIDAL -> sd.constant(name + "/pos", table(cfg.maxLen(), d).castTo(x.dataType()));
-            case LEARNED -> init.as(x.dataType()).normal(sd, name + "/pos", cfg.positionInitStd(), cfg.maxLen(), d);
+        ParamInit p = init.as(x.dataType());
+        return switch (cfg.positionalKind()) {
+            case NONE -> x;
+            case SINUSOIDAL -> x.add(Embedding.firstRows(sd, sd.constant(name + "/pos",
+                    table(cfg.maxLen(), d).castTo(x.dataType())), ids, d));
+            case LEARNED -> MemberAxis.perMember(sd, x, 3, Embedding.firstRows(sd,
+                    p.normal(sd, name + "/pos", cfg.positionInitStd(), cfg.maxLen(), d), ids, d), 2, p,
+                    SDVariable::add);
         };
-        return positions == null ? x : x.add(firstRows(sd, positions, ids, d));
-    }
-
-    /** Rows {@code [0, T)} of {@code table [maxLen, d]}, with {@code T} the length of {@code ids [B, T]}. */
-    private static SDVariable firstRows(SameDiff sd, SDVariable table, SDVariable ids, int d) {
-        SDVariable t = sd.reshape(sd.sizeAt(ids, 1).castTo(DataType.INT), 1);
-        SDVariable size = sd.concat(0, t, sd.constant(Nd4j.createFromArray(d)));
-        return sd.slice(table, sd.constant(Nd4j.createFromArray(0, 0)), size);
     }
 }

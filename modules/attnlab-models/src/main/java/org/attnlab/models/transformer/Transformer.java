@@ -2,6 +2,7 @@ package org.attnlab.models.transformer;
 
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.dropout.Dropout;
+import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.layers.SequenceLoss;
@@ -59,7 +60,20 @@ public final class Transformer {
 
     /** Builds the graph with placeholders and parameters of type {@code dt}, parameters drawn from {@code seed}. */
     public static SameDiff build(TransformerConfig cfg, long seed, DataType dt) {
-        ParamInit init = new ParamInit(seed, dt);
+        return build(cfg, new ParamInit(seed, dt), dt);
+    }
+
+    /**
+     * Builds an ensemble of {@code seeds.length} members (type {@code dt}): the same names, placeholders and
+     * outputs folding the members into the batch axis ({@code [E*B, ...]}, member-major), every variable with a
+     * leading {@code [E, ...]} axis whose slice {@code e} equals what {@code build(cfg, seeds[e], dt)} creates; the
+     * loss is the sum of the members' losses, each member's is in {@code "loss/members"} {@code [E]}.
+     */
+    public static SameDiff buildMembers(TransformerConfig cfg, long[] seeds, DataType dt) {
+        return build(cfg, ParamInit.members(seeds, dt), dt);
+    }
+
+    private static SameDiff build(TransformerConfig cfg, ParamInit init, DataType dt) {
         SameDiff sd = SameDiff.create();
         int d = cfg.dModel();
         SDVariable src = sd.placeHolder(SRC, dt, -1, -1);
@@ -79,9 +93,10 @@ public final class Transformer {
         SDVariable h = Decoder.build(sd, y, memory, srcMask, tgtMask, cfg, init);
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.tgtVocab(), d, cfg.tgtVocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.tgtVocab());
-        SDVariable logits = sd.identity(LOGITS, Projections.last(sd, h, wOut, 3, d, cfg.tgtVocab()).add(bOut));
+        SDVariable logits = sd.identity(LOGITS, MemberAxis.perMember(sd,
+                Projections.last(sd, h, wOut, 3, d, cfg.tgtVocab()), 3, bOut, 1, init, SDVariable::add));
         sd.nn.softmax(PROBS, logits, 2);
-        loss(sd, logits, labels, cfg);
+        loss(sd, logits, labels, cfg, init);
         sd.setLossVariables(LOSS);
         return sd;
     }
@@ -92,8 +107,11 @@ public final class Transformer {
     }
 
     /** Mean over non-padding target positions of {@code -log p(label)}. */
-    private static SDVariable loss(SameDiff sd, SDVariable logits, SDVariable labels, TransformerConfig cfg) {
+    private static SDVariable loss(SameDiff sd, SDVariable logits, SDVariable labels, TransformerConfig cfg,
+                                   ParamInit init) {
         SDVariable target = sd.oneHot(labels.castTo(DataType.INT), cfg.tgtVocab(), -1, 1.0, 0.0, logits.dataType());
-        return SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, target, notPad(labels, cfg));
+        return init.isEnsemble()
+                ? SequenceLoss.memberCrossEntropy(sd, LOSS, logits, target, notPad(labels, cfg), init.memberCount())
+                : SequenceLoss.maskedCrossEntropy(sd, LOSS, logits, target, notPad(labels, cfg));
     }
 }
