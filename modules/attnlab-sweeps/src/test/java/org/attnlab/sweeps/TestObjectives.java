@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Cheap analytic objectives for tests, registered in META-INF/services. */
 public final class TestObjectives {
@@ -70,6 +71,30 @@ public final class TestObjectives {
                     throw new IllegalStateException("boom at heads=2");
                 }
                 return heads == 3 ? TrialResult.of("loss", Double.NaN) : curve(loss(params, seed), reporter);
+            };
+        }
+    }
+
+    /** The quadratic after a pause of 300 ms, recording the most trials running at one moment. */
+    public static final class Concurrent implements TrialObjectiveFactory {
+        private static final AtomicInteger RUNNING = new AtomicInteger();
+        public static final AtomicInteger MOST_AT_ONCE = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "test-concurrent";
+        }
+
+        @Override
+        public TrialObjective create(BaseExperiment base, TrialContext context) {
+            return (trial, params, seed, reporter) -> {
+                MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(300);
+                    return curve(loss(params, seed), reporter);
+                } finally {
+                    RUNNING.decrementAndGet();
+                }
             };
         }
     }

@@ -24,7 +24,7 @@ final class AdditiveScoreCase implements BenchCase {
 
     @Override
     public String description() {
-        return "additive self-attention, one head, [B, T, T, hidden] scores: sd.fit + Adam on sum(out * w)";
+        return "additive self-attention, one head, [B, T, T, hidden] scores: training session step + Adam on sum(out * w)";
     }
 
     @Override

@@ -35,7 +35,7 @@ final class AttentionCase implements BenchCase {
     @Override
     public String description() {
         return "multi-head self-attention, " + score.configName() + " score, "
-                + (fused ? "libnd4j fused op" : "batched per-head graph") + ": sd.fit + Adam on sum(out * w)";
+                + (fused ? "libnd4j fused op" : "batched per-head graph") + ": training session step + Adam on sum(out * w)";
     }
 
     @Override

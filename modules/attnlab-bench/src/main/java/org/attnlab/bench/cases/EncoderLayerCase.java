@@ -33,7 +33,7 @@ final class EncoderLayerCase implements BenchCase {
     @Override
     public String description() {
         return "encoder layer, " + (norm == NormPlacement.PRE ? "pre-LN" : "post-LN")
-                + ", scaled dot, ReLU FFN: sd.fit + Adam on sum(out * w)";
+                + ", scaled dot, ReLU FFN: training session step + Adam on sum(out * w)";
     }
 
     @Override

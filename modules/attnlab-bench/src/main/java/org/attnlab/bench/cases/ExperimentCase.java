@@ -8,9 +8,9 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * A case on an experiment's first variant, set up by the code a training run uses ({@link TrainingSteps}: the run's
- * data, model, updater and {@code sd.fit} per batch), at the experiment's configured sizes. Case (4), a whole training
- * step: the next training batch, then {@code sd.fit} on it, as the training loop does (validation and checkpoints are
- * not part of it). Case (5), the data pipeline alone: the next shuffled training batch turned into the model's inputs
+ * data, model, updater and one step of its kept training session per batch), at the experiment's configured sizes.
+ * Case (4), a whole training step: the next training batch, then {@link TrainingSteps#step} on it, as the training
+ * loop does (validation and checkpoints are not part of it). Case (5), the data pipeline alone: the next shuffled training batch turned into the model's inputs
  * (the run's iterator and the model's batch adapter), with no training.
  */
 public final class ExperimentCase implements BenchCase {
@@ -61,8 +61,9 @@ public final class ExperimentCase implements BenchCase {
 
     @Override
     public String description() {
-        return (ensemble ? "whole training step of all seeds as one ensemble (the members' next batches + one sd.fit)"
-                : trains ? "whole training step (next batch + sd.fit, the run's updater)"
+        return (ensemble ? "whole training step of all seeds as one ensemble (the members' next batches + one "
+                + "training session step)"
+                : trains ? "whole training step (next batch + training session step, the run's updater)"
                 : "data pipeline alone (next training batch + the model's batch adapter)")
                 + " of the first variant of " + file;
     }

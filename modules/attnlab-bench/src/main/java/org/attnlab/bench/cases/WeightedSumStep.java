@@ -5,6 +5,7 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.attnlab.bench.measure.SeededArrays;
 import org.attnlab.experiments.kinds.TrainableModel;
+import org.attnlab.experiments.run.FitSession;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -15,8 +16,8 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * The training step of a layer on its own: input {@code x [B, T, d]}, loss {@code sum(layer(x) * w)} with a fixed
  * random weighting {@code w [B, T, d]} (a plain sum behind a post-LN layer would give near-zero gradients), Adam with
- * learning rate {@value #LEARNING_RATE}, one {@code sd.fit} per step as a training run takes it. Inputs come from a
- * seeded {@link Random}.
+ * learning rate {@value #LEARNING_RATE}, one step of a kept {@link FitSession} per step as a training run takes it.
+ * Inputs come from a seeded {@link Random}.
  */
 final class WeightedSumStep {
     /** Adam's learning rate (the PyTorch twin uses the same). */
@@ -44,6 +45,7 @@ final class WeightedSumStep {
         Random rnd = new Random(DATA_SEED);
         MultiDataSet batch = new MultiDataSet(SeededArrays.gaussian(rnd, s.batch(), s.time(), s.dModel()),
                 SeededArrays.gaussian(rnd, s.batch(), s.time(), s.dModel()));
-        return new Workload(() -> sd.fit(batch), flops, s.tokens(), TrainableModel.parameterCount(sd), spec);
+        FitSession session = new FitSession(sd);
+        return new Workload(() -> session.fit(batch), flops, s.tokens(), TrainableModel.parameterCount(sd), spec);
     }
 }

@@ -8,16 +8,19 @@ import java.util.Locale;
 import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.measure.StepTimes;
 import org.attnlab.experiments.kinds.TrainableModel;
+import org.attnlab.experiments.run.FitSession;
 import org.attnlab.experiments.run.TrainingSteps;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * Where the time of an experiment model's training step goes. With an {@link OpTimer} attached it counts the ops a
- * step executes and their mean cost by op type, and the step time left outside ops (session set-up, updater,
- * listeners, placeholder checks). Then, without the listener, it compares {@code n} calls of {@code sd.fit(batch)}
- * with one {@code sd.fit} over an iterator of the same {@code n} batches, alternately for several rounds: the
- * difference per step is the per-call cost of {@code fit}. Batches are drawn and adapted before timing.
+ * step of the training path ({@link FitSession}) executes and their mean cost by op type, the step time left outside
+ * ops (updater, listeners, placeholder checks), and the op outputs that need a new buffer each step, on that path and
+ * with separate {@code sd.fit(batch)} calls. Then, without the listener, it times {@code n} calls of
+ * {@code sd.fit(batch)}, {@code n} steps of the kept session and one {@code sd.fit} over an iterator of the same
+ * {@code n} batches, in turn for several rounds: the differences per step are the per-call set-up that each
+ * {@code fit} call pays and the kept session does not. Batches are drawn and adapted before timing.
  */
 public final class StepProfile {
     private StepProfile() {
@@ -39,15 +42,22 @@ public final class StepProfile {
         for (int i = 0; i < steps; i++) {
             batches.add(m.adapter().apply(run.nextBatch()));
         }
+        FitSession session = new FitSession(sd);
         for (int i = 0; i < warmup; i++) {
-            sd.fit(batches.get(i % steps));
+            session.fit(batches.get(i % steps));
         }
         OpTimer timer = new OpTimer();
         sd.addListeners(timer);
         int[] next = {0};
-        StepTimes withListener = StepTimes.measure(() -> sd.fit(batches.get(next[0]++)), 0, steps);
+        StepTimes withListener = StepTimes.measure(() -> session.fit(batches.get(next[0]++)), 0, steps);
+        OpTimer fitCalls = new OpTimer();
+        sd.setListeners(List.of(fitCalls));
+        for (int i = 0; i < Math.min(steps, 3); i++) {
+            sd.fit(batches.get(i));
+        }
         sd.setListeners(List.of());
         double[] perCall = new double[rounds];
+        double[] kept = new double[rounds];
         double[] overIterator = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
@@ -56,15 +66,20 @@ public final class StepProfile {
             }
             perCall[r] = (System.nanoTime() - t0) / 1e6 / steps;
             t0 = System.nanoTime();
+            for (MultiDataSet b : batches) {
+                session.fit(b);
+            }
+            kept[r] = (System.nanoTime() - t0) / 1e6 / steps;
+            t0 = System.nanoTime();
             sd.fit(new BatchList(batches), 1);
             overIterator[r] = (System.nanoTime() - t0) / 1e6 / steps;
         }
-        return report(model.label(), warmup, steps, timer, withListener, new StepTimes(perCall),
-                new StepTimes(overIterator));
+        return report(model.label(), warmup, steps, timer, fitCalls, withListener,
+                new StepTimes[] {new StepTimes(perCall), new StepTimes(kept), new StepTimes(overIterator)});
     }
 
-    private static String report(String label, int warmup, int steps, OpTimer timer, StepTimes step,
-                                 StepTimes perCall, StepTimes overIterator) {
+    private static String report(String label, int warmup, int steps, OpTimer timer, OpTimer fitCalls,
+                                 StepTimes step, StepTimes[] paths) {
         List<OpTimer.OpStats> ops = new ArrayList<>(timer.byType().values());
         ops.sort(Comparator.comparingLong((OpTimer.OpStats s) -> s.nanos).reversed());
         long count = ops.stream().mapToLong(s -> s.count).sum();
@@ -72,8 +87,8 @@ public final class StepProfile {
         double stepMean = Arrays.stream(step.ms()).average().orElseThrow();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "# Training-step profile: %s%n%n", label));
-        b.append(String.format(Locale.ROOT, "%d steps of `sd.fit(batch)` after %d warm-up steps, with a per-op timing "
-                + "listener attached (it adds its own cost).%n%n", steps, warmup));
+        b.append(String.format(Locale.ROOT, "%d steps of the training path (a kept `FitSession`) after %d warm-up steps, "
+                + "with a per-op timing listener attached (it adds its own cost).%n%n", steps, warmup));
         b.append(String.format(Locale.ROOT, "- step: mean %.3f ms, median %.3f ms (min %.3f, max %.3f)%n", stepMean,
                 step.median(), step.min(), step.max()));
         b.append(String.format(Locale.ROOT, "- ops per step: %.1f (%d op types; listener saw %d iterations)%n",
@@ -81,11 +96,18 @@ public final class StepProfile {
         b.append(String.format(Locale.ROOT, "- time inside ops: %.3f ms per step (%.0f%% of the mean step); outside "
                 + "ops (session, updater, listeners, checks): %.3f ms%n", opMs, 100 * opMs / stepMean,
                 stepMean - opMs));
-        b.append(String.format(Locale.ROOT, "- without the listener, per step: %d calls of `sd.fit(batch)` %.3f ms "
-                        + "(median of %d rounds, min %.3f, max %.3f); one `sd.fit` over an iterator of the same batches "
-                        + "%.3f ms (min %.3f, max %.3f); per-call cost of `fit` %.3f ms%n%n", steps, perCall.median(),
-                perCall.ms().length, perCall.min(), perCall.max(), overIterator.median(), overIterator.min(),
-                overIterator.max(), perCall.median() - overIterator.median()));
+        b.append(String.format(Locale.ROOT, "- op outputs in a new buffer (not one of the previous step's) per step: "
+                        + "kept session %s; separate `sd.fit(batch)` calls %s%n", newBuffers(timer),
+                newBuffers(fitCalls)));
+        String[] names = {"calls of `sd.fit(batch)`", "steps of the kept session", "one `sd.fit` over an iterator"};
+        b.append(String.format(Locale.ROOT, "- without the listener, ms per step (median of %d rounds, min-max) over %d "
+                + "batches:", paths[0].ms().length, steps));
+        for (int i = 0; i < paths.length; i++) {
+            b.append(String.format(Locale.ROOT, "%s %s %.3f (%.3f-%.3f)", i == 0 ? "" : ";", names[i],
+                    paths[i].median(), paths[i].min(), paths[i].max()));
+        }
+        b.append(String.format(Locale.ROOT, "; per-call cost of `fit` over the iterator %.3f ms, over the kept session "
+                + "%.3f ms%n%n", paths[0].median() - paths[2].median(), paths[0].median() - paths[1].median()));
         b.append("| op type | executions per step | mean us | ms per step | share of op time |\n");
         b.append("| --- | --- | --- | --- | --- |\n");
         for (OpTimer.OpStats s : ops) {
@@ -94,5 +116,11 @@ public final class StepProfile {
                     (double) s.count / steps, s.nanos / 1e3 / s.count, ms, 100 * ms / opMs));
         }
         return b.toString();
+    }
+
+    private static String newBuffers(OpTimer t) {
+        long counted = Math.max(1, t.iterations() - 1);
+        return String.format(Locale.ROOT, "%.1f (%.3f MB)", (double) t.newBuffers() / counted,
+                t.newBytes() / 1e6 / counted);
     }
 }

@@ -59,8 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the selected cases (name, tab, description) and exit.")
     boolean list;
     @Option(names = "--profile", description = {"Profile the selected model cases instead of timing them: ops per step "
-            + "and their mean cost (per-op listener), time outside ops, and the per-call cost of sd.fit(batch) "
-            + "against one fit over an iterator; prints and writes profile-CASE.md.",
+            + "and their mean cost (per-op listener), time outside ops, new output buffers per step, and the "
+            + "per-call cost of sd.fit(batch) against the kept training session and one fit over an iterator; prints "
+            + "and writes profile-CASE.md.",
             "Use many steps, e.g. --cases quickstart-step --profile --iterations 200."})
     boolean profile;
     @Option(names = "--rounds", defaultValue = "3",

@@ -114,6 +114,7 @@ final class EnsembleTrainer {
         private final Schedule schedule;
         private final MemberBatches batches;
         private final DropoutMasks dropout;
+        private final FitSession session;
         private EnsembleState saved;
 
         Loop(VariantConfig variant, RunDirectory home, TrainableModel model, List<Member> members,
@@ -127,6 +128,7 @@ final class EnsembleTrainer {
             this.batches = new MemberBatches(members.stream()
                     .map(m -> new TrainingStream(m.data.train(variant.training().batchSize()))).toList());
             this.dropout = DropoutMasks.ofMembers(model.sd(), seeds, saved.dropoutDraws());
+            this.session = new FitSession(model.sd());
         }
 
         List<RunSummary> run() {
@@ -137,7 +139,7 @@ final class EnsembleTrainer {
             while (step < schedule.totalSteps() && members.stream().anyMatch(m -> m.state.training())) {
                 List<MultiDataSet> own = batches.next();
                 MultiDataSet joined = MemberBatches.join(own);
-                dropout.during(() -> model.placeholders(joined), () -> TrainingSteps.fit(model, joined));
+                dropout.during(() -> model.placeholders(joined), () -> session.fit(model.adapter().apply(joined)));
                 step++;
                 for (int e = 0; e < members.size(); e++) {
                     Member m = members.get(e);

@@ -78,6 +78,7 @@ public final class Trainer {
         RunSummary run() {
             TrainingStream stream = new TrainingStream(data.train(spec.variant().training().batchSize()));
             stream.skip(state.step());
+            TrainingSteps steps = new TrainingSteps(model, data.shape(), stream::next);
             List<MultiDataSet> validation = data.validation();
             DropoutMasks dropout = DropoutMasks.of(model.sd(), spec.seed(), state.dropoutDraws());
             BatchNormStats batchNorm = BatchNormStats.of(model.sd());
@@ -88,9 +89,9 @@ public final class Trainer {
             long periodStart = System.nanoTime();
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
-                MultiDataSet batch = stream.next();
+                MultiDataSet batch = steps.nextBatch();
                 dropout.during(() -> model.placeholders(batch), () -> batchNorm.during(() -> model.placeholders(batch),
-                        () -> TrainingSteps.fit(model, batch)));
+                        () -> steps.step(batch)));
                 step++;
                 periodTokens += RunRecords.tokens(batch);
                 progress.stepped(step);

@@ -12,17 +12,21 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * The training steps of a fresh run, set up exactly as {@link Trainer} sets one up: the variant's data splits and
  * model, the model's training config (updater, feature and label mappings) and the endless stream of shuffled
- * training batches. {@link Trainer} takes its steps through {@link #fit}; benchmarks time the same call.
+ * training batches. {@link Trainer} takes its steps through {@link #step}; benchmarks time the same call. Steps go
+ * through one {@link FitSession} kept for the model's life.
  */
 public final class TrainingSteps {
     private final TrainableModel model;
     private final TaskShape shape;
     private final Supplier<MultiDataSet> batches;
+    private final FitSession session;
 
-    private TrainingSteps(TrainableModel model, TaskShape shape, Supplier<MultiDataSet> batches) {
+    /** Steps of {@code model}, which has its training config, on the raw batches {@code batches} hands out. */
+    TrainingSteps(TrainableModel model, TaskShape shape, Supplier<MultiDataSet> batches) {
         this.model = model;
         this.shape = shape;
         this.batches = batches;
+        this.session = new FitSession(model.sd());
     }
 
     /** The first steps of {@code variant} trained with {@code seed}, as a new run would take them. */
@@ -64,17 +68,12 @@ public final class TrainingSteps {
 
     /** One optimizer step on the raw batch {@code raw}. */
     public void step(MultiDataSet raw) {
-        fit(model, raw);
+        session.fit(model.adapter().apply(raw));
     }
 
     /** Gives {@code model} the training config of {@code training}: updater plus placeholder mappings. */
     static void configure(TrainableModel model, TrainingSettings training) {
         model.sd().setTrainingConfig(TrainingConfig.builder().updater(Updaters.of(training))
                 .dataSetFeatureMapping(model.inputs()).dataSetLabelMapping(model.targets()).build());
-    }
-
-    /** One optimizer step of {@code model} on the raw batch {@code raw}. */
-    static void fit(TrainableModel model, MultiDataSet raw) {
-        model.sd().fit(model.adapter().apply(raw));
     }
 }

@@ -168,6 +168,19 @@ class SweepRunnerTest {
     }
 
     @Test
+    void parallelTrialsRunAtOnceAndAreAllRecorded() {
+        TestObjectives.Concurrent.MOST_AT_ONCE.set(0);
+        List<TrialRecord> trials = run(files.sweep("together", "test-concurrent", "random", 4, ""), files.db(), false, 2);
+        assertEquals(4, trials.size());
+        assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.DONE && t.score() != null), trials.toString());
+        assertEquals(2, TestObjectives.Concurrent.MOST_AT_ONCE.get(), "two trials at once");
+
+        TestObjectives.Concurrent.MOST_AT_ONCE.set(0);
+        assertEquals(2, run(files.sweep("alone", "test-concurrent", "random", 2, ""), files.db(), false, 1).size());
+        assertEquals(1, TestObjectives.Concurrent.MOST_AT_ONCE.get(), "one trial at a time");
+    }
+
+    @Test
     void anExistingSweepNeedsResume() {
         Path sweep = files.sweep("twice", "test-quadratic", "random", 2, "");
         run(sweep, files.db(), false, 1);
