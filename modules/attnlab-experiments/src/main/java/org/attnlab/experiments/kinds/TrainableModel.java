@@ -74,7 +74,11 @@ public record TrainableModel(SameDiff sd, List<String> inputs, List<String> targ
 
     /** The placeholder values of a raw batch. */
     public Map<String, INDArray> placeholders(MultiDataSet raw) {
-        MultiDataSet m = adapter.apply(raw);
+        return feeds(adapter.apply(raw));
+    }
+
+    /** The placeholder values of a batch the {@link #adapter} has already adapted. */
+    public Map<String, INDArray> feeds(MultiDataSet m) {
         Map<String, INDArray> out = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             out.put(inputs.get(i), m.getFeatures(i));

@@ -138,8 +138,8 @@ final class EnsembleTrainer {
             long periodStart = System.nanoTime();
             while (step < schedule.totalSteps() && members.stream().anyMatch(m -> m.state.training())) {
                 List<MultiDataSet> own = batches.next();
-                MultiDataSet joined = MemberBatches.join(own);
-                dropout.during(() -> model.placeholders(joined), () -> session.fit(model.adapter().apply(joined)));
+                MultiDataSet adapted = model.adapter().apply(MemberBatches.join(own));
+                dropout.during(() -> model.feeds(adapted), () -> session.fit(adapted));
                 step++;
                 for (int e = 0; e < members.size(); e++) {
                     Member m = members.get(e);

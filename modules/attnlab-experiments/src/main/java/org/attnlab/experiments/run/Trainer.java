@@ -90,8 +90,9 @@ public final class Trainer {
             long periodTokens = 0;
             while (step < schedule.totalSteps() && !state.patienceExhausted(patience)) {
                 MultiDataSet batch = steps.nextBatch();
-                dropout.during(() -> model.placeholders(batch), () -> batchNorm.during(() -> model.placeholders(batch),
-                        () -> steps.step(batch)));
+                MultiDataSet adapted = model.adapter().apply(batch);
+                dropout.during(() -> model.feeds(adapted), () -> batchNorm.during(() -> model.feeds(adapted),
+                        () -> steps.stepAdapted(adapted)));
                 step++;
                 periodTokens += RunRecords.tokens(batch);
                 progress.stepped(step);

@@ -68,7 +68,12 @@ public final class TrainingSteps {
 
     /** One optimizer step on the raw batch {@code raw}. */
     public void step(MultiDataSet raw) {
-        session.fit(model.adapter().apply(raw));
+        stepAdapted(model.adapter().apply(raw));
+    }
+
+    /** One optimizer step on a batch the model's adapter has already adapted. */
+    void stepAdapted(MultiDataSet adapted) {
+        session.fit(adapted);
     }
 
     /** Gives {@code model} the training config of {@code training}: updater plus placeholder mappings. */
