@@ -23,8 +23,12 @@ public final class SeCnnKind implements ModelKind<SeCnnKind.Settings> {
      * @param blocks   residual blocks (the first keeps the image size, each later one halves it)
      * @param se       true for SE-ResNet blocks, false for plain ResNet blocks
      * @param ratio    SE reduction ratio, in [1, channels] (ignored when {@code se} is false)
+     * @param kernel   side of every convolution, odd
+     * @param batchNorm batch norm after every convolution
+     * @param stemStride stride of the stem convolution, 1 or 2 (2 halves the image for every later layer)
      */
-    public record Settings(int channels, int blocks, boolean se, int ratio, int kernel, boolean batchNorm) {
+    public record Settings(int channels, int blocks, boolean se, int ratio, int kernel, boolean batchNorm,
+                           int stemStride) {
         public Settings {
             positive("channels", channels);
             positive("blocks", blocks);
@@ -34,12 +38,13 @@ public final class SeCnnKind implements ModelKind<SeCnnKind.Settings> {
                         + channels + ", was " + ratio);
             }
             odd("kernel", kernel);
+            inRange("stem_stride", stemStride, 1, 2);
         }
 
         /** The model's config for images of {@code shape}. */
         public SeCnnConfig config(TaskShape shape) {
             return new SeCnnConfig(shape.seqLen(), channels, blocks, se, ratio, shape.targetVocab(), kernel,
-                    batchNorm);
+                    batchNorm, stemStride);
         }
     }
 
@@ -56,7 +61,7 @@ public final class SeCnnKind implements ModelKind<SeCnnKind.Settings> {
     @Override
     public Map<String, Object> defaults() {
         return Map.of("channels", 16, "blocks", 2, "se", true, "ratio", 4, "kernel", SeCnnConfig.DEFAULT_KERNEL,
-                "batch_norm", false);
+                "batch_norm", false, "stem_stride", 1);
     }
 
     @Override

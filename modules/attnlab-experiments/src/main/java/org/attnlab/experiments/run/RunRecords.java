@@ -75,6 +75,7 @@ final class RunRecords {
                 ? Evaluator.bleu(model, testBatches, Vocabulary.EOS) : Double.NaN;
         if (!model.maps().isEmpty()) {
             AttentionMaps.write(dir, AttentionMaps.of(model, data, testBatches.get(0)));
+            UnitSpread.write(dir, UnitSpread.of(model, testBatches));
         }
         double epochs = (double) step / batchesPerEpoch;
         RunSummary s = new RunSummary(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(),

@@ -107,19 +107,27 @@ class ModelKeysTest {
     /** The se_cnn kind needs image data, so its settings are bound here by hand. */
     @Test
     void seCnnKernelAndRatioChecks() {
-        SameDiff sd = new SeCnnKind().build(new SeCnnKind.Settings(4, 1, true, 2, 5, false), TaskShape.images(8, 3), 1)
+        SameDiff sd = new SeCnnKind().build(new SeCnnKind.Settings(4, 1, true, 2, 5, false, 1), TaskShape.images(8, 3), 1)
                 .sd();
         assertEquals("[4, 1, 5, 5]", Arrays.toString(sd.getVariable("stem/w").getArr().shape()));
         ConfigValueException e = assertThrows(ConfigValueException.class,
-                () -> new SeCnnKind.Settings(8, 2, true, 8, 3, false));
+                () -> new SeCnnKind.Settings(8, 2, true, 8, 3, false, 1));
         assertEquals("ratio", e.key());
         assertEquals("ratio: must leave channels / ratio >= 2 SE units with channels=8, was 8", e.getMessage());
         ConfigValueException even = assertThrows(ConfigValueException.class,
-                () -> new SeCnnKind.Settings(8, 2, true, 2, 4, false));
+                () -> new SeCnnKind.Settings(8, 2, true, 2, 4, false, 1));
         assertEquals("kernel", even.key());
         assertEquals("kernel: must be odd, was 4", even.getMessage());
-        assertEquals(8, new SeCnnKind.Settings(8, 2, false, 8, 3, false).ratio(), "without SE the ratio is unused");
+        assertEquals(8, new SeCnnKind.Settings(8, 2, false, 8, 3, false, 1).ratio(), "without SE the ratio is unused");
         assertEquals(3, new SeCnnKind().defaults().get("kernel"));
+        ConfigValueException stride = assertThrows(ConfigValueException.class,
+                () -> new SeCnnKind.Settings(8, 2, true, 2, 3, false, 3));
+        assertEquals("stem_stride: must be in [1, 2], was 3", stride.getMessage());
+        SameDiff strided = new SeCnnKind().build(new SeCnnKind.Settings(4, 1, false, 2, 3, false, 2),
+                TaskShape.images(8, 3), 1).sd();
+        assertEquals("[2, 4, 4, 4]", Arrays.toString(strided.output(java.util.Map.of("images",
+                org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 1, 8, 8)),
+                "block0/out").get("block0/out").shape()), "a stride-2 stem halves the 8x8 image");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A small image classifier: k x k stem convolution (+ batch norm {@code stem/bn} with
+ * A small image classifier: k x k stem convolution of stride {@link SeCnnConfig#stemStride()} (+ batch norm {@code stem/bn} with
  * {@link SeCnnConfig#batchNorm()}) + ReLU ({@code stem}, k = {@link SeCnnConfig#kernel()}),
  * {@link SeCnnConfig#blocks()} residual blocks {@code block<k>} ({@link SeResNetBlock}, with or without SE), global
  * average pooling and a linear layer ({@code fc/w} [C, classes], {@code fc/b}).
@@ -47,7 +47,8 @@ public final class SeCnnClassifier {
                                    ParamInit params) {
         ParamInit init = params.as(images.dataType());
         int c = cfg.channels();
-        SDVariable x = Conv2dLayer.relu(sd, "stem", images, 1, c, cfg.kernel(), 1, cfg.batchNorm(), init);
+        SDVariable x = Conv2dLayer.relu(sd, "stem", images, 1, c, cfg.kernel(), cfg.stemStride(), cfg.batchNorm(),
+                init);
         for (int k = 0; k < cfg.blocks(); k++) {
             x = SeResNetBlock.build(sd, blockName(k), x, cfg.block(k), init);
         }

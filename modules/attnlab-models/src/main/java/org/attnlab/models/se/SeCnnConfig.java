@@ -17,9 +17,11 @@ import org.attnlab.models.support.ConfigValueException;
  *                  the image size); {@value #DEFAULT_KERNEL} by default
  * @param batchNorm batch normalisation after every convolution ({@link org.attnlab.models.norm.BatchNorm}, as in
  *                  ResNet); off by default
+ * @param stemStride stride of the stem convolution, 1 (keeps S x S) or 2 (halves it, as ResNet's stem does, for a
+ *                  quarter of the cost of every later layer); 1 by default
  */
 public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes,
-                          int kernel, boolean batchNorm) {
+                          int kernel, boolean batchNorm, int stemStride) {
     /** Convolution size when none is given, as in ResNet's basic block. */
     public static final int DEFAULT_KERNEL = 3;
 
@@ -35,6 +37,13 @@ public record SeCnnConfig(int imageSize, int channels, int blocks, boolean excit
         }
         ConfigChecks.inRange("classes", classes, 2, Integer.MAX_VALUE);
         ConfigChecks.odd("kernel", kernel);
+        ConfigChecks.inRange("stemStride", stemStride, 1, 2);
+    }
+
+    /** Settings with a stride-1 stem. */
+    public SeCnnConfig(int imageSize, int channels, int blocks, boolean excite, int ratio, int classes, int kernel,
+                       boolean batchNorm) {
+        this(imageSize, channels, blocks, excite, ratio, classes, kernel, batchNorm, 1);
     }
 
     /** Settings with {@value #DEFAULT_KERNEL}x{@value #DEFAULT_KERNEL} convolutions and no batch norm. */
