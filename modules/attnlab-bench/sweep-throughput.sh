@@ -8,8 +8,10 @@
 # per hour = (completed + pruned trials) / wall time of the whole `attnlab sweep` command, JVM start and report
 # included. Pruning depends on which trials have finished when a trial is checked, so the two ways may prune
 # different trials: the table shows both counts. Run it on an otherwise idle machine: it is a timing.
+# ATTNLAB_LAUNCHER names another launcher (default: the project's ./attnlab).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LAUNCHER="${ATTNLAB_LAUNCHER:-$ROOT/attnlab}"
 SWEEP="$ROOT/experiments/sweeps/quickstart-lr.yaml"
 ROUNDS=1
 OUT=""
@@ -28,7 +30,7 @@ COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 OUT="${OUT:-$ROOT/results/benchmarks/$(date -u +%Y-%m-%d)-$COMMIT-sweeps}"
 mkdir -p "$OUT"
 WORK="$(mktemp -d)"
-"$ROOT/attnlab" --version >/dev/null   # builds the launcher's jars first, outside the timing
+"$LAUNCHER" --version >/dev/null   # builds the launcher's jars first, outside the timing
 
 # run WAY ROUND: one whole sweep; appends "way round seconds completed pruned failed" to $WORK/rows
 run() {
@@ -36,7 +38,7 @@ run() {
   if [ "$way" = parallel ]; then threads=1; parallel="$CORES"; else threads="$CORES"; parallel=1; fi
   local log="$OUT/$way-round-$round.log" start end
   start="$(date +%s.%N)"
-  OMP_NUM_THREADS="$threads" "$ROOT/attnlab" sweep "$SWEEP" --parallel "$parallel" \
+  OMP_NUM_THREADS="$threads" "$LAUNCHER" sweep "$SWEEP" --parallel "$parallel" \
     --results "$WORK/$way-$round" >"$log" 2>&1 || { tail -20 "$log"; echo "sweep ($way, round $round) failed" >&2; exit 1; }
   end="$(date +%s.%N)"
   local counts
@@ -63,7 +65,7 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
   while read -r way round secs done pruned failed; do
     if [ "$way" = parallel ]; then cmd="OMP_NUM_THREADS=1 ./attnlab sweep FILE --parallel $CORES"
     else cmd="OMP_NUM_THREADS=$CORES ./attnlab sweep FILE --parallel 1"; fi
-    printf '| %s | %s | `%s` | %.0f | %s | %s | %s | %.0f |\n' "$way" "$round" "$cmd" "$secs" "$done" "$pruned" \
+    printf '| %s | %s | `%s` | %.1f | %s | %s | %s | %.0f |\n' "$way" "$round" "$cmd" "$secs" "$done" "$pruned" \
       "$failed" "$(awk -v n=$((done + pruned)) -v s="$secs" 'BEGIN { print n * 3600 / s }')"
   done <"$WORK/rows"
 } | tee "$OUT/throughput.md"
