@@ -37,6 +37,7 @@ public final class ReportBuilder {
         List<Table> tables = new ArrayList<>();
         tables.add(QualityTable.of(variants, settings));
         tables.add(SpeedTable.of(variants, settings));
+        tables.addAll(TranslationTable.of(runsDir, variants, settings));
         List<Comparison> comparisons = record.quick() ? List.of()
                 : Comparison.all(variants, metrics(variants), settings);
         if (!comparisons.isEmpty()) {
