@@ -38,6 +38,7 @@ public final class ReportBuilder {
         SettingsTable.of(variants, runsDir).ifPresent(tables::add);
         tables.add(QualityTable.of(variants, settings));
         tables.add(SpeedTable.of(variants, settings));
+        tables.addAll(TranslationTable.of(runsDir, variants, settings));
         List<Comparison> comparisons = record.quick() ? List.of()
                 : Comparison.all(variants, metrics(variants), settings);
         if (!comparisons.isEmpty()) {

@@ -14,7 +14,8 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** Train, validation and test data of a synthetic task, each split from its own seed stream. */
 final class SyntheticSplits implements DataSource {
-    private static final int EVAL_BATCH = 256;
+    /** Batch size of the validation and test batches. */
+    static final int EVAL_BATCH = 256;
     private final DatasetConfig cfg;
     private final long seed;
 
@@ -65,8 +66,12 @@ final class SyntheticSplits implements DataSource {
     }
 
     private List<MultiDataSet> fixed(int n, long splitSeed) {
-        DataSetIterator it = task().iterator(n, cfg.seqLen(), cfg.vocab(), splitSeed,
-                BatchOptions.of(EVAL_BATCH, splitSeed).withShuffle(false));
+        return batches(task().iterator(n, cfg.seqLen(), cfg.vocab(), splitSeed,
+                BatchOptions.of(EVAL_BATCH, splitSeed).withShuffle(false)));
+    }
+
+    /** Every batch of {@code it} as a raw batch. */
+    static List<MultiDataSet> batches(DataSetIterator it) {
         List<MultiDataSet> out = new ArrayList<>();
         while (it.hasNext()) {
             DataSet d = it.next();
