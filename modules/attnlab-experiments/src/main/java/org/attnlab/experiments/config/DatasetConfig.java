@@ -79,7 +79,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
                 throw new ConfigValueException("test_lengths", "give [shortest, longest] with 1 <= shortest <= "
                         + "longest, was " + testLengths);
             }
-            if (syntheticTask() == SyntheticTask.ASSOCIATIVE_RECALL && (minSeqLen != seqLen.intValue()
+            if (task.equals(TASKS.get(SyntheticTask.ASSOCIATIVE_RECALL.ordinal())) && (minSeqLen != seqLen.intValue()
                     || !testLengths.equals(List.of(seqLen, seqLen)))) {
                 throw new ConfigValueException(minSeqLen != seqLen.intValue() ? "min_seq_len" : "test_lengths",
                         "associative_recall has one length (seq_len)");

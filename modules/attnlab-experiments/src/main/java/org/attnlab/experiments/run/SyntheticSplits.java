@@ -34,8 +34,8 @@ final class SyntheticSplits implements DataSource {
 
     @Override
     public MultiDataSetIterator train(int batchSize) {
-        return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.minSeqLen(), cfg.seqLen(), cfg.vocab(), seed,
-                BatchOptions.of(batchSize, seed)));
+        return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.minSeqLen(), cfg.seqLen(),
+                cfg.vocab(), seed, BatchOptions.of(batchSize, seed)));
     }
 
     @Override
