@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.attnlab.experiments.run.InitGradients;
 import org.attnlab.experiments.stats.Scale;
 import org.attnlab.experiments.stats.SeedInterval;
@@ -19,7 +20,8 @@ import org.attnlab.experiments.store.RunSummary;
 
 /**
  * Gradient norm of each layer at initialisation (one row per layer, one column per variant: mean ± std over its
- * seeds), from the {@value InitGradients#FILE} files of every run that recorded one, failed runs included.
+ * seeds), from the {@value InitGradients#FILE} files of every run that recorded one, failed runs included. Rows are
+ * in the natural order of the layer names (numbers compared as numbers: {@code enc/2} before {@code enc/10}).
  */
 final class InitGradientTable {
     private InitGradientTable() {
@@ -28,7 +30,7 @@ final class InitGradientTable {
     /** The table of {@code runs} (folders under {@code runsDir}), or empty when none recorded gradient norms. */
     static Optional<Table> of(List<RunSummary> runs, Path runsDir) {
         Map<String, Map<String, List<Double>>> byVariant = new LinkedHashMap<>();
-        Map<String, Boolean> layers = new LinkedHashMap<>();
+        Map<String, Boolean> layers = new TreeMap<>(InitGradientTable::natural);
         for (RunSummary r : runs) {
             Map<String, Double> norms = read(runsDir.resolve(r.runId()).resolve(InitGradients.FILE));
             norms.forEach((layer, norm) -> {
@@ -54,6 +56,22 @@ final class InitGradientTable {
                         + "enc/<i>, dec/<i>: encoder and decoder layers from the input side; enc/norm, dec/norm: the "
                         + "final norms of pre-LN stacks; out: output projection; embeddings: token and position "
                         + "tables. Variants that differ only in training settings start from the same weights.")));
+    }
+
+    /** Compares names part by part ({@code /}-separated), numeric parts as numbers and before words. */
+    static int natural(String a, String b) {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean xn = x[i].matches("\\d+");
+            boolean yn = y[i].matches("\\d+");
+            int c = xn && yn ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]))
+                    : xn != yn ? (xn ? -1 : 1) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     private static String format(List<Double> xs) {

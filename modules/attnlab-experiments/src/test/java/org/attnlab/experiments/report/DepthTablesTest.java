@@ -54,12 +54,14 @@ class DepthTablesTest {
                 run("q1", "pre", RunSummary.COMPLETED, "", 1), run("x1", "none", RunSummary.COMPLETED, "", 1));
         Files.writeString(dir.resolve("p1").resolve(InitGradients.FILE), "{\"enc/0\": 1.0, \"out\": 2.0}");
         Files.writeString(dir.resolve("p2").resolve(InitGradients.FILE), "{\"enc/0\": 3.0, \"out\": 2.0}");
-        Files.writeString(dir.resolve("q1").resolve(InitGradients.FILE), "{\"enc/0\": 0.5, \"enc/norm\": 0.25}");
+        Files.writeString(dir.resolve("q1").resolve(InitGradients.FILE),
+                "{\"enc/norm\": 0.25, \"enc/10\": 0.1, \"enc/0\": 0.5}");
         Table t = InitGradientTable.of(runs, dir).orElseThrow();
         assertEquals(List.of("layer", "post", "pre"), t.headers());
         assertEquals(List.of("enc/0", "2.00 ± 1.4", "0.500"), t.rows().get(0));      // std of {1, 3} = sqrt 2
-        assertEquals(List.of("out", "2.00 ± 0.0", "n/a"), t.rows().get(1));
+        assertEquals(List.of("enc/10", "n/a", "0.100"), t.rows().get(1));
         assertEquals(List.of("enc/norm", "n/a", "0.250"), t.rows().get(2));
+        assertEquals(List.of("out", "2.00 ± 0.0", "n/a"), t.rows().get(3));
         assertTrue(InitGradientTable.of(List.of(runs.get(3)), dir).isEmpty());
     }
 }
