@@ -20,10 +20,13 @@ import org.attnlab.experiments.store.RunSummary;
 /**
  * Divergence rate per variant: the share of its seeds whose loss diverged (see
  * {@link org.attnlab.experiments.run.DivergenceRule}), with a Wilson score interval, and the steps at which they did.
- * Shown when any run checked for divergence beyond non-finite losses ({@code training.divergence_factor > 0}) or
- * diverged.
+ * Shown when any run diverged, or checked with a stricter {@code training.divergence_factor} than the default
+ * ({@value #DEFAULT_FACTOR}, the training defaults' value): a study of divergence.
  */
 final class DivergenceTable {
+    /** {@code training.divergence_factor} when a file leaves it out. */
+    static final double DEFAULT_FACTOR = 10;
+
     private DivergenceTable() {
     }
 
@@ -32,7 +35,8 @@ final class DivergenceTable {
         Map<String, List<RunSummary>> byVariant = new LinkedHashMap<>();
         runs.forEach(r -> byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r));
         double factor = runs.stream().mapToDouble(r -> divergenceFactor(runsDir.resolve(r.runId()))).max().orElse(0);
-        if (factor <= 0 && runs.stream().noneMatch(DivergenceTable::diverged)) {
+        boolean strict = factor > 0 && factor < DEFAULT_FACTOR;
+        if (!strict && runs.stream().noneMatch(DivergenceTable::diverged)) {
             return Optional.empty();
         }
         List<List<String>> rows = new ArrayList<>();

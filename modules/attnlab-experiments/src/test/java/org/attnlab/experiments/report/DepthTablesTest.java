@@ -41,10 +41,12 @@ class DepthTablesTest {
     }
 
     @Test
-    void noDivergenceTableWithoutTheCheckOrADivergedRun() throws IOException {
+    void noDivergenceTableWithoutAStricterCheckOrADivergedRun() throws IOException {
         RunSummary r = run("c1", "c", RunSummary.COMPLETED, "", 10);
         Files.writeString(dir.resolve("c1").resolve("config.yaml"), "training:\n  divergence_factor: 0\n");
         assertTrue(DivergenceTable.of(List.of(r), dir, 0.95).isEmpty());
+        Files.writeString(dir.resolve("c1").resolve("config.yaml"), "training:\n  divergence_factor: 10\n");
+        assertTrue(DivergenceTable.of(List.of(r), dir, 0.95).isEmpty(), "the default factor is no study of divergence");
     }
 
     @Test
