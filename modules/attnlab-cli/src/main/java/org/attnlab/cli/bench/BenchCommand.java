@@ -13,11 +13,14 @@ import org.attnlab.bench.cases.Cases;
 import org.attnlab.bench.cases.ExperimentCase;
 import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.cases.Shapes;
+import org.attnlab.bench.measure.ParameterDigest;
+import org.attnlab.bench.profile.OpCounts;
 import org.attnlab.bench.profile.StepProfile;
 import org.attnlab.bench.report.ResultTables;
 import org.attnlab.bench.report.SuiteResult;
 import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.run.LibraryChatter;
+import org.attnlab.experiments.run.TrainingSteps;
 import org.attnlab.models.runtime.RuntimeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +67,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "and writes profile-CASE.md.",
             "Use many steps, e.g. --cases quickstart-step --profile --iterations 200."})
     boolean profile;
+    @Option(names = "--op-counts", description = {"Count the op executions of a training step by op type for the "
+            + "selected model and ensemble cases, forward and backward, over --iterations steps after --warmup "
+            + "(at least 1) steps; nothing is timed, so the counts do not depend on the machine's load. Also prints "
+            + "a SHA-256 of the trained parameters (equal digests at two commits: bit-identical training). Prints "
+            + "and writes ops-CASE.md.", "E.g. --cases models,ensembles --op-counts --warmup 1 --iterations 2."})
+    boolean opCounts;
     @Option(names = "--rounds", defaultValue = "3",
             description = "With --profile: rounds of the per-call comparison (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -111,6 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (profile) {
             return profile(selected);
         }
+        if (opCounts) {
+            return opCounts(selected);
+        }
         BenchSuite suite = new BenchSuite(warmup, iterations, small ? 64 : gemmSize);
         out().println("runtime: " + RuntimeSettings.current().summary());
         SuiteResult result = LibraryChatter.suppressed(() -> suite.run(selected, out()));
@@ -126,9 +138,35 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static List<ExperimentCase> trainingCases(List<BenchCase> selected) {
+        return selected.stream().filter(ExperimentCase.class::isInstance).map(ExperimentCase.class::cast)
+                .filter(ExperimentCase::trains).toList();
+    }
+
+    private int opCounts(List<BenchCase> selected) {
+        List<ExperimentCase> models = trainingCases(selected);
+        if (models.isEmpty()) {
+            err().println("error: --op-counts: select a model or ensemble case (--cases models,ensembles)");
+            return 2;
+        }
+        for (ExperimentCase c : models) {
+            ExperimentModel model = ExperimentModel.load(c.file());
+            TrainingSteps run = c.trainingSteps(model);
+            OpCounts counts = LibraryChatter.suppressed(() -> OpCounts.of(c.name() + " (" + model.label() + ")", run,
+                    Math.max(1, warmup), iterations));
+            String md = "# Ops per training step: " + c.name() + "\n\n" + counts.table() + "\nParameters after "
+                    + (Math.max(1, warmup) + iterations) + " training steps: SHA-256 "
+                    + ParameterDigest.of(run.model().sd()) + "\n";
+            out().println(md);
+            if (!write("ops-" + c.name() + ".md", md)) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
     private int profile(List<BenchCase> selected) {
-        List<ExperimentCase> models = selected.stream().filter(ExperimentCase.class::isInstance)
-                .map(ExperimentCase.class::cast).filter(ExperimentCase::trains).toList();
+        List<ExperimentCase> models = trainingCases(selected).stream().filter(c -> !c.ensemble()).toList();
         if (models.isEmpty()) {
             err().println("error: --profile: select a model case (--cases models, quickstart-step or "
                     + "transformer-step)");
@@ -145,16 +183,24 @@ public final class BenchCommand implements Callable<Integer> {
                 return 2;
             }
             out().println(md);
-            try {
-                Files.createDirectories(out);
-                Files.writeString(out.resolve("profile-" + c.name() + ".md"), md);
-            } catch (IOException e) {
-                err().println("error: --out: cannot write " + out + ": " + e.getMessage());
+            if (!write("profile-" + c.name() + ".md", md)) {
                 return 1;
             }
-            out().println("wrote " + out.resolve("profile-" + c.name() + ".md"));
         }
         return 0;
+    }
+
+    /** Writes {@code text} to {@code file} in the output folder; false (with a line) when it cannot. */
+    private boolean write(String file, String text) {
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(file), text);
+        } catch (IOException e) {
+            err().println("error: --out: cannot write " + out + ": " + e.getMessage());
+            return false;
+        }
+        out().println("wrote " + out.resolve(file));
+        return true;
     }
 
     private PrintWriter out() {

@@ -42,6 +42,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void opCountsCountTheOpsOfASingleAndAnEnsembleStep() throws Exception {
+        Path dir = tmp.resolve("ops");
+        int exit = run("bench", "--cases", "quickstart-step,quickstart-ensemble-step", "--op-counts", "--warmup", "1",
+                "--iterations", "1", "--experiments", "../../experiments", "--out", dir.toString());
+        assertEquals(0, exit, out + "\n" + err);
+        for (String c : List.of("quickstart-step", "quickstart-ensemble-step")) {
+            String md = Files.readString(dir.resolve("ops-" + c + ".md"));
+            assertTrue(md.contains(c + " (quickstart/dot): ") && md.contains("op executions per training step")
+                    && md.contains("| matmul | 8 |") && md.contains("| matmul_bp | 8 |"), md);
+            assertTrue(md.matches("(?s).*Parameters after 2 training steps: SHA-256 [0-9a-f]{64}\\n"), md);
+        }
+        assertFalse(out.toString().contains("gemm"), "nothing is timed: " + out);
+    }
+
+    @Test
     void listPrintsTheSelectedCasesAndRunsNothing() {
         assertEquals(0, run("bench", "--list", "--cases", "encoder,data", "--out", tmp.resolve("x").toString()));
         assertEquals(List.of("encoder-postln", "encoder-preln", "quickstart-data", "transformer-data"),

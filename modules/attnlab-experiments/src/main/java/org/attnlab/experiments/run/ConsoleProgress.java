@@ -9,7 +9,8 @@ import org.attnlab.experiments.store.RunSummary;
 
 /**
  * Progress on the console: a redrawn bar on an interactive terminal, plain lines otherwise. Each validation line shows
- * the metrics the run's model kind declares ({@link org.attnlab.experiments.kinds.ModelKind#metrics()}).
+ * the metrics the run's model kind declares ({@link org.attnlab.experiments.kinds.ModelKind#metrics()}). While seeds
+ * train together as one ensemble, validation and end lines name their run.
  */
 public final class ConsoleProgress implements RunProgress {
     private static final int WIDTH = 30;
@@ -22,6 +23,8 @@ public final class ConsoleProgress implements RunProgress {
     private long firstStep;
     private boolean images;
     private List<String> metrics = List.of();
+    /** True while the members of an ensemble train: lines name their run. */
+    private boolean members;
 
     public ConsoleProgress(PrintWriter out, boolean interactive) {
         this.out = out;
@@ -35,13 +38,31 @@ public final class ConsoleProgress implements RunProgress {
 
     @Override
     public void started(RunSpec run, long totalSteps, long done) {
+        begin(run, totalSteps, done, false);
+        out.printf(Locale.ROOT, "%s: %d steps%s%n", run.runId(), totalSteps, resuming(done));
+        out.flush();
+    }
+
+    @Override
+    public void membersStarted(List<RunSpec> runs, long totalSteps, long done) {
+        begin(runs.get(0), totalSteps, done, true);
+        out.printf(Locale.ROOT, "%d runs trained together as one ensemble: %d steps%s%n", runs.size(), totalSteps,
+                resuming(done));
+        runs.forEach(r -> out.printf(Locale.ROOT, "  member: %s%n", r.runId()));
+        out.flush();
+    }
+
+    private void begin(RunSpec run, long totalSteps, long done, boolean ensemble) {
         total = totalSteps;
         firstStep = done;
+        members = ensemble;
         images = run.variant().model().kind().data().images();
         metrics = run.variant().model().kind().metrics().stream().filter(m -> !UNSHOWN.contains(m)).toList();
         startedAt = System.nanoTime();
-        out.printf(Locale.ROOT, "%s: %d steps%s%n", run.runId(), totalSteps, done > 0 ? ", resuming at " + done : "");
-        out.flush();
+    }
+
+    private static String resuming(long done) {
+        return done > 0 ? ", resuming at " + done : "";
     }
 
     @Override
@@ -58,8 +79,17 @@ public final class ConsoleProgress implements RunProgress {
 
     @Override
     public void validated(MetricRow r) {
+        line("", r);
+    }
+
+    @Override
+    public void memberValidated(RunSpec run, MetricRow r) {
+        line(run.runId() + "  ", r);
+    }
+
+    private void line(String run, MetricRow r) {
         clearBar();
-        StringBuilder line = new StringBuilder("  step " + r.step());
+        StringBuilder line = new StringBuilder("  " + run + "step " + r.step());
         for (String m : metrics) {
             double v = r.value(m);
             line.append("  ").append(m).append(' ').append(String.format(Locale.ROOT,
@@ -72,14 +102,15 @@ public final class ConsoleProgress implements RunProgress {
     @Override
     public void ended(RunSummary s) {
         clearBar();
+        String run = members ? "  " + s.runId() + " " : "  ";
         if (RunSummary.COMPLETED.equals(s.status()) && images) {
-            out.printf(Locale.ROOT, "  completed: test acc %.3f  loss %.4f  (%.1f s training)%n",
+            out.printf(Locale.ROOT, "%scompleted: test acc %.3f  loss %.4f  (%.1f s training)%n", run,
                     s.testTokenAcc(), s.testLoss(), s.seconds());
         } else if (RunSummary.COMPLETED.equals(s.status())) {
-            out.printf(Locale.ROOT, "  completed: test token_acc %.3f  seq_acc %.3f  loss %.4f  (%.1f s training)%n",
-                    s.testTokenAcc(), s.testSeqAcc(), s.testLoss(), s.seconds());
+            out.printf(Locale.ROOT, "%scompleted: test token_acc %.3f  seq_acc %.3f  loss %.4f  (%.1f s training)%n",
+                    run, s.testTokenAcc(), s.testSeqAcc(), s.testLoss(), s.seconds());
         } else {
-            out.printf("  FAILED: %s%n", s.reason());
+            out.printf("%sFAILED: %s%n", run, s.reason());
         }
         out.flush();
     }

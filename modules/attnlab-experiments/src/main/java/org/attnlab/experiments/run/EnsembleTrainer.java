@@ -134,7 +134,7 @@ final class EnsembleTrainer {
 
         List<RunSummary> run() {
             batches.skip(saved.step());
-            members.forEach(m -> progress.started(m.spec, schedule.totalSteps(), saved.step()));
+            progress.membersStarted(members.stream().map(m -> m.spec).toList(), schedule.totalSteps(), saved.step());
             long step = saved.step();
             long periodStart = System.nanoTime();
             while (step < schedule.totalSteps() && members.stream().anyMatch(m -> m.state.training())) {
@@ -222,7 +222,11 @@ final class EnsembleTrainer {
                 Member m = members.get(e);
                 records.recordValidation(m.spec, m.dir, before.get(e), m.state.state());
             }
-            rows.stream().filter(r -> r != null).forEach(progress::validated);
+            for (int e = 0; e < members.size(); e++) {
+                if (rows.get(e) != null) {
+                    progress.memberValidated(members.get(e).spec, rows.get(e));
+                }
+            }
         }
 
         /** The member's single-run graph holding its current parameters. */

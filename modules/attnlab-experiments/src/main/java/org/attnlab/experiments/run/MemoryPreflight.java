@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import org.attnlab.experiments.config.VariantConfig;
 
 /**
  * A rough upper bound of the memory a run needs, checked against the machine before anything is allocated, so that a
@@ -48,6 +49,28 @@ final class MemoryPreflight {
                         variant, gib(e.bytes()), gib(available)), null);
             }
         }
+    }
+
+    /**
+     * The most seeds of {@code variant} that fit in memory trained together as one ensemble (at least 1): an
+     * ensemble of E holds E runs' data, parameters, gradients, Adam moments and activations, so E times one run's
+     * estimate must fit in the machine's memory and E times its examples in the Java heap.
+     */
+    static int membersThatFit(VariantConfig variant) {
+        return membersThatFit(variant, machineBytes(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #membersThatFit(VariantConfig)} against {@code available} bytes in all and {@code heap} bytes of heap. */
+    static int membersThatFit(VariantConfig variant, double available, double heap) {
+        Estimate e = estimate(variant.resolved());
+        double fit = Math.min(available / e.bytes(), e.heapBytes() > 0 ? heap / e.heapBytes() : Double.MAX_VALUE);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(fit)));
+    }
+
+    /** About how many bytes {@code members} runs of {@code variant} need trained together, for messages. */
+    static String ensembleNeeds(VariantConfig variant, int members) {
+        return gib(members * estimate(variant.resolved()).bytes()) + " of memory (" + gib(machineBytes())
+                + " available)";
     }
 
     /** Bytes needed in all, of them on the Java heap (the examples), and the largest array (elements). */

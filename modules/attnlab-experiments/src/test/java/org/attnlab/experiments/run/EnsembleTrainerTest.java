@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,25 @@ class EnsembleTrainerTest {
         System.out.println("steps per member: " + singles.stream().map(RunSummary::steps).toList());
         assertTrue(singles.stream().anyMatch(s -> s.steps() < 12), "some member stops early");
         assertTrue(singles.stream().map(RunSummary::steps).distinct().count() > 1, "members stop at different steps");
+    }
+
+    /** While an ensemble trains, the console names each member run on its validation and end lines. */
+    @Test
+    void consoleLinesNameTheMemberRuns() throws IOException {
+        List<RunSpec> runs = plan("learning_rate: 0.01, steps: 2, eval_every: 1", "{score: dot}");
+        StringWriter text = new StringWriter();
+        try (ResultsStore store = ResultsStore.open(dir.resolve("console.db"))) {
+            new ExperimentRunner(dir.resolve("console"), store, new ConsoleProgress(new PrintWriter(text), false))
+                    .runAll(runs);
+        }
+        String out = text.toString();
+        assertTrue(out.contains("3 runs trained together as one ensemble: 2 steps"), out);
+        for (RunSpec r : runs) {
+            assertTrue(out.contains("  member: " + r.runId() + "\n"), out);
+            assertTrue(out.contains("  " + r.runId() + "  step 1  "), out);
+            assertTrue(out.contains("  " + r.runId() + "  step 2  "), out);
+            assertTrue(out.contains("  " + r.runId() + " completed: "), out);
+        }
     }
 
     private List<RunSummary> assertMembersEqualSingleRuns(String training, String model) throws IOException {

@@ -2,8 +2,8 @@ package org.attnlab.models.attention;
 
 import static org.attnlab.models.support.StaticShapes.ANY;
 
-import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.DynamicShapes;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.support.StaticShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -60,15 +60,15 @@ public final class MultiHeadAttention {
             }
             return sd.identity(KeyValueAttention.outputName(name), fused(sd, name, xq, xkv, keyMask, cfg, wq, wk, wv, wo));
         }
-        SDVariable q = heads(sd, xq, wq, bias(sd, name + "/bq", h * dh, cfg, p), d, h, dh, p);
-        SDVariable k = heads(sd, xkv, wk, bias(sd, name + "/bk", h * dh, cfg, p), d, h, dh, p);
-        SDVariable v = heads(sd, xkv, wv, bias(sd, name + "/bv", h * dh, cfg, p), d, h, dh, p);
+        SDVariable q = heads(sd, xq, wq, bias(sd, name + "/bq", h * dh, cfg, p), d, h, dh);
+        SDVariable k = heads(sd, xkv, wk, bias(sd, name + "/bk", h * dh, cfg, p), d, h, dh);
+        SDVariable v = heads(sd, xkv, wv, bias(sd, name + "/bv", h * dh, cfg, p), d, h, dh);
         SDVariable perHead = KeyValueAttention.weighted(sd, name, q, k, v, keyMask, cfg.attention(), 4, dh, dh, p);
-        SDVariable byTime = Projections.mergeLast(sd, sd.permute(perHead, 0, 2, 1, 3), 4, h, dh); // [B, Tq, H*dh]
-        SDVariable out = Projections.last(sd, byTime, wo, 3, h * dh, d);                         // [B, Tq, d]
-        SDVariable bo = bias(sd, name + "/bo", d, cfg, p);
-        return sd.identity(KeyValueAttention.outputName(name),
-                bo == null ? out : MemberAxis.perMember(sd, out, 3, bo, 1, p, SDVariable::add));
+        SDVariable byTime = sd.permute(perHead, 0, 2, 1, 3);                                   // [B, Tq, H, dh]
+        SDVariable out = Projections.product(sd, Projections.flat(sd, byTime, wo, h * dh), wo,
+                bias(sd, name + "/bo", d, cfg, p));                                              // [B*Tq, d]
+        return sd.reshape(KeyValueAttention.outputName(name), out,
+                DynamicShapes.replacingLast(sd, xq, 3, d));                                   // [B, Tq, d]
     }
 
     /** A zero-initialised projection bias {@code [n]} when the config asks for biases, else null. */
@@ -76,14 +76,14 @@ public final class MultiHeadAttention {
         return cfg.bias() ? init.constant(sd, name, 0.0, n) : null;
     }
 
-    /** {@code [B, T, d]} x {@code [d, H*dh]} (+ {@code b [H*dh]} unless null) -> {@code [B, H, T, dh]}. */
-    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, long d, long h, long dh,
-                                    ParamInit init) {
-        SDVariable projected = Projections.last(sd, x, w, 3, d, h * dh);
-        if (b != null) {
-            projected = MemberAxis.perMember(sd, projected, 3, b, 1, init, SDVariable::add);
-        }
-        return sd.permute(Projections.splitLast(sd, projected, 3, h, dh), 0, 2, 1, 3);
+    /**
+     * {@code [B, T, d]} x {@code [d, H*dh]} (+ {@code b [H*dh]} unless null) -> {@code [B, H, T, dh]}: the flat product
+     * is reshaped straight into heads (the flattened {@code x} and its head shape are shared by the projections of
+     * the same input).
+     */
+    private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, long d, long h, long dh) {
+        SDVariable projected = Projections.product(sd, Projections.flat(sd, x, w, d), w, b);
+        return sd.permute(sd.reshape(projected, DynamicShapes.replacingLast(sd, x, 3, h, dh)), 0, 2, 1, 3);
     }
 
     private static SDVariable fused(SameDiff sd, String name, SDVariable xq, SDVariable xkv, SDVariable keyMask,

@@ -4,19 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.DynamicShapes;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The member axis of an ensemble graph (see {@link ParamInit#members}). Activations fold the E members into the
  * batch axis, member-major: {@code [E*B, ...]}, member {@code e} owning rows {@code [e*B, (e+1)*B)}; parameters carry
- * a leading {@code [E, ...]} axis. Products with a parameter go through
- * {@link org.attnlab.models.layers.Projections#last} (a batched matmul); elementwise uses of a parameter (biases,
- * layer-norm gains, position tables) go through {@link #perMember}. Both add a fixed number of ops whatever E is.
+ * a leading {@code [E, ...]} axis. Products with a parameter and their biases go through
+ * {@link org.attnlab.models.layers.Projections} (a batched matmul on {@code [E, B*..., d]}, the bias broadcast over
+ * it); other elementwise uses of a parameter (position tables) go through {@link #perMember}. Both add a fixed
+ * number of ops whatever E is.
  */
 public final class MemberAxis {
     private MemberAxis() {
@@ -36,20 +37,14 @@ public final class MemberAxis {
         if (!init.isEnsemble()) {
             return op.apply(x, p);
         }
-        long members = init.memberCount();
-        SDVariable unfolded;
-        if (pRank == 1 && p.getShape() != null) {
-            unfolded = sd.reshape(x, members, -1, p.getShape()[1]);                         // [E, B*..., n]
-        } else {
-            SDVariable tail = sd.slice(sd.shape(x).castTo(DataType.LONG), new int[]{1}, new int[]{xRank - 1});
-            unfolded = sd.reshape(x, sd.concat(0, sd.constant(Nd4j.createFromArray(members, -1L)), tail));
-        }
-        int unfoldedRank = pRank == 1 ? 3 : xRank + 1;
+        SDVariable tail = DynamicShapes.tail(sd, x, xRank);
+        SDVariable unfolded = sd.reshape(x, sd.concat(0, sd.constant(Nd4j.createFromArray(init.memberCount(),
+                -1L)), tail));                                                               // [E, B, ...]
         SDVariable expanded = p;
-        for (int r = pRank + 1; r < unfoldedRank; r++) {
+        for (int r = pRank + 1; r <= xRank; r++) {
             expanded = sd.expandDims(expanded, 1);                                           // [E, 1, .., p...]
         }
-        return sd.reshape(op.apply(unfolded, expanded), sd.shape(x));
+        return sd.reshape(op.apply(unfolded, expanded), DynamicShapes.of(sd, x));
     }
 
     /**

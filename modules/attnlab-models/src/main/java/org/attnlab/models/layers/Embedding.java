@@ -15,12 +15,14 @@ public final class Embedding {
 
     /**
      * @param ids   {@code [B, T]} token ids stored as floats
-     * @param table {@code [vocab, d]} embedding table
+     * @param table {@code [vocab, d]} embedding table (an ensemble's {@code [E, vocab, d]}, with ids {@code [E*B, T]})
      * @return {@code [B, T, d]}
      */
     public static SDVariable lookup(SameDiff sd, SDVariable ids, SDVariable table, int vocab, int d) {
-        SDVariable oneHot = sd.oneHot(ids.castTo(DataType.INT), vocab, -1, 1.0, 0.0, table.dataType());
-        return Projections.last(sd, oneHot, table, 3, vocab, d);
+        long[] shape = table.getShape();
+        SDVariable flat = shape.length == 3 ? sd.reshape(ids, shape[0], -1) : sd.reshape(ids, -1);  // [(E,) N]
+        SDVariable oneHot = sd.oneHot(flat.castTo(DataType.INT), vocab, -1, 1.0, 0.0, table.dataType());
+        return sd.reshape(sd.mmul(oneHot, table), DynamicShapes.appending(sd, ids, d));
     }
 
     /**
@@ -28,14 +30,14 @@ public final class Embedding {
      * {@code [E, T, d]}), with {@code T} the run-time length of {@code ids [B, T]}.
      */
     public static SDVariable firstRows(SameDiff sd, SDVariable table, SDVariable ids, int d) {
-        SDVariable t = sd.reshape(sd.sizeAt(ids, 1).castTo(DataType.INT), 1);
+        SDVariable t = DynamicShapes.tail(sd, ids, 2);
         long[] shape = table.getShape();
         if (shape.length == 2) {
-            return sd.slice(table, sd.constant(Nd4j.createFromArray(0, 0)), sd.concat(0, t,
-                    sd.constant(Nd4j.createFromArray(d))));
+            return sd.slice(table, sd.constant(Nd4j.createFromArray(0L, 0L)), sd.concat(0, t,
+                    sd.constant(Nd4j.createFromArray((long) d))));
         }
-        SDVariable size = sd.concat(0, sd.constant(Nd4j.createFromArray((int) shape[0])), t,
-                sd.constant(Nd4j.createFromArray(d)));
-        return sd.slice(table, sd.constant(Nd4j.createFromArray(0, 0, 0)), size);
+        SDVariable size = sd.concat(0, sd.constant(Nd4j.createFromArray(shape[0])), t,
+                sd.constant(Nd4j.createFromArray((long) d)));
+        return sd.slice(table, sd.constant(Nd4j.createFromArray(0L, 0L, 0L)), size);
     }
 }

@@ -80,8 +80,7 @@ public final class SequenceTagger {
         SDVariable h = x.add(Dropout.apply(sd, ATTENTION, attended, cfg.dropout()));
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.vocab(), d, cfg.vocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.vocab());
-        SDVariable logits = MemberAxis.perMember(sd, Projections.last(sd, h, wOut, 3, d, cfg.vocab()), 3, bOut, 1,
-                init, SDVariable::add);                                                             // [B, T, V]
+        SDVariable logits = Projections.affine(sd, h, wOut, bOut, 3, d, cfg.vocab());                // [B, T, V]
         sd.nn.softmax(PROBS, logits, 2);
         SDVariable loss = init.isEnsemble()
                 ? SequenceLoss.memberCrossEntropy(sd, LOSS, logits, labels, labels.sum(2), init.memberCount())

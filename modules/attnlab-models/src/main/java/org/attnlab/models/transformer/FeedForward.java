@@ -1,7 +1,7 @@
 package org.attnlab.models.transformer;
 
-import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
+import org.attnlab.models.layers.DynamicShapes;
 import org.attnlab.models.layers.Projections;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -22,8 +22,7 @@ public final class FeedForward {
         SDVariable b1 = p.constant(sd, name + "/b1", 0.0, dFf);
         SDVariable w2 = p.xavier(sd, name + "/W2", dFf, d, dFf, d);
         SDVariable b2 = p.constant(sd, name + "/b2", 0.0, d);
-        SDVariable hidden = sd.nn.relu(MemberAxis.perMember(sd, Projections.last(sd, x, w1, 3, d, dFf), 3, b1, 1, p,
-                SDVariable::add), 0.0);
-        return MemberAxis.perMember(sd, Projections.last(sd, hidden, w2, 3, dFf, d), 3, b2, 1, p, SDVariable::add);
+        SDVariable hidden = sd.nn.relu(Projections.product(sd, Projections.flat(sd, x, w1, d), w1, b1), 0.0);
+        return sd.reshape(Projections.product(sd, hidden, w2, b2), DynamicShapes.of(sd, x));      // flat in between
     }
 }

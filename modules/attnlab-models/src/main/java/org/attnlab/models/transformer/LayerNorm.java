@@ -1,6 +1,6 @@
 package org.attnlab.models.transformer;
 
-import org.attnlab.models.ensemble.MemberAxis;
+import org.attnlab.models.layers.DynamicShapes;
 import org.attnlab.models.init.ParamInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -34,7 +34,9 @@ public final class LayerNorm {
         if (!p.isEnsemble()) {
             return sd.math.add(name + "/out", normalised.mul(gain), bias);
         }
-        SDVariable scaled = MemberAxis.perMember(sd, normalised, 3, gain, 1, p, SDVariable::mul);
-        return sd.identity(name + "/out", MemberAxis.perMember(sd, scaled, 3, bias, 1, p, SDVariable::add));
+        // Each member's rows [E, B*T, d] scaled by its own gain and shifted by its own bias, in one reshape each way.
+        SDVariable members = sd.reshape(normalised, p.memberCount(), -1, d);
+        SDVariable affine = members.mul(sd.expandDims(gain, 1)).add(sd.expandDims(bias, 1));
+        return sd.reshape(name + "/out", affine, DynamicShapes.of(sd, x));
     }
 }

@@ -2,7 +2,6 @@ package org.attnlab.models.transformer;
 
 import org.attnlab.models.attention.MultiHeadAttention;
 import org.attnlab.models.dropout.Dropout;
-import org.attnlab.models.ensemble.MemberAxis;
 import org.attnlab.models.init.ParamInit;
 import org.attnlab.models.layers.Projections;
 import org.attnlab.models.layers.SequenceLoss;
@@ -93,8 +92,7 @@ public final class Transformer {
         SDVariable h = Decoder.build(sd, y, memory, srcMask, tgtMask, cfg, init);
         SDVariable wOut = init.xavier(sd, "out/W", d, cfg.tgtVocab(), d, cfg.tgtVocab());
         SDVariable bOut = init.constant(sd, "out/b", 0.0, cfg.tgtVocab());
-        SDVariable logits = sd.identity(LOGITS, MemberAxis.perMember(sd,
-                Projections.last(sd, h, wOut, 3, d, cfg.tgtVocab()), 3, bOut, 1, init, SDVariable::add));
+        SDVariable logits = sd.identity(LOGITS, Projections.affine(sd, h, wOut, bOut, 3, d, cfg.tgtVocab()));
         sd.nn.softmax(PROBS, logits, 2);
         loss(sd, logits, labels, cfg, init);
         sd.setLossVariables(LOSS);
