@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.HashSet;
 import java.util.List;
@@ -146,7 +147,8 @@ class SyntheticTaskTest {
                 assertEquals(n, d.getLabelsMaskArray().getRow(b).sumNumber().intValue());
                 for (int t = n; t < 7; t++) {
                     assertEquals(0.0, d.getFeatures().getDouble(b, t), "padding id");
-                    assertEquals(0.0, d.getLabels().getRow(b).getRow(t).sumNumber().doubleValue(), "no label");
+                    assertEquals(0.0, d.getLabels().get(NDArrayIndex.point(b), NDArrayIndex.point(t), NDArrayIndex.all())
+                            .sumNumber().doubleValue(), "no label");
                 }
             }
         }
