@@ -35,6 +35,7 @@ public final class ReportBuilder {
                 .map(r -> RunRecord.load(store, runsDir, r)).toList();
         List<VariantRuns> variants = VariantRuns.of(records);
         List<Table> tables = new ArrayList<>();
+        SettingsTable.of(variants, runsDir).ifPresent(tables::add);
         tables.add(QualityTable.of(variants, settings));
         tables.add(SpeedTable.of(variants, settings));
         List<Comparison> comparisons = record.quick() ? List.of()

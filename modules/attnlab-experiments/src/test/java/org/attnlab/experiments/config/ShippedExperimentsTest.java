@@ -9,13 +9,15 @@ import java.util.List;
 import org.attnlab.experiments.kinds.ModelKinds;
 import org.junit.jupiter.api.Test;
 
-/** Every experiment file shipped in the top-level {@code experiments/} folder is valid. */
+/** Every shipped experiment file (top-level {@code experiments/} and {@code experiments/tuning/}) is valid. */
 class ShippedExperimentsTest {
     @Test
     void shippedExperimentFilesLoad() throws IOException {
-        List<Path> files;
-        try (var s = Files.list(Path.of("../../experiments"))) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+        List<Path> files = new java.util.ArrayList<>();
+        for (String dir : List.of("../../experiments", "../../experiments/tuning")) {
+            try (var s = Files.list(Path.of(dir))) {
+                s.filter(p -> p.toString().endsWith(".yaml")).forEach(files::add);
+            }
         }
         assertFalse(files.isEmpty());
         ExperimentLoader loader = new ExperimentLoader(ModelKinds.load());

@@ -6,8 +6,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 /**
  * Token-level cross-entropy for sequence outputs with a {@code [B, T]} mask over positions. Written from plain ops:
  * SameDiff M2.1's {@code softmaxCrossEntropy} backward rejects per-row weights of shape {@code [N, 1]}, and its
- * {@code logSoftmax} with an explicit axis fails inside {@code sd.fit} ("Error setting property ... Integer.values()"),
- * so log softmax takes its default, the last axis.
+ * {@code logSoftmax} with an explicit axis fails inside {@code sd.fit} ("Error setting property ... Integer.values()").
  */
 public final class SequenceLoss {
     private SequenceLoss() {
@@ -47,14 +46,17 @@ public final class SequenceLoss {
 
     /** {@code [B, T]}: {@code -sum_v labels * log softmax(logits)}. */
     private static SDVariable perPosition(SameDiff sd, SDVariable logits, SDVariable labels) {
-        return labels.mul(logSoftmax(sd, logits)).sum(2).neg();
+        return labels.mul(logSoftmax(sd, logits, 2)).sum(2).neg();
     }
 
     /**
-     * {@code log softmax} over the last axis (e.g. of {@code [B, T, V]} or {@code [B, classes]}): libnd4j's fused
-     * {@code log_softmax} op and its backward, two ops per step where the written-out form takes a dozen.
+     * {@code log softmax} over {@code axis} (e.g. 2 of {@code [B, T, V]}, 1 of {@code [B, classes]}), written out as
+     * {@code x - max - log(sum(exp(x - max)))} so it stays finite for any logit gap. libnd4j M2.1's fused
+     * {@code log_softmax} returns -inf once a class's probability underflows (a logit gap above ~100 in float32),
+     * and the loss {@code 0 * -inf} of a non-target class is NaN: confident models then fail mid-run.
      */
-    public static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
-        return sd.nn.logSoftmax(logits);
+    public static SDVariable logSoftmax(SameDiff sd, SDVariable logits, int axis) {
+        SDVariable shifted = logits.sub(sd.max(logits, true, axis));
+        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, axis)));
     }
 }

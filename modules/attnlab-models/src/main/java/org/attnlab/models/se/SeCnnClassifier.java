@@ -56,7 +56,7 @@ public final class SeCnnClassifier {
         SDVariable b = init.constant(sd, "fc/b", 0, cfg.classes());
         SDVariable logits = pooled.mmul(w).add(b);
         sd.nn.softmax(PROBS, logits, 1);
-        SDVariable perExample = labels.mul(SequenceLoss.logSoftmax(sd, logits)).sum(1).neg();   // [B]
+        SDVariable perExample = labels.mul(SequenceLoss.logSoftmax(sd, logits, 1)).sum(1).neg();   // [B]
         SDVariable loss = sd.mean(LOSS, perExample);
         sd.setLossVariables(LOSS);
         return loss;
