@@ -34,11 +34,16 @@ import org.attnlab.models.support.ConfigValueException;
  * @param minLen         reordering: shortest sentence (default {@code seq_len}: every sentence as long)
  * @param block          reordering: size of the reversed blocks (1 = monotone, {@code >= seq_len} = full reversal);
  *                       see {@link ReorderingTranslation}
+ * @param minSeqLen      synthetic: shortest training and validation example; their lengths are drawn uniformly from
+ *                       {@code [min_seq_len, seq_len]} (default {@code seq_len}: one length)
+ * @param testLengths    synthetic: {@code [shortest, longest]} test example, e.g. longer than any trained on for
+ *                       length generalisation (default {@code [min_seq_len, seq_len]})
  */
 public record DatasetConfig(String kind, String task, Integer seqLen, Integer vocab, int trainExamples,
                             int valExamples, int testExamples, String pairsFile, Integer maxLength,
                             Integer smallSample, Double splitFraction, Integer minCount, Integer maxVocab,
-                            String imagesDir, Integer minLen, Integer block) {
+                            String imagesDir, Integer minLen, Integer block, Integer minSeqLen,
+                            List<Integer> testLengths) {
     /** Valid task names. */
     public static final List<String> TASKS = Arrays.stream(SyntheticTask.values())
             .map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
@@ -47,6 +52,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     public static final String FASHION_MNIST = "fashion_mnist";
     public static final String REORDERING = "reordering";
     private static final Set<String> SYNTHETIC_KEYS = Set.of("task", "seq_len", "vocab");
+    private static final Set<String> LENGTH_KEYS = Set.of("min_seq_len", "test_lengths");
     private static final List<String> TRANSLATION_KEYS = List.of("pairs_file", "max_length", "small_sample",
             "split_fraction", "min_count", "max_vocab");
 
@@ -66,6 +72,9 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
         if (!REORDERING.equals(kind) && (minLen != null || block != null)) {
             throw new ConfigValueException(minLen != null ? "min_len" : "block", "only for kind: reordering");
         }
+        if (!SYNTHETIC.equals(kind) && (minSeqLen != null || testLengths != null)) {
+            throw new ConfigValueException(minSeqLen != null ? "min_seq_len" : "test_lengths", "only for kind: synthetic");
+        }
         if (!FASHION_MNIST.equals(kind) && imagesDir != null) {
             throw new ConfigValueException("images_dir", "only for kind: fashion_mnist");
         }
@@ -73,6 +82,18 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
             task = ConfigChecks.oneOf("task", task, TASKS);
             ConfigChecks.atLeast("seq_len", seqLen, 1);
             ConfigChecks.atLeast("vocab", vocab, 3);
+            minSeqLen = minSeqLen == null ? seqLen : minSeqLen;
+            ConfigChecks.inRange("min_seq_len", minSeqLen, 1, seqLen);
+            testLengths = testLengths == null ? List.of(minSeqLen, seqLen) : List.copyOf(testLengths);
+            if (testLengths.size() != 2 || testLengths.get(0) < 1 || testLengths.get(1) < testLengths.get(0)) {
+                throw new ConfigValueException("test_lengths", "give [shortest, longest] with 1 <= shortest <= "
+                        + "longest, was " + testLengths);
+            }
+            if (task.equals(TASKS.get(SyntheticTask.ASSOCIATIVE_RECALL.ordinal())) && (minSeqLen != seqLen.intValue()
+                    || !testLengths.equals(List.of(seqLen, seqLen)))) {
+                throw new ConfigValueException(minSeqLen != seqLen.intValue() ? "min_seq_len" : "test_lengths",
+                        "associative_recall has one length (seq_len)");
+            }
         } else if (REORDERING.equals(kind)) {
             if (task != null) {
                 throw new ConfigValueException("task", "only for kind: synthetic (reordering has its own rule: block)");
@@ -107,7 +128,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     /** A synthetic task. */
     public DatasetConfig(String task, int seqLen, int vocab, int trainExamples, int valExamples, int testExamples) {
         this(SYNTHETIC, task, seqLen, vocab, trainExamples, valExamples, testExamples, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** Keys that a section of this {@code kind} may leave out (they belong to the other kind). */
@@ -116,6 +137,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
         both.add("kind");
         both.add("images_dir");
         both.add("min_len");
+        both.addAll(LENGTH_KEYS);
         if (REORDERING.equals(kind)) {
             both.add("task");
         } else {
@@ -171,6 +193,16 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("dataset section not readable: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Synthetic: the longest example of any split (the size a model's position table must cover). */
+    public int longestLength() {
+        return Math.max(seqLen, testLengths.get(1));
+    }
+
+    /** Synthetic: true when examples have several lengths or the test split has other lengths than training. */
+    public boolean variableLengths() {
+        return minSeqLen != seqLen.intValue() || !testLengths.equals(List.of(minSeqLen, seqLen));
     }
 
     /** The synthetic task. */

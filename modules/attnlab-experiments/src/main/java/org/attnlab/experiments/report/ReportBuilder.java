@@ -44,6 +44,8 @@ public final class ReportBuilder {
         if (!comparisons.isEmpty()) {
             tables.add(ComparisonTable.of(comparisons, settings));
         }
+        DivergenceTable.of(runs, runsDir, 1 - settings.alpha()).ifPresent(tables::add);
+        InitGradientTable.of(runs, runsDir).ifPresent(tables::add);
         tables.add(EnvironmentTable.of(variants, records));
         List<RunSummary> failed = runs.stream().filter(r -> RunSummary.FAILED.equals(r.status())).toList();
         if (!failed.isEmpty()) {

@@ -143,6 +143,9 @@ class ExperimentLoaderTest {
                 bad("  vocab: 10", "  vocab: 10\n  block: 2", "bad.yaml: dataset.block: only for kind: reordering (line 6)"),
                 bad("  task: reverse", "  kind: fashion_mnist", "bad.yaml: dataset.seq_len: only for kind: synthetic"),
                 bad("  vocab: 10", "  vocab: 10\n  images_dir: x", "bad.yaml: dataset.images_dir: only for kind: fashion_mnist"),
+                bad("  vocab: 10", "  vocab: 10\n  min_seq_len: 9", "bad.yaml: dataset.min_seq_len: must be in [1, 8], was 9 (line 6)"),
+                bad("  vocab: 10", "  vocab: 10\n  test_lengths: [32, 24]", "bad.yaml: dataset.test_lengths: give [shortest, longest] with 1 <= shortest <= longest, was [32, 24] (line 6)"),
+                bad("  task: reverse", "  task: associative_recall\n  test_lengths: [8, 10]", "bad.yaml: dataset.test_lengths: associative_recall has one length (seq_len) (line 4)"),
                 bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {compare: best}", "bad.yaml: report.compare: 'best' is neither all_pairs nor a variant; variants: dot, general (line 15)"),
                 bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {alpha: 0.7}", "bad.yaml: report.alpha: must be in (0, 0.5], was 0.7 (line 15)"),
                 bad("seeds: [1, 2]", "seeds: [1, 2]\nreport: {treshold: 0.9}", "bad.yaml: report.treshold: unknown key")
