@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Token-level tasks (synthetic tasks, language modelling). Each batch, padded to its longest example T:
+ * Token-level tasks (synthetic tasks, language modelling). Each batch, padded to its longest example or to a fixed
+ * length T:
  * features [B, T] token ids as float; labels [B, T, V] one-hot (or [B, T] ids with {@link LabelFormat#INDEX});
  * features mask [B, T] (1 = real token); labels mask [B, T] (1 = labelled position).
  */
@@ -15,12 +16,25 @@ public final class SequenceDataSetIterator extends BatchedDataSetIterator {
 
     private final List<SequenceExample> examples;
     private final int vocabSize;
+    private final int padTo;
 
-    /** Iterates {@code examples} whose token ids are below {@code vocabSize}. */
+    /** Iterates {@code examples} whose token ids are below {@code vocabSize}; a batch is as long as its longest example. */
     public SequenceDataSetIterator(List<SequenceExample> examples, int vocabSize, BatchOptions options) {
+        this(examples, vocabSize, options, 0);
+    }
+
+    /**
+     * As {@link #SequenceDataSetIterator(List, int, BatchOptions)}, every batch padded to at least {@code padTo}
+     * positions (0 = its longest example), so that batches of examples of several lengths share one shape.
+     */
+    public SequenceDataSetIterator(List<SequenceExample> examples, int vocabSize, BatchOptions options, int padTo) {
         super(examples.stream().mapToInt(SequenceExample::length).toArray(), options, vocabSize, vocabSize);
+        if (padTo < 0) {
+            throw new IllegalArgumentException("padTo must be >= 0, was " + padTo);
+        }
         this.examples = List.copyOf(examples);
         this.vocabSize = vocabSize;
+        this.padTo = padTo;
     }
 
     @Override
@@ -28,7 +42,7 @@ public final class SequenceDataSetIterator extends BatchedDataSetIterator {
         List<SequenceExample> batch = Arrays.stream(indices).mapToObj(examples::get).toList();
         List<int[]> sources = batch.stream().map(SequenceExample::source).toList();
         List<int[]> targets = batch.stream().map(SequenceExample::target).toList();
-        int length = Math.max(Padding.maxLength(sources), Padding.maxLength(targets));
+        int length = Math.max(padTo, Math.max(Padding.maxLength(sources), Padding.maxLength(targets)));
         INDArray features = Padding.indices(sources, length);
         INDArray labels = Padding.labels(targets, length, vocabSize, labelFormat());
         return new DataSet(features, labels, Padding.mask(sources, length), Padding.mask(targets, length));

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Standard attention probes that need no download. Every example has source and target of length {@code seqLen};
+ * Standard attention probes that need no download. Every example has source and target of one length: {@code seqLen},
+ * or drawn uniformly from {@code [minLen, maxLen]} per example (copy, reverse and sort; length generalisation);
  * token 0 is padding and never generated; content tokens are drawn uniformly from {@code 1 .. vocabSize-1}.
- * The same {@code (numExamples, seqLen, vocabSize, seed)} always gives the same examples.
+ * The same arguments and seed always give the same examples.
  */
 public enum SyntheticTask {
 
@@ -93,15 +94,29 @@ public enum SyntheticTask {
 
     abstract SequenceExample example(SplittableRandom random, int seqLen, int vocabSize);
 
-    /** {@code numExamples} examples drawn from {@code new SplittableRandom(seed)}. */
+    /** {@code numExamples} examples of length {@code seqLen} drawn from {@code new SplittableRandom(seed)}. */
     public List<SequenceExample> generate(int numExamples, int seqLen, int vocabSize, long seed) {
-        if (numExamples < 0 || seqLen < 1 || vocabSize < 3) {
-            throw new IllegalArgumentException("need numExamples >= 0, seqLen >= 1, vocabSize >= 3");
+        return generate(numExamples, seqLen, seqLen, vocabSize, seed);
+    }
+
+    /**
+     * {@code numExamples} examples drawn from {@code new SplittableRandom(seed)}, each of a length drawn uniformly
+     * from {@code [minLen, maxLen]} before its tokens (no draw when the two are equal, so a fixed length gives the
+     * examples of {@link #generate(int, int, int, long)}). Associative recall has one length only.
+     */
+    public List<SequenceExample> generate(int numExamples, int minLen, int maxLen, int vocabSize, long seed) {
+        if (numExamples < 0 || minLen < 1 || maxLen < minLen || vocabSize < 3) {
+            throw new IllegalArgumentException("need numExamples >= 0, 1 <= minLen <= maxLen, vocabSize >= 3; got "
+                    + numExamples + ", " + minLen + ", " + maxLen + ", " + vocabSize);
+        }
+        if (this == ASSOCIATIVE_RECALL && minLen != maxLen) {
+            throw new IllegalArgumentException("associative recall has one length; got " + minLen + " to " + maxLen);
         }
         SplittableRandom random = new SplittableRandom(seed);
         List<SequenceExample> out = new ArrayList<>(numExamples);
         for (int i = 0; i < numExamples; i++) {
-            out.add(example(random, seqLen, vocabSize));
+            int length = minLen == maxLen ? maxLen : minLen + random.nextInt(maxLen - minLen + 1);
+            out.add(example(random, length, vocabSize));
         }
         return out;
     }
@@ -112,7 +127,17 @@ public enum SyntheticTask {
      * The examples come from {@code seed}; the batch shuffle from {@code options.seed()}.
      */
     public DataSetIterator iterator(int numExamples, int seqLen, int vocabSize, long seed, BatchOptions options) {
-        return new SequenceDataSetIterator(generate(numExamples, seqLen, vocabSize, seed), vocabSize, options);
+        return iterator(numExamples, seqLen, seqLen, vocabSize, seed, options);
+    }
+
+    /**
+     * As {@link #iterator(int, int, int, long, BatchOptions)} with lengths drawn from {@code [minLen, maxLen]}; every
+     * batch is padded (id 0, masks 0) to {@code T = maxLen}, so batches of one split share one shape.
+     */
+    public DataSetIterator iterator(int numExamples, int minLen, int maxLen, int vocabSize, long seed,
+                                    BatchOptions options) {
+        return new SequenceDataSetIterator(generate(numExamples, minLen, maxLen, vocabSize, seed), vocabSize, options,
+                maxLen);
     }
 
     private static int[] content(SplittableRandom random, int seqLen, int vocabSize) {

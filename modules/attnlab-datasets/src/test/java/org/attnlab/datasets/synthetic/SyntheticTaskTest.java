@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.HashSet;
 import java.util.List;
@@ -108,5 +109,48 @@ class SyntheticTaskTest {
         it.reset();
         assertTrue(it.hasNext());
         assertFalse(ds.getFeatures().isView());
+    }
+
+    @Test
+    void lengthsDrawnFromTheirRangeAndOneLengthGivesTheFixedLengthExamples() {
+        List<SequenceExample> varied = SyntheticTask.REVERSE.generate(200, 3, 6, 9, 11);
+        Set<Integer> seen = new HashSet<>();
+        for (SequenceExample e : varied) {
+            int n = e.source().length;
+            assertTrue(n >= 3 && n <= 6, "length " + n);
+            assertEquals(n, e.target().length);
+            for (int i = 0; i < n; i++) {
+                assertEquals(e.source()[n - 1 - i], e.target()[i]);
+            }
+            seen.add(n);
+        }
+        assertEquals(Set.of(3, 4, 5, 6), seen);
+        List<SequenceExample> fixed = SyntheticTask.SORT.generate(20, 5, 5, 9, 3);
+        List<SequenceExample> plain = SyntheticTask.SORT.generate(20, 5, 9, 3);
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(plain.get(i).source(), fixed.get(i).source());
+        }
+        assertThrows(IllegalArgumentException.class, () -> SyntheticTask.ASSOCIATIVE_RECALL.generate(4, 6, 10, 30, 1));
+        assertThrows(IllegalArgumentException.class, () -> SyntheticTask.COPY.generate(4, 6, 5, 30, 1));
+    }
+
+    @Test
+    void variableLengthBatchesArePaddedToTheLongestLength() {
+        DataSetIterator it = SyntheticTask.COPY.iterator(40, 2, 7, 9, 5, BatchOptions.of(8, 1));
+        while (it.hasNext()) {
+            DataSet d = it.next();
+            assertEquals(7, d.getFeatures().size(1));
+            assertEquals(7, d.getLabels().size(1));
+            for (int b = 0; b < d.getFeatures().size(0); b++) {
+                int n = d.getFeaturesMaskArray().getRow(b).sumNumber().intValue();
+                assertTrue(n >= 2 && n <= 7);
+                assertEquals(n, d.getLabelsMaskArray().getRow(b).sumNumber().intValue());
+                for (int t = n; t < 7; t++) {
+                    assertEquals(0.0, d.getFeatures().getDouble(b, t), "padding id");
+                    assertEquals(0.0, d.getLabels().get(NDArrayIndex.point(b), NDArrayIndex.point(t), NDArrayIndex.all())
+                            .sumNumber().doubleValue(), "no label");
+                }
+            }
+        }
     }
 }

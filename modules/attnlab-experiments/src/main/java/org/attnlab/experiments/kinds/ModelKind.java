@@ -43,6 +43,20 @@ public interface ModelKind<S extends Record> {
         throw new UnsupportedOperationException("model kind " + name() + " has no ensemble axis");
     }
 
+    /**
+     * The layer a trainable parameter belongs to, for the gradient norm per layer at initialisation that runs of this
+     * kind record (see {@code run.InitGradients}); null for a parameter outside every named layer. Kinds that name no
+     * layers (the default) record nothing.
+     */
+    default String layerOf(String parameter) {
+        return null;
+    }
+
+    /** True when {@link #layerOf} names layers: runs of this kind record their gradient norms at initialisation. */
+    default boolean namesLayers() {
+        return false;
+    }
+
     /** The columns of {@code metrics.csv} and of the console lines of this kind's runs. */
     default List<String> metrics() {
         return data().metrics();

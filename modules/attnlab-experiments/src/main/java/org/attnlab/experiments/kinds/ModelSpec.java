@@ -16,4 +16,14 @@ public record ModelSpec<S extends Record>(ModelKind<S> kind, S settings) {
     public TrainableModel buildMembers(TaskShape shape, long[] seeds) {
         return kind.buildMembers(settings, shape, seeds);
     }
+
+    /** The layer of a trainable parameter (see {@link ModelKind#layerOf}), or null. */
+    public String layerOf(String parameter) {
+        return kind.layerOf(parameter);
+    }
+
+    /** True when runs of this model record their gradient norm per layer at initialisation. */
+    public boolean namesLayers() {
+        return kind.namesLayers();
+    }
 }

@@ -145,6 +145,24 @@ public final class TransformerKind implements ModelKind<TransformerKind.Settings
                 adapter(shape.decoderBos()), Transformer.PROBS, Transformer.LOSS, List.of(), null);
     }
 
+    /**
+     * Encoder and decoder layers {@code enc/<i>}, {@code dec/<i>}, the pre-LN final norms {@code enc/norm},
+     * {@code dec/norm}, the output projection {@code out} and the token and position tables {@code embeddings}.
+     */
+    @Override
+    public String layerOf(String parameter) {
+        String[] parts = parameter.split("/");
+        if (parts[0].equals("enc") || parts[0].equals("dec")) {
+            return parts[0] + "/" + parts[1];
+        }
+        return parts[0].equals("out") ? "out" : "embeddings";
+    }
+
+    @Override
+    public boolean namesLayers() {
+        return true;
+    }
+
     /** Raw batch to {@code [src, tgt_in]} and {@code [labels]} ids. */
     private static UnaryOperator<org.nd4j.linalg.dataset.api.MultiDataSet> adapter(int bos) {
         return raw -> new MultiDataSet(new INDArray[]{RawBatches.source(raw), RawBatches.decoderInput(raw, bos)},

@@ -39,11 +39,14 @@ public final class ReportBuilder {
         tables.add(QualityTable.of(variants, settings));
         tables.add(SpeedTable.of(variants, settings));
         ConstantUnits.of(runsDir, variants).ifPresent(tables::add);
+        tables.addAll(TranslationTable.of(runsDir, variants, settings));
         List<Comparison> comparisons = record.quick() ? List.of()
                 : Comparison.all(variants, metrics(variants), settings);
         if (!comparisons.isEmpty()) {
             tables.add(ComparisonTable.of(comparisons, settings));
         }
+        DivergenceTable.of(runs, runsDir, 1 - settings.alpha()).ifPresent(tables::add);
+        InitGradientTable.of(runs, runsDir).ifPresent(tables::add);
         tables.add(EnvironmentTable.of(variants, records));
         List<RunSummary> failed = runs.stream().filter(r -> RunSummary.FAILED.equals(r.status())).toList();
         if (!failed.isEmpty()) {

@@ -49,9 +49,21 @@ record VariantRuns(String variant, List<RunRecord> runs) {
         if (d == null) {
             return "unknown task";
         }
-        return d.has("task") && !d.get("task").isNull() ? d.get("task").asText() + " (length "
-                + d.path("seq_len").asText() + ", vocabulary " + d.path("vocab").asText() + ")"
+        return d.has("task") && !d.get("task").isNull() ? d.get("task").asText() + " (length " + lengths(d)
+                + ", vocabulary " + d.path("vocab").asText() + ")"
                 : d.path("kind").asText("synthetic");
+    }
+
+    /** {@code seq_len}, or the training and test length ranges when the dataset varies them. */
+    private static String lengths(JsonNode d) {
+        String train = d.path("min_seq_len").asText(d.path("seq_len").asText()) + "-" + d.path("seq_len").asText();
+        JsonNode test = d.path("test_lengths");
+        String tested = test.size() == 2 ? test.get(0).asText() + "-" + test.get(1).asText() : train;
+        if (train.equals(tested)) {
+            return train.equals(d.path("seq_len").asText() + "-" + d.path("seq_len").asText())
+                    ? d.path("seq_len").asText() : train;
+        }
+        return train + ", test " + tested;
     }
 
     double chance() {

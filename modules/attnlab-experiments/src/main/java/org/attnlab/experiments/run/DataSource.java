@@ -1,6 +1,9 @@
 package org.attnlab.experiments.run;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.attnlab.datasets.text.Vocabulary;
 import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -11,6 +14,7 @@ interface DataSource {
     /** The data of {@code cfg} for a run with {@code seed} (files are read once per process and shared by runs). */
     static DataSource of(DatasetConfig cfg, long seed) {
         return cfg.translation() ? new TranslationSplits(cfg, seed)
+                : cfg.reordering() ? new ReorderingSplits(cfg, seed)
                 : cfg.images() ? new ImageSplits(cfg, seed)
                 : new SyntheticSplits(cfg, seed);
     }
@@ -38,4 +42,17 @@ interface DataSource {
 
     /** True for natural-language data, where test BLEU is reported. */
     boolean reportsBleu();
+
+    /** The id that ends a target sentence (where greedy decodes are cut for BLEU). */
+    default int endOfSentence() {
+        return Vocabulary.EOS;
+    }
+
+    /**
+     * For data whose word alignment is known: the function giving, for a sentence of {@code n} tokens, the source
+     * position each target position translates ({@code int[n]}); empty otherwise.
+     */
+    default Optional<IntFunction<int[]>> trueAlignment() {
+        return Optional.empty();
+    }
 }

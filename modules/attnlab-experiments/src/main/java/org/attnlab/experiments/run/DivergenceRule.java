@@ -8,7 +8,9 @@ import java.util.Locale;
  * a freshly initialised softmax model starts (an untrained model's measured loss is close to it), so the rule needs no
  * state and holds for a resumed run.
  */
-final class DivergenceRule {
+public final class DivergenceRule {
+    private static final String NOT_FINITE = "loss became ";
+    private static final String ABOVE = "diverged: ";
     private final double factor;
     private final double initial;
 
@@ -22,13 +24,18 @@ final class DivergenceRule {
     String check(double trainLoss, double valLoss, long step) {
         for (double loss : new double[]{trainLoss, valLoss}) {
             if (!Double.isFinite(loss)) {
-                return "loss became " + loss + " at step " + step;
+                return NOT_FINITE + loss + " at step " + step;
             }
             if (factor > 0 && loss > factor * initial) {
-                return String.format(Locale.ROOT, "diverged: loss %.4g at step %d is above %.4g x its initial value "
+                return String.format(Locale.ROOT, ABOVE + "loss %.4g at step %d is above %.4g x its initial value "
                         + "%.4g (training.divergence_factor)", loss, step, factor, initial);
             }
         }
         return null;
+    }
+
+    /** True when a failed run's {@code reason} is one this rule gave (the run diverged, rather than crashed). */
+    public static boolean isDivergence(String reason) {
+        return reason.startsWith(NOT_FINITE) || reason.startsWith(ABOVE);
     }
 }

@@ -90,6 +90,7 @@ final class EnsembleTrainer {
         }
         TrainableModel model = v.model().buildMembers(members.get(0).data.shape(), seeds);
         if (saved == null) {
+            members.forEach(m -> InitGradients.record(v.model(), m.view, m.data, v.training().batchSize(), m.dir));
             TrainingSteps.configure(model, v.training());
             saved = new EnsembleState(0, "", 0, members.stream().map(m -> m.state).toList());
         } else {

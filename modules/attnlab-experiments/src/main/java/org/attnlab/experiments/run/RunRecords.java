@@ -8,13 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.attnlab.datasets.text.Vocabulary;
 import org.attnlab.experiments.kinds.TrainableModel;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
@@ -67,12 +65,13 @@ final class RunRecords {
                         long step, long batchesPerEpoch, RunSummary started) {
         TestCheckpoint chosen = TestCheckpoint.of(state, step);
         TrainableModel model = chosen.step() == step ? current : current.withGraph(
-                SameDiff.load(dir.path().resolve(state.bestCheckpoint()).toFile(), true));
+                CheckpointWeights.load(dir.path().resolve(state.bestCheckpoint()), current.sd()));
         dir.writeJson(TestCheckpoint.FILE, chosen);
         List<MultiDataSet> testBatches = data.test();
         Evaluator.Scores test = Evaluator.evaluate(model, testBatches);
         double bleu = data.reportsBleu() && model.decoder() != null
-                ? Evaluator.bleu(model, testBatches, Vocabulary.EOS) : Double.NaN;
+                ? Evaluator.bleu(model, testBatches, data.endOfSentence()) : Double.NaN;
+        AlignmentErrors.write(dir, model, data, testBatches);
         if (!model.maps().isEmpty()) {
             AttentionMaps.write(dir, AttentionMaps.of(model, data, testBatches.get(0)));
             UnitSpread.write(dir, UnitSpread.of(model, testBatches));

@@ -12,9 +12,14 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
-/** Train, validation and test data of a synthetic task, each split from its own seed stream. */
+/**
+ * Train, validation and test data of a synthetic task, each split from its own seed stream. Training and validation
+ * examples have lengths in {@code [min_seq_len, seq_len]}, test examples in {@code test_lengths}; every batch of a
+ * split is padded to its longest length.
+ */
 final class SyntheticSplits implements DataSource {
-    private static final int EVAL_BATCH = 256;
+    /** Batch size of the validation and test batches. */
+    static final int EVAL_BATCH = 256;
     private final DatasetConfig cfg;
     private final long seed;
 
@@ -25,13 +30,13 @@ final class SyntheticSplits implements DataSource {
 
     @Override
     public TaskShape shape() {
-        return new TaskShape(cfg.vocab(), cfg.seqLen());
+        return new TaskShape(cfg.vocab(), cfg.longestLength());
     }
 
     @Override
     public MultiDataSetIterator train(int batchSize) {
-        return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.seqLen(), cfg.vocab(), seed,
-                BatchOptions.of(batchSize, seed)));
+        return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.minSeqLen(), cfg.seqLen(),
+                cfg.vocab(), seed, BatchOptions.of(batchSize, seed)));
     }
 
     @Override
@@ -41,12 +46,12 @@ final class SyntheticSplits implements DataSource {
 
     @Override
     public List<MultiDataSet> validation() {
-        return fixed(cfg.valExamples(), seed + 1_000_003L);
+        return fixed(cfg.valExamples(), cfg.minSeqLen(), cfg.seqLen(), seed + 1_000_003L);
     }
 
     @Override
     public List<MultiDataSet> test() {
-        return fixed(cfg.testExamples(), seed + 2_000_003L);
+        return fixed(cfg.testExamples(), cfg.testLengths().get(0), cfg.testLengths().get(1), seed + 2_000_003L);
     }
 
     @Override
@@ -64,9 +69,13 @@ final class SyntheticSplits implements DataSource {
         return false;
     }
 
-    private List<MultiDataSet> fixed(int n, long splitSeed) {
-        DataSetIterator it = task().iterator(n, cfg.seqLen(), cfg.vocab(), splitSeed,
-                BatchOptions.of(EVAL_BATCH, splitSeed).withShuffle(false));
+    private List<MultiDataSet> fixed(int n, int minLen, int maxLen, long splitSeed) {
+        return batches(task().iterator(n, minLen, maxLen, cfg.vocab(), splitSeed,
+                BatchOptions.of(EVAL_BATCH, splitSeed).withShuffle(false)));
+    }
+
+    /** Every batch of {@code it} as a raw batch. */
+    static List<MultiDataSet> batches(DataSetIterator it) {
         List<MultiDataSet> out = new ArrayList<>();
         while (it.hasNext()) {
             DataSet d = it.next();

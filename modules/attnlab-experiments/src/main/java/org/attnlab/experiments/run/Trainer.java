@@ -41,6 +41,7 @@ public final class Trainer {
         TrainingState state = dir.readJson(RunRecords.STATE, TrainingState.class);
         if (state == null) {
             state = TrainingState.fresh();
+            InitGradients.record(v.model(), model, data, v.training().batchSize(), dir);
             TrainingSteps.configure(model, v.training());
         } else {
             model = model.withGraph(SameDiff.load(dir.path().resolve(state.checkpoint()).toFile(), true));

@@ -1,0 +1,59 @@
+package org.attnlab.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiments.config.ExperimentLoader;
+import org.attnlab.experiments.kinds.ModelKinds;
+import org.attnlab.experiments.report.Report;
+import org.attnlab.experiments.report.ReportBuilder;
+import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A seq2seq run on the reordering translation scores BLEU and the AER of its alignment, and the report shows them. */
+class ReorderingRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void seq2seqRunsWriteAlignmentErrorAndTheReportTabulatesItWithPerplexity() throws IOException {
+        Path file = dir.resolve("align.yaml");
+        Files.writeString(file, """
+                name: align
+                dataset: {kind: reordering, seq_len: 5, min_len: 3, block: 2, vocab: 8, train_examples: 64,
+                          val_examples: 16, test_examples: 40}
+                model: {kind: seq2seq, embed: 8, hidden: 8, score: dot}
+                training: {batch_size: 16, steps: 4, eval_every: 2}
+                seeds: [1]
+                variants:
+                  dot: {model: {score: dot}}
+                  additive: {model: {score: additive}}
+                """);
+        List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            List<RunSummary> out = new ExperimentRunner(dir, store, new TrainerTest.Recorder(false)).runAll(runs);
+            assertEquals(List.of("completed", "completed"), out.stream().map(RunSummary::status).toList());
+            for (RunSummary s : out) {
+                assertTrue(s.testBleu() >= 0 && s.testBleu() <= 1, "BLEU measured: " + s.testBleu());
+                List<AlignmentErrors.Score> aer = AlignmentErrors.read(dir.resolve("align").resolve(s.runId()));
+                assertEquals(1, aer.size());
+                assertTrue(aer.get(0).aer() >= 0 && aer.get(0).aer() <= 1, "AER " + aer.get(0).aer());
+                assertTrue(aer.get(0).links() >= 40 * 3 && aer.get(0).links() <= 40 * 5, "one link per target token");
+            }
+            Report report = new ReportBuilder(store).build("align", dir.resolve("align"), dir.resolve("figures"));
+            var table = report.tables().stream().filter(t -> t.title().startsWith("Translation")).findFirst()
+                    .orElseThrow();
+            assertEquals(2, table.rows().size());
+            for (List<String> row : table.rows()) {
+                assertEquals("alignment (" + row.get(0) + ")", row.get(3), "the variant's own map");
+                assertTrue(row.get(4).matches("0\\.\\d{3}"), "one seed: the AER alone, " + row);
+            }
+        }
+    }
+}
