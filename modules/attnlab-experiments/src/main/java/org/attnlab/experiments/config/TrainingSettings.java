@@ -10,6 +10,8 @@ import org.attnlab.models.support.ConfigValueException;
  * @param optimizer    adam or sgd
  * @param learningRate peak learning rate
  * @param warmupSteps  steps of linear warm-up from 0 to the peak (0 = none)
+ * @param lrDecay      after the warm-up: none (the peak to the end) or cosine (half a cosine from the peak to 0 at the
+ *                     last step; needs {@code steps})
  * @param batchSize    examples per step
  * @param steps        optimizer steps (0 when {@code epochs} is given)
  * @param epochs       passes over the training set (0 when {@code steps} is given)
@@ -22,16 +24,19 @@ import org.attnlab.models.support.ConfigValueException;
  *                     run at a time); only model kinds with an ensemble axis, without gradient clipping, on
  *                     synthetic data use it, the others train their seeds one by one
  */
-public record TrainingSettings(String optimizer, double learningRate, int warmupSteps, int batchSize, int steps,
-                               int epochs, int evalEvery, int patience, double clipNorm, double divergenceFactor,
-                               int ensemble) {
+public record TrainingSettings(String optimizer, double learningRate, int warmupSteps, String lrDecay, int batchSize,
+                               int steps, int epochs, int evalEvery, int patience, double clipNorm,
+                               double divergenceFactor, int ensemble) {
     /** Valid optimizer names. */
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
+    /** Valid learning-rate decays after the warm-up. */
+    public static final List<String> DECAYS = List.of("none", "cosine");
 
     public TrainingSettings {
         optimizer = ConfigChecks.oneOf("optimizer", optimizer, OPTIMIZERS);
         ConfigChecks.inOpenClosed("learning_rate", learningRate, 0, 10);
         ConfigChecks.atLeast("warmup_steps", warmupSteps, 0);
+        lrDecay = ConfigChecks.oneOf("lr_decay", lrDecay, DECAYS);
         ConfigChecks.atLeast("batch_size", batchSize, 1);
         ConfigChecks.atLeast("steps", steps, 0);
         ConfigChecks.atLeast("epochs", epochs, 0);
@@ -46,5 +51,15 @@ public record TrainingSettings(String optimizer, double learningRate, int warmup
             throw new ConfigValueException("steps", "give exactly one of steps and epochs (a positive count), was steps="
                     + steps + ", epochs=" + epochs);
         }
+        if ("cosine".equals(lrDecay) && steps <= warmupSteps) {
+            throw new ConfigValueException("lr_decay", "cosine decays over the steps after the warm-up: give steps above "
+                    + "warmup_steps (" + warmupSteps + "), was steps=" + steps + (epochs > 0 ? " (epochs=" + epochs
+                    + ")" : ""));
+        }
+    }
+
+    /** True when the learning rate follows half a cosine to 0 after the warm-up. */
+    public boolean cosine() {
+        return "cosine".equals(lrDecay);
     }
 }

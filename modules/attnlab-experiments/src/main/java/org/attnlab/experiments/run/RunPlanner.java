@@ -54,9 +54,10 @@ public final class RunPlanner {
         int steps = t.steps() > 0 ? Math.max(1, t.steps() / QUICK_DIVISOR) : 0;
         int epochs = t.epochs() > 0 ? 1 : 0;
         int evalEvery = t.evalEvery() > 0 && steps > 0 ? Math.min(t.evalEvery(), steps) : t.evalEvery();
-        TrainingSettings shorter = new TrainingSettings(t.optimizer(), t.learningRate(), Math.min(t.warmupSteps(),
-                steps > 0 ? steps : t.warmupSteps()), t.batchSize(), steps, epochs, evalEvery, t.patience(), t.clipNorm(),
-                t.divergenceFactor(), t.ensemble());
+        int warmup = t.cosine() ? Math.min(t.warmupSteps(), steps - 1) : Math.min(t.warmupSteps(),
+                steps > 0 ? steps : t.warmupSteps());
+        TrainingSettings shorter = new TrainingSettings(t.optimizer(), t.learningRate(), warmup, t.lrDecay(),
+                t.batchSize(), steps, epochs, evalEvery, t.patience(), t.clipNorm(), t.divergenceFactor(), t.ensemble());
         ObjectNode resolved = v.resolved().deepCopy();
         ((ObjectNode) resolved.get("training")).put("steps", steps).put("epochs", epochs).put("eval_every", evalEvery)
                 .put("warmup_steps", shorter.warmupSteps());

@@ -15,7 +15,7 @@ final class Updaters {
     }
 
     static IUpdater of(TrainingSettings t) {
-        ISchedule lr = t.warmupSteps() > 0 ? warmup(t.learningRate(), t.warmupSteps()) : new FixedSchedule(t.learningRate());
+        ISchedule lr = t.warmupSteps() > 0 || t.cosine() ? schedule(t) : new FixedSchedule(t.learningRate());
         IUpdater base = switch (t.optimizer()) {
             case "adam" -> new Adam(lr);
             case "sgd" -> new Sgd(lr);
@@ -25,13 +25,31 @@ final class Updaters {
     }
 
     /**
-     * Linear warm-up to {@code peak} over {@code steps} iterations, then constant. A {@link MapSchedule}, because ND4J
-     * M2.1 cannot read a {@code RampSchedule} back from a checkpoint.
+     * The learning rate at iteration {@code i} (0-based): linear warm-up to the peak over {@code warmup_steps}
+     * iterations, then the peak, or with cosine decay {@code peak * (1 + cos(pi * (i - w) / (steps - w))) / 2}, which
+     * reaches 0 after the last step.
      */
-    private static ISchedule warmup(double peak, int steps) {
+    static double rate(TrainingSettings t, int i) {
+        int w = t.warmupSteps();
+        if (i < w) {
+            return t.learningRate() * (i + 1.0) / w;
+        }
+        if (!t.cosine()) {
+            return t.learningRate();
+        }
+        double done = Math.min(1.0, (double) (i - w) / (t.steps() - w));
+        return t.learningRate() * 0.5 * (1 + Math.cos(Math.PI * done));
+    }
+
+    /**
+     * {@link #rate} as a {@link MapSchedule} (ND4J M2.1 cannot read a {@code RampSchedule} back from a checkpoint):
+     * one entry per iteration of the warm-up, and of the decay when there is one; the last entry holds afterwards.
+     */
+    private static ISchedule schedule(TrainingSettings t) {
+        int last = t.cosine() ? t.steps() : t.warmupSteps();
         MapSchedule.Builder b = new MapSchedule.Builder(ScheduleType.ITERATION);
-        for (int i = 0; i <= steps; i++) {
-            b.add(i, peak * Math.min(1.0, (i + 1.0) / steps));
+        for (int i = 0; i <= last; i++) {
+            b.add(i, rate(t, i));
         }
         return b.build();
     }

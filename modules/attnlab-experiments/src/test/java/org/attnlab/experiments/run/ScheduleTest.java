@@ -14,7 +14,7 @@ class ScheduleTest {
 
     @Test
     void epochsValidateOncePerEpochByDefault() {
-        Schedule s = Schedule.of(new TrainingSettings("adam", 0.01, 0, 32, 0, 3, 0, 0, 0, 10, 1), DATA);
+        Schedule s = Schedule.of(new TrainingSettings("adam", 0.01, 0, "none", 32, 0, 3, 0, 0, 0, 10, 1), DATA);
         assertEquals(new Schedule(12, 4, 4), s);                    // ceil(100 / 32) = 4 batches per epoch
         assertTrue(s.validatesAfter(4));
         assertFalse(s.validatesAfter(5));
@@ -22,7 +22,7 @@ class ScheduleTest {
 
     @Test
     void stepsValidateEveryNAndAtTheEnd() {
-        Schedule s = Schedule.of(new TrainingSettings("sgd", 0.01, 0, 32, 25, 0, 10, 0, 0, 10, 1), DATA);
+        Schedule s = Schedule.of(new TrainingSettings("sgd", 0.01, 0, "none", 32, 25, 0, 10, 0, 0, 10, 1), DATA);
         assertEquals(25, s.totalSteps());
         assertTrue(s.validatesAfter(20));
         assertTrue(s.validatesAfter(25));
