@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class StepProfileTest {
     @Test
     void countsOpsPerStepAndListsTheMatrixProducts() {
-        String md = StepProfile.run(ExperimentModel.load(Path.of("../../experiments/quickstart.yaml")), 1, 3, 1);
+        ExperimentModel model = ExperimentModel.load(Path.of("../../experiments/quickstart.yaml"));
+        String md = StepProfile.run("quickstart", model.start(), 1, 3, 1);
         Matcher ops = Pattern.compile("ops per step: ([0-9.]+) \\((\\d+) op types; listener saw (\\d+) iterations")
                 .matcher(md);
         assertTrue(ops.find(), md);
@@ -21,5 +22,14 @@ class StepProfileTest {
         assertTrue(Double.parseDouble(ops.group(1)) > 50, md);
         assertTrue(Integer.parseInt(ops.group(3)) == 3, "three profiled iterations: " + md);
         assertTrue(md.contains("| matmul |") && md.contains("per-call cost of `fit`"), md);
+    }
+
+    @Test
+    void profilesAnEnsembleStepWithItsMembersBatched() {
+        ExperimentModel model = ExperimentModel.load(Path.of("../../experiments/quickstart.yaml"));
+        String md = StepProfile.run("quickstart ensemble", model.startEnsemble(model.seeds().subList(0, 2)), 1, 2, 1);
+        assertTrue(md.startsWith("# Training-step profile: quickstart ensemble"), md);
+        // The ensemble's batched products have E = 2 as their leading axis: same op types as one run.
+        assertTrue(md.contains("| matmul |") && md.contains("listener saw 2 iterations"), md);
     }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, ListRunsCommand.class,
                 DatasetsCommand.class, SweepCommand.class, BenchCommand.class})
 public final class AttnLab implements Runnable {
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,9 +28,24 @@ public final class AttnLab implements Runnable {
     }
 
     public static void main(String[] args) {
+        skipPhysicalMemoryChecks();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(execute(out, err, System.getenv(), args));
+    }
+
+    /**
+     * JavaCPP reads {@code /proc/self/statm} each time it creates a native pointer, to enforce
+     * {@code org.bytedeco.javacpp.maxPhysicalBytes}; SameDiff creates several per op (shape descriptors, op contexts,
+     * outputs), and those reads were about a third of a small model's training step. With the limit at 0 JavaCPP skips
+     * them. Native buffers are still freed: training sessions close dead arrays at once, and ND4J frees the rest when
+     * Java collects their owners. Set the property explicitly (e.g. in {@code ATTNLAB_JAVA_OPTS}) to keep a limit.
+     * Must run before ND4J loads.
+     */
+    static void skipPhysicalMemoryChecks() {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
     }
 
     /**

@@ -27,4 +27,23 @@ class AttnLabTest {
         assertEquals(0, AttnLab.execute(out, new PrintWriter(new ByteArrayOutputStream()), java.util.Map.of(), "--help"));
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("run"), bytes.toString());
     }
+
+    @Test
+    void javaCppPhysicalMemoryChecksAreOffUnlessALimitIsGiven() {
+        String before = System.getProperty(AttnLab.MAX_PHYSICAL_BYTES);
+        try {
+            System.clearProperty(AttnLab.MAX_PHYSICAL_BYTES);
+            AttnLab.skipPhysicalMemoryChecks();
+            assertEquals("0", System.getProperty(AttnLab.MAX_PHYSICAL_BYTES));
+            System.setProperty(AttnLab.MAX_PHYSICAL_BYTES, "8g");
+            AttnLab.skipPhysicalMemoryChecks();
+            assertEquals("8g", System.getProperty(AttnLab.MAX_PHYSICAL_BYTES));
+        } finally {
+            if (before == null) {
+                System.clearProperty(AttnLab.MAX_PHYSICAL_BYTES);
+            } else {
+                System.setProperty(AttnLab.MAX_PHYSICAL_BYTES, before);
+            }
+        }
+    }
 }

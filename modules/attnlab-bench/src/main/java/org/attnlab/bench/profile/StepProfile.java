@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.measure.StepTimes;
 import org.attnlab.experiments.kinds.TrainableModel;
 import org.attnlab.experiments.run.FitSession;
@@ -27,15 +26,15 @@ public final class StepProfile {
     }
 
     /**
-     * Profiles {@code steps} training steps of {@code model} after {@code warmup} steps, and {@code rounds} rounds of
-     * the per-call comparison; returns a Markdown report.
+     * Profiles {@code steps} training steps of {@code run} (a model case's fresh training steps, one run or an
+     * ensemble) after {@code warmup} steps, and {@code rounds} rounds of the per-call comparison; returns a Markdown
+     * report headed {@code label}.
      */
-    public static String run(ExperimentModel model, int warmup, int steps, int rounds) {
+    public static String run(String label, TrainingSteps run, int warmup, int steps, int rounds) {
         if (warmup < 1 || steps < 1 || rounds < 1) {
             throw new IllegalArgumentException("warm-up, steps and rounds must be >= 1, were " + warmup + ", " + steps
                     + ", " + rounds);
         }
-        TrainingSteps run = model.start();
         TrainableModel m = run.model();
         SameDiff sd = m.sd();
         List<MultiDataSet> batches = new ArrayList<>();
@@ -74,7 +73,7 @@ public final class StepProfile {
             sd.fit(new BatchList(batches), 1);
             overIterator[r] = (System.nanoTime() - t0) / 1e6 / steps;
         }
-        return report(model.label(), warmup, steps, timer, fitCalls, withListener,
+        return report(label, warmup, steps, timer, fitCalls, withListener,
                 new StepTimes[] {new StepTimes(perCall), new StepTimes(kept), new StepTimes(overIterator)});
     }
 

@@ -166,18 +166,20 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int profile(List<BenchCase> selected) {
-        List<ExperimentCase> models = trainingCases(selected).stream().filter(c -> !c.ensemble()).toList();
+        List<ExperimentCase> models = trainingCases(selected);
         if (models.isEmpty()) {
-            err().println("error: --profile: select a model case (--cases models, quickstart-step or "
-                    + "transformer-step)");
+            err().println("error: --profile: select a model case (--cases models, ensembles, quickstart-step, ...)");
             return 2;
         }
         out().println("runtime: " + RuntimeSettings.current().summary());
         for (ExperimentCase c : models) {
             String md;
             try {
-                md = LibraryChatter.suppressed(() -> StepProfile.run(ExperimentModel.load(c.file()), warmup,
-                        iterations, rounds));
+                md = LibraryChatter.suppressed(() -> {
+                    ExperimentModel model = ExperimentModel.load(c.file());
+                    return StepProfile.run(c.name() + " (" + model.label() + ")", c.trainingSteps(model), warmup,
+                            iterations, rounds);
+                });
             } catch (IllegalArgumentException e) {
                 err().println("error: --profile: " + e.getMessage());
                 return 2;
