@@ -1,5 +1,6 @@
 package org.attnlab.models.attention;
 
+import org.attnlab.models.layers.SoftmaxShift;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,15 +39,15 @@ final class AttentionMasks {
 
     /**
      * softmax over keys of the kept scores, times the keep mask, so a row with no kept key is all zeros.
-     * The row maximum is subtracted first: libnd4j M2.1's softmax returns NaN for a row whose values are all
-     * large and negative, as a fully masked row is.
+     * The row's shift ({@link SoftmaxShift}, about its maximum) is subtracted first: libnd4j M2.1's softmax returns NaN
+     * for a row whose values are all large and negative, as a fully masked row is.
      */
     static SDVariable maskedSoftmax(SameDiff sd, String name, SDVariable scores, SDVariable keep, int rank) {
         if (keep == null) {
             return sd.nn.softmax(name, scores, rank - 1);
         }
         SDVariable penalised = scores.add(keep.rsub(1.0).mul(MASKED_SCORE));
-        SDVariable shifted = penalised.sub(sd.max(penalised, true, rank - 1));
+        SDVariable shifted = SoftmaxShift.shifted(sd, penalised, rank - 1);
         return sd.math.mul(name, sd.nn.softmax(shifted, rank - 1), keep);
     }
 

@@ -51,12 +51,13 @@ public final class SequenceLoss {
 
     /**
      * {@code log softmax} over {@code axis} (e.g. 2 of {@code [B, T, V]}, 1 of {@code [B, classes]}), written out as
-     * {@code x - max - log(sum(exp(x - max)))} so it stays finite for any logit gap. libnd4j M2.1's fused
+     * {@code s - log(sum(exp(s)))} with {@code s} the logits shifted by about their row maximum ({@link SoftmaxShift}),
+     * so it stays finite for any logit gap. libnd4j M2.1's fused
      * {@code log_softmax} returns -inf once a class's probability underflows (a logit gap above ~100 in float32),
      * and the loss {@code 0 * -inf} of a non-target class is NaN: confident models then fail mid-run.
      */
     public static SDVariable logSoftmax(SameDiff sd, SDVariable logits, int axis) {
-        SDVariable shifted = logits.sub(sd.max(logits, true, axis));
+        SDVariable shifted = SoftmaxShift.shifted(sd, logits, axis);
         return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, axis)));
     }
 }
