@@ -121,18 +121,7 @@ public final class ExperimentRunner {
             return failed(spec, e);
         } finally {
             store.claims().release(spec.runId());
-            releaseNativeMemory();
         }
-    }
-
-    /**
-     * Frees the native memory of the run just finished. Each SameDiff graph keeps an inference session per thread
-     * whose array cache holds native buffers, and ND4J frees a buffer only when Java collects its owner; a finished
-     * run's graph is garbage but sits in the old generation, which is rarely collected. Without this, an LSTM
-     * experiment's process grew by about 2 GB per run. One full collection per run costs well under a second.
-     */
-    private static void releaseNativeMemory() {
-        System.gc();
     }
 
     /** Trains the claimed runs {@code specs} of one variant as one ensemble and releases their claims. */
@@ -148,7 +137,6 @@ public final class ExperimentRunner {
             specs.forEach(spec -> out.put(spec, failed(spec, e)));
         } finally {
             specs.forEach(spec -> store.claims().release(spec.runId()));
-            releaseNativeMemory();
         }
         return out;
     }
