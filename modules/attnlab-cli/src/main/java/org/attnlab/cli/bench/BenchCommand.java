@@ -143,6 +143,11 @@ public final class BenchCommand implements Callable<Integer> {
                 .filter(ExperimentCase::trains).toList();
     }
 
+    /** The heading of a model case's op-count or profile report: case name and the experiment's first variant. */
+    private static String label(ExperimentCase c, ExperimentModel model) {
+        return c.name() + " (" + model.label() + ")";
+    }
+
     private int opCounts(List<BenchCase> selected) {
         List<ExperimentCase> models = trainingCases(selected);
         if (models.isEmpty()) {
@@ -152,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (ExperimentCase c : models) {
             ExperimentModel model = ExperimentModel.load(c.file());
             TrainingSteps run = c.trainingSteps(model);
-            OpCounts counts = LibraryChatter.suppressed(() -> OpCounts.of(c.name() + " (" + model.label() + ")", run,
+            OpCounts counts = LibraryChatter.suppressed(() -> OpCounts.of(label(c, model), run,
                     Math.max(1, warmup), iterations));
             String md = "# Ops per training step: " + c.name() + "\n\n" + counts.table() + "\nParameters after "
                     + (Math.max(1, warmup) + iterations) + " training steps: SHA-256 "
@@ -177,8 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 md = LibraryChatter.suppressed(() -> {
                     ExperimentModel model = ExperimentModel.load(c.file());
-                    return StepProfile.run(c.name() + " (" + model.label() + ")", c.trainingSteps(model), warmup,
-                            iterations, rounds);
+                    return StepProfile.run(label(c, model), c.trainingSteps(model), warmup, iterations, rounds);
                 });
             } catch (IllegalArgumentException e) {
                 err().println("error: --profile: " + e.getMessage());
