@@ -11,6 +11,7 @@ enum Metric {
     SEQUENCE_ACCURACY("test sequence accuracy", Scale.PROPORTION, r -> r.summary().testSeqAcc()),
     LOSS("test loss", Scale.POSITIVE, r -> r.summary().testLoss()),
     BLEU("test BLEU-4", Scale.PROPORTION, r -> r.summary().testBleu()),
+    ALIGNMENT_ERROR("test alignment error rate", Scale.PROPORTION, RunRecord::alignmentError),
     LEARNING_AREA("area under validation accuracy", Scale.PROPORTION, r -> LearningSpeed.area(r.curve()));
 
     private final String label;

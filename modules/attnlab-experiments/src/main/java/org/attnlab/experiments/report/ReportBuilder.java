@@ -39,7 +39,7 @@ public final class ReportBuilder {
         tables.add(QualityTable.of(variants, settings));
         tables.add(SpeedTable.of(variants, settings));
         ConstantUnits.of(runsDir, variants).ifPresent(tables::add);
-        tables.addAll(TranslationTable.of(runsDir, variants, settings));
+        tables.addAll(TranslationTable.of(variants, settings));
         List<Comparison> comparisons = record.quick() ? List.of()
                 : Comparison.all(variants, metrics(variants), settings);
         if (!comparisons.isEmpty()) {
@@ -68,17 +68,24 @@ public final class ReportBuilder {
     public static Table summary(List<RunSummary> runs, Map<String, String> kinds) {
         List<RunRecord> records = runs.stream().map(r -> new RunRecord(r, List.of(), null, null,
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-                RunRecord.data(kinds.getOrDefault(r.variant(), "")))).toList();
+                RunRecord.data(kinds.getOrDefault(r.variant(), "")), List.of())).toList();
         return QualityTable.of(VariantRuns.of(records), ReportSettings.DEFAULTS);
     }
 
-    /** Metrics compared: the quality metric of the task (BLEU where measured) and the learning-speed area. */
+    /**
+     * Metrics compared: the quality metric of the task (BLEU where measured, the alignment error rate where every run
+     * scored its alignment) and the learning-speed area.
+     */
     private static List<Metric> metrics(List<VariantRuns> variants) {
         List<Metric> out = new ArrayList<>();
         boolean classifies = !variants.isEmpty() && variants.stream().allMatch(VariantRuns::images);
         out.add(classifies ? Metric.ACCURACY : Metric.TOKEN_ACCURACY);
         if (variants.stream().anyMatch(VariantRuns::measuresBleu)) {
             out.add(Metric.BLEU);
+        }
+        if (!variants.isEmpty()
+                && variants.stream().allMatch(v -> v.runs().stream().noneMatch(r -> r.alignment().isEmpty()))) {
+            out.add(Metric.ALIGNMENT_ERROR);
         }
         out.add(Metric.LEARNING_AREA);
         return out;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.kinds.DataKind;
 import org.attnlab.experiments.kinds.ModelKinds;
+import org.attnlab.experiments.run.AlignmentErrors;
 import org.attnlab.experiments.run.TestCheckpoint;
 import org.attnlab.experiments.store.MetricRow;
 import org.attnlab.experiments.store.ResultsStore;
@@ -27,9 +28,11 @@ import org.attnlab.experiments.store.RunSummary;
  * @param tested      which weights were tested (null for runs recorded before the choice was written)
  * @param environment {@code environment.json} (an empty node when missing)
  * @param data        what the run's model kind reads ({@link DataKind#SEQUENCES} when its config or kind is unknown)
+ * @param alignment   alignment error rates of its attention maps on the test split (empty where the data's alignment
+ *                    is unknown)
  */
 public record RunRecord(RunSummary summary, List<MetricRow> curve, JsonNode dataset, TestCheckpoint tested,
-                        JsonNode environment, DataKind data) {
+                        JsonNode environment, DataKind data, List<AlignmentErrors.Score> alignment) {
     private static final ModelKinds KINDS = ModelKinds.load();
 
     /** Reads the record of {@code summary} from {@code store} and its folder under {@code runsDir}. */
@@ -45,10 +48,15 @@ public record RunRecord(RunSummary summary, List<MetricRow> curve, JsonNode data
             Path env = dir.resolve("environment.json");
             JsonNode environment = Files.exists(env) ? json.readTree(env.toFile()) : json.createObjectNode();
             return new RunRecord(summary, store.metrics(summary.runId()), dataset, tested, environment,
-                    data(config == null ? "" : config.path("model").path("kind").asText("")));
+                    data(config == null ? "" : config.path("model").path("kind").asText("")), AlignmentErrors.read(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the files of run " + summary.runId(), e);
         }
+    }
+
+    /** Alignment error rate of the first target-by-source attention map; NaN where the alignment is unknown. */
+    public double alignmentError() {
+        return alignment.isEmpty() ? Double.NaN : alignment.get(0).aer();
     }
 
     /** The data kind {@code name} reads; {@link DataKind#SEQUENCES} for a kind this version does not know. */

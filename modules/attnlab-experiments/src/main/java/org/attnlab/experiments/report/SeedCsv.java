@@ -7,13 +7,14 @@ import java.util.stream.Collectors;
 
 /**
  * The per-seed numbers behind a report as CSV ({@value #FILE}): one row per completed run with its test metrics, the
- * tested step, steps to the learning-speed threshold (empty when not reached) and the area under the validation
- * accuracy curve, so every table can be recomputed.
+ * tested step, the alignment error rate of its first target-by-source map (empty where the alignment is unknown), steps
+ * to the learning-speed threshold (empty when not reached) and the area under the validation accuracy curve, so every
+ * table can be recomputed.
  */
 final class SeedCsv {
     static final String FILE = "per-seed.csv";
     private static final String HEADER = "variant,seed,run_id,steps,tested_step,test_token_acc,test_seq_acc,test_loss,"
-            + "test_bleu,steps_to_threshold,val_acc_area,tokens_per_second";
+            + "test_bleu,test_aer,steps_to_threshold,val_acc_area,tokens_per_second";
     /** The header when every variant classifies images: accuracy per image, no sequence accuracy. */
     private static final String IMAGES_HEADER = "variant,seed,run_id,steps,tested_step,test_acc,test_loss,"
             + "test_bleu,steps_to_threshold,val_acc_area,images_per_second";
@@ -36,8 +37,11 @@ final class SeedCsv {
             if (!images) {
                 cells.add(num(r.summary().testSeqAcc()));
             }
-            cells.addAll(List.of(num(r.summary().testLoss()), num(r.summary().testBleu()),
-                    reached == LearningSpeed.NOT_REACHED ? "" : Long.toString(reached),
+            cells.addAll(List.of(num(r.summary().testLoss()), num(r.summary().testBleu())));
+            if (!images) {
+                cells.add(num(r.alignmentError()));
+            }
+            cells.addAll(List.of(reached == LearningSpeed.NOT_REACHED ? "" : Long.toString(reached),
                     num(LearningSpeed.area(r.curve())), num(r.summary().tokensPerSecond())));
             return String.join(",", cells);
         }).collect(Collectors.joining("\n")) + "\n";

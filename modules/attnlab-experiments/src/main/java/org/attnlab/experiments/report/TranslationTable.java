@@ -1,12 +1,10 @@
 package org.attnlab.experiments.report;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attnlab.experiments.config.ReportSettings;
-import org.attnlab.experiments.run.AlignmentErrors;
 import org.attnlab.experiments.stats.Scale;
 import org.attnlab.experiments.stats.SeedInterval;
 
@@ -19,7 +17,7 @@ final class TranslationTable {
     }
 
     /** The table, or none when no variant measures BLEU. */
-    static List<Table> of(Path runsDir, List<VariantRuns> variants, ReportSettings s) {
+    static List<Table> of(List<VariantRuns> variants, ReportSettings s) {
         List<VariantRuns> translating = variants.stream().filter(VariantRuns::measuresBleu).toList();
         if (translating.isEmpty()) {
             return List.of();
@@ -31,8 +29,7 @@ final class TranslationTable {
             String ppl = SeedInterval.of(perplexity, Scale.POSITIVE, level).format(2);
             Map<String, List<Double>> aer = new LinkedHashMap<>();
             for (RunRecord r : v.runs()) {
-                AlignmentErrors.read(runsDir.resolve(r.summary().runId()))
-                        .forEach(a -> aer.computeIfAbsent(a.map(), k -> new ArrayList<>()).add(a.aer()));
+                r.alignment().forEach(a -> aer.computeIfAbsent(a.map(), k -> new ArrayList<>()).add(a.aer()));
             }
             if (aer.isEmpty()) {
                 rows.add(List.of(v.variant(), Integer.toString(v.runs().size()), ppl, "-", "-"));

@@ -103,6 +103,6 @@ class ConstantUnitsTest {
     private static RunRecord record(String runId, String variant) {
         RunSummary s = new RunSummary(runId, "e", variant, 1, RunSummary.COMPLETED, "", 0, 1, 1, 1, 1, 0.5, 0.5,
                 Double.NaN, Double.NaN);
-        return new RunRecord(s, List.of(), null, null, JsonNodeFactory.instance.objectNode(), DataKind.IMAGES);
+        return new RunRecord(s, List.of(), null, null, JsonNodeFactory.instance.objectNode(), DataKind.IMAGES, List.of());
     }
 }

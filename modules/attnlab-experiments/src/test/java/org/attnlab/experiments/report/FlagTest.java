@@ -91,7 +91,7 @@ class FlagTest {
         for (int i = 0; i < accuracies.length; i++) {
             RunSummary s = new RunSummary(name + i, "x", name, i + 1, RunSummary.COMPLETED, "", 100, 100, 1, 1, 1, 0.1,
                     accuracies[i], accuracies[i], Double.NaN);
-            runs.add(new RunRecord(s, curve, dataset, null, JsonNodeFactory.instance.objectNode(), DataKind.SEQUENCES));
+            runs.add(new RunRecord(s, curve, dataset, null, JsonNodeFactory.instance.objectNode(), DataKind.SEQUENCES, List.of()));
         }
         return new VariantRuns(name, runs);
     }
@@ -101,7 +101,7 @@ class FlagTest {
             RunSummary s = r.summary();
             return new RunRecord(new RunSummary(s.runId(), s.experiment(), s.variant(), s.seed(), s.status(), "",
                     s.parameters(), s.steps(), 1, 1, 1, 0.1, s.testTokenAcc(), s.testSeqAcc(), bleu), r.curve(),
-                    r.dataset(), null, r.environment(), r.data());
+                    r.dataset(), null, r.environment(), r.data(), r.alignment());
         }).toList());
     }
 }

@@ -16,7 +16,10 @@ import org.attnlab.experiments.store.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A seq2seq run on the reordering translation scores BLEU and the AER of its alignment, and the report shows them. */
+/**
+ * A seq2seq run on the reordering translation scores BLEU and the AER of its alignment, and the report shows them:
+ * tabulated with perplexity, compared between variants, and in the per-seed CSV.
+ */
 class ReorderingRunTest {
     @TempDir
     Path dir;
@@ -53,6 +56,18 @@ class ReorderingRunTest {
             for (List<String> row : table.rows()) {
                 assertEquals("alignment (" + row.get(0) + ")", row.get(3), "the variant's own map");
                 assertTrue(row.get(4).matches("0\\.\\d{3}"), "one seed: the AER alone, " + row);
+            }
+            var comparisons = report.tables().stream().filter(t -> t.title().equals("Comparisons")).findFirst()
+                    .orElseThrow();
+            assertEquals(1, comparisons.rows().stream().filter(r -> r.get(2).equals("test alignment error rate"))
+                    .count(), "dot against additive on AER");
+            List<String> csv = Files.readAllLines(dir.resolve("figures").resolve("per-seed.csv"));
+            int col = List.of(csv.get(0).split(",")).indexOf("test_aer");
+            for (String line : csv.subList(1, csv.size())) {
+                String[] cells = line.split(",", -1);
+                RunSummary s = out.stream().filter(r -> r.runId().equals(cells[2])).findFirst().orElseThrow();
+                assertEquals(AlignmentErrors.read(dir.resolve("align").resolve(s.runId())).get(0).aer(),
+                        Double.parseDouble(cells[col]), 1e-5, "the run's AER in its row");
             }
         }
     }
