@@ -31,18 +31,18 @@ import org.attnlab.models.support.ConfigValueException;
  * @param maxVocab       translation: largest vocabulary per side (0 = no limit)
  * @param imagesDir      fashion_mnist: a folder with {@code train-} and {@code t10k-images/labels-idx*-ubyte.gz}, or
  *                       empty for Fashion-MNIST from the dataset cache (fetched on first use)
- * @param minLen         reordering: shortest sentence (default {@code seq_len}: every sentence as long)
  * @param block          reordering: size of the reversed blocks (1 = monotone, {@code >= seq_len} = full reversal);
  *                       see {@link ReorderingTranslation}
- * @param minSeqLen      synthetic: shortest training and validation example; their lengths are drawn uniformly from
- *                       {@code [min_seq_len, seq_len]} (default {@code seq_len}: one length)
+ * @param minSeqLen      synthetic and reordering: shortest example (for synthetic: of training and validation);
+ *                       lengths are drawn uniformly from {@code [min_seq_len, seq_len]} (default {@code seq_len}: one
+ *                       length)
  * @param testLengths    synthetic: {@code [shortest, longest]} test example, e.g. longer than any trained on for
  *                       length generalisation (default {@code [min_seq_len, seq_len]})
  */
 public record DatasetConfig(String kind, String task, Integer seqLen, Integer vocab, int trainExamples,
                             int valExamples, int testExamples, String pairsFile, Integer maxLength,
                             Integer smallSample, Double splitFraction, Integer minCount, Integer maxVocab,
-                            String imagesDir, Integer minLen, Integer block, Integer minSeqLen,
+                            String imagesDir, Integer block, Integer minSeqLen,
                             List<Integer> testLengths) {
     /** Valid task names. */
     public static final List<String> TASKS = Arrays.stream(SyntheticTask.values())
@@ -69,11 +69,14 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
                 }
             }
         }
-        if (!REORDERING.equals(kind) && (minLen != null || block != null)) {
-            throw new ConfigValueException(minLen != null ? "min_len" : "block", "only for kind: reordering");
+        if (!REORDERING.equals(kind) && block != null) {
+            throw new ConfigValueException("block", "only for kind: reordering");
         }
-        if (!SYNTHETIC.equals(kind) && (minSeqLen != null || testLengths != null)) {
-            throw new ConfigValueException(minSeqLen != null ? "min_seq_len" : "test_lengths", "only for kind: synthetic");
+        if (!SYNTHETIC.equals(kind) && testLengths != null) {
+            throw new ConfigValueException("test_lengths", "only for kind: synthetic");
+        }
+        if (!SYNTHETIC.equals(kind) && !REORDERING.equals(kind) && minSeqLen != null) {
+            throw new ConfigValueException("min_seq_len", "only for kind: synthetic or reordering");
         }
         if (!FASHION_MNIST.equals(kind) && imagesDir != null) {
             throw new ConfigValueException("images_dir", "only for kind: fashion_mnist");
@@ -100,11 +103,8 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
             }
             ConfigChecks.atLeast("seq_len", seqLen, 1);
             ConfigChecks.atLeast("vocab", vocab, 3);
-            minLen = minLen == null ? seqLen : minLen;
-            ConfigChecks.atLeast("min_len", minLen, 1);
-            if (minLen > seqLen) {
-                throw new ConfigValueException("min_len", "must be at most seq_len (" + seqLen + "), was " + minLen);
-            }
+            minSeqLen = minSeqLen == null ? seqLen : minSeqLen;
+            ConfigChecks.inRange("min_seq_len", minSeqLen, 1, seqLen);
             ConfigChecks.atLeast("block", block, 1);
         } else if (FASHION_MNIST.equals(kind)) {
             imagesDir = imagesDir == null ? "" : imagesDir;
@@ -128,7 +128,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
     /** A synthetic task. */
     public DatasetConfig(String task, int seqLen, int vocab, int trainExamples, int valExamples, int testExamples) {
         this(SYNTHETIC, task, seqLen, vocab, trainExamples, valExamples, testExamples, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Keys that a section of this {@code kind} may leave out (they belong to the other kind). */
@@ -136,7 +136,6 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
         Set<String> both = new java.util.HashSet<>(TRANSLATION_KEYS);
         both.add("kind");
         both.add("images_dir");
-        both.add("min_len");
         both.addAll(LENGTH_KEYS);
         if (REORDERING.equals(kind)) {
             both.add("task");
@@ -161,7 +160,7 @@ public record DatasetConfig(String kind, String task, Integer seqLen, Integer vo
 
     /** The reordering translation of a {@code reordering} section. */
     public ReorderingTranslation reorderingTranslation() {
-        return new ReorderingTranslation(vocab, minLen, seqLen, block);
+        return new ReorderingTranslation(vocab, minSeqLen, seqLen, block);
     }
 
     /** True for an image classification set (labels {@code [B, classes]}). */

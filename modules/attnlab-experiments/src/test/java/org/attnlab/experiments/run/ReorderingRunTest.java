@@ -29,7 +29,7 @@ class ReorderingRunTest {
         Path file = dir.resolve("align.yaml");
         Files.writeString(file, """
                 name: align
-                dataset: {kind: reordering, seq_len: 5, min_len: 3, block: 2, vocab: 8, train_examples: 64,
+                dataset: {kind: reordering, seq_len: 5, min_seq_len: 3, block: 2, vocab: 8, train_examples: 64,
                           val_examples: 16, test_examples: 40}
                 model: {kind: seq2seq, embed: 8, hidden: 8, score: dot}
                 training: {batch_size: 16, steps: 4, eval_every: 2}
