@@ -22,4 +22,23 @@ public final class TinyExperiment {
                 """ + variants);
         return file;
     }
+
+    /**
+     * Writes {@code align.yaml} into {@code dir}: a tiny LSTM encoder-decoder on the reordering translation (lengths
+     * 3-5, blocks of 2, 40 test sentences), {@code steps} steps with validation every {@code evalEvery}, seed 1, and
+     * the given {@code variants:} block.
+     */
+    public static Path writeReordering(Path dir, int steps, int evalEvery, String variants) throws IOException {
+        Path file = dir.resolve("align.yaml");
+        Files.writeString(file, """
+                name: align
+                dataset: {kind: reordering, seq_len: 5, min_seq_len: 3, block: 2, vocab: 8, train_examples: 64,
+                          val_examples: 16, test_examples: 40}
+                model: {kind: seq2seq, embed: 8, hidden: 8, score: dot}
+                training: {batch_size: 16, steps: %d, eval_every: %d}
+                seeds: [1]
+                variants:
+                """.formatted(steps, evalEvery) + variants);
+        return file;
+    }
 }

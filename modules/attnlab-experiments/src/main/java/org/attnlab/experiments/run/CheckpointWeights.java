@@ -27,12 +27,16 @@ final class CheckpointWeights {
 
     /** The graph saved in {@code file}; for a graph with LSTM layer ops, {@code model} itself holding the file's weights. */
     static SameDiff load(Path file, SameDiff model) {
-        boolean unreadable = model.getOps().values().stream().anyMatch(o -> o.getOp() instanceof LSTMLayer);
-        if (!unreadable) {
+        if (loadable(model)) {
             return SameDiff.load(file.toFile(), true);
         }
         restore(file, model);
         return model;
+    }
+
+    /** True when {@code SameDiff.load} can read {@code model} back from a file: it has no LSTM layer op. */
+    static boolean loadable(SameDiff model) {
+        return model.getOps().values().stream().noneMatch(o -> o.getOp() instanceof LSTMLayer);
     }
 
     /** Assigns every variable and constant array saved in {@code file} to the same-named array of {@code into}. */

@@ -94,10 +94,15 @@ final class RunRecords {
         dir.writeJson("summary.json", s);
         Environment.recordEnd(dir);
         store.putRun(s);
-        delete(dir.path().resolve(STATE));
-        state.files().forEach(f -> delete(dir.path().resolve(f)));
+        discard(dir, state);
         progress.ended(s);
         return s;
+    }
+
+    /** Deletes {@code state}'s file and the checkpoint files it names. */
+    void discard(RunDirectory dir, TrainingState state) {
+        delete(dir.path().resolve(STATE));
+        state.files().forEach(f -> delete(dir.path().resolve(f)));
     }
 
     /** Source tokens of a raw batch; for images ({@code [B, 1, S, S]}) the number of images. */

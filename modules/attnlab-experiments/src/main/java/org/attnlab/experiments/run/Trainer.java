@@ -39,6 +39,12 @@ public final class Trainer {
         DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
         TrainingState state = dir.readJson(RunRecords.STATE, TrainingState.class);
+        if (state != null && !CheckpointWeights.loadable(model.sd())) {
+            LOG.warn("{}: cannot resume at step {}: SameDiff cannot read back a graph with lstmLayer ops; training it "
+                    + "again from step 0", spec.runId(), state.step());
+            records.discard(dir, state);
+            state = null;
+        }
         if (state == null) {
             state = TrainingState.fresh();
             InitGradients.record(v.model(), model, data, v.training().batchSize(), dir);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.attnlab.experiments.TinyExperiment;
 import org.attnlab.experiments.config.ExperimentLoader;
 import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.report.Report;
@@ -26,18 +27,8 @@ class ReorderingRunTest {
 
     @Test
     void seq2seqRunsWriteAlignmentErrorAndTheReportTabulatesItWithPerplexity() throws IOException {
-        Path file = dir.resolve("align.yaml");
-        Files.writeString(file, """
-                name: align
-                dataset: {kind: reordering, seq_len: 5, min_seq_len: 3, block: 2, vocab: 8, train_examples: 64,
-                          val_examples: 16, test_examples: 40}
-                model: {kind: seq2seq, embed: 8, hidden: 8, score: dot}
-                training: {batch_size: 16, steps: 4, eval_every: 2}
-                seeds: [1]
-                variants:
-                  dot: {model: {score: dot}}
-                  additive: {model: {score: additive}}
-                """);
+        Path file = TinyExperiment.writeReordering(dir, 4, 2,
+                "  dot: {model: {score: dot}}\n  additive: {model: {score: additive}}\n");
         List<RunSpec> runs = RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false);
         try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
             List<RunSummary> out = new ExperimentRunner(dir, store, new TrainerTest.Recorder(false)).runAll(runs);

@@ -79,6 +79,31 @@ class TrainerTest {
         }
     }
 
+    /**
+     * SameDiff cannot read back a graph with lstmLayer ops, so an interrupted seq2seq run trains again from step 0
+     * (its old checkpoint deleted) and ends as an uninterrupted run does.
+     */
+    @Test
+    void interruptedLstmRunTrainsAgainFromTheStartAndEndsAsIfNeverInterrupted() throws IOException {
+        Path file = TinyExperiment.writeReordering(dir, 6, 3, "  dot: {model: {score: dot}}\n");
+        RunSpec spec = RunPlanner.plan(new ExperimentLoader(ModelKinds.load()).load(file), false).get(0);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            RunDirectory interrupted = new RunDirectory(dir.resolve("interrupted"));
+            assertThrows(Crash.class, () -> new Trainer(store, new Recorder(true)).run(spec, interrupted));
+            assertTrue(Files.exists(interrupted.path().resolve("checkpoint-3.sd")));
+
+            Recorder again = new Recorder(false);
+            RunSummary after = new Trainer(store, again).run(spec, interrupted);
+            assertEquals(List.of(0L), again.startedAt, "trained again from step 0");
+            assertEquals(RunSummary.COMPLETED, after.status());
+            assertEquals(List.of(3L, 6L), store.metrics(spec.runId()).stream().map(MetricRow::step).toList());
+            assertFalse(Files.exists(interrupted.path().resolve("checkpoint-3.sd")));
+
+            RunSummary straight = new Trainer(store, new Recorder(false)).run(spec, new RunDirectory(dir.resolve("s")));
+            assertEquals(straight.testLoss(), after.testLoss(), 1e-6);
+        }
+    }
+
     @Test
     void nanLossFailsThatRunOnlyAndOthersGoOn() throws IOException {
         List<RunSpec> runs = plan("  broken: {model: {kind: nan_tagger}}\n  dot: {model: {score: dot}}\n");
