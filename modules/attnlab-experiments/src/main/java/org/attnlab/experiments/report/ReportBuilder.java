@@ -83,8 +83,7 @@ public final class ReportBuilder {
         if (variants.stream().anyMatch(VariantRuns::measuresBleu)) {
             out.add(Metric.BLEU);
         }
-        if (!variants.isEmpty()
-                && variants.stream().allMatch(v -> v.runs().stream().noneMatch(r -> r.alignment().isEmpty()))) {
+        if (!variants.isEmpty() && variants.stream().allMatch(VariantRuns::scoresAlignment)) {
             out.add(Metric.ALIGNMENT_ERROR);
         }
         out.add(Metric.LEARNING_AREA);

@@ -74,6 +74,11 @@ record VariantRuns(String variant, List<RunRecord> runs) {
         return runs.stream().anyMatch(r -> Double.isFinite(r.summary().testBleu()));
     }
 
+    /** True when every run scored its attention against the data's known alignment (an AER per run). */
+    boolean scoresAlignment() {
+        return runs.stream().noneMatch(r -> r.alignment().isEmpty());
+    }
+
     /** True when the variant's model kind classifies images (it has no sequence accuracy). */
     boolean images() {
         return runs.stream().allMatch(r -> r.data().images());
