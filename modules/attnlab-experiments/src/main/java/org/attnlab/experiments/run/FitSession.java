@@ -1,8 +1,11 @@
 package org.attnlab.experiments.run;
 
 import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,13 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * every array it releases during the step ({@link ClosingMemory}), so dead intermediates free their native memory at
  * once instead of when Java next collects them.
  *
+ * <p>Steps on batches of shapes seen before are replayed ({@link RecordedStep}): the first step of each batch shape
+ * goes through the session and is recorded op by op, later ones execute the recorded ops into the recorded buffers
+ * without the session's per-op work. The replay holds every intermediate array of a step (up to
+ * {@value #REPLAY_BYTES} bytes over at most {@value #REPLAY_SHAPES} batch shapes); a graph with larger steps, or with
+ * ops a replay cannot repeat, keeps the closing session. Steps with listeners or regularization always go through the
+ * session; {@code -Dattnlab.replay=false} turns replays off.
+ *
  * <p>The first step (or any step before the graph's training is set up) goes through {@code sd.fit(batch)}, which
  * creates the gradient function and the updaters. The updater state is the graph's own, so {@code sd.save(file, true)}
  * and a later {@code sd.fit} see the same state. Not thread-safe: one session per training thread.
@@ -36,14 +46,30 @@ public final class FitSession {
     /** The name SameDiff gives its gradient function (its own constant is not public). */
     private static final String GRADIENTS = "grad";
 
+    static final long REPLAY_BYTES = 512L << 20;
+    static final int REPLAY_SHAPES = 8;
+
     private final SameDiff sd;
+    private final boolean replay;
+    private final Deque<RecordedStep> recorded = new ArrayDeque<>();
+    private boolean replayable;
+    private long replays;
     private TrainingSession session;
     private SameDiff gradients;
     private Set<String> parameters;
 
-    /** Steps of {@code sd}, which must have a training config (see {@link SameDiff#setTrainingConfig}). */
+    /**
+     * Steps of {@code sd}, which must have a training config (see {@link SameDiff#setTrainingConfig}); replayed
+     * unless the system property {@code attnlab.replay} is {@code false}.
+     */
     public FitSession(SameDiff sd) {
+        this(sd, !"false".equals(System.getProperty("attnlab.replay")));
+    }
+
+    /** Steps of {@code sd}, replayed when {@code replay} holds. */
+    FitSession(SameDiff sd, boolean replay) {
         this.sd = sd;
+        this.replay = replay;
     }
 
     /** One optimizer step on {@code batch}, whose features and labels feed the training config's mappings. */
@@ -61,6 +87,8 @@ public final class FitSession {
             session = new TrainingSession(gradients);
             session.setMmgr(new ClosingMemory());
             parameters = trainable(sd);
+            recorded.clear();
+            replayable = replay;
         }
         gradients.setTrainingConfig(config);
         At at = At.builder().epoch(config.getEpochCount()).iteration(config.getIterationCount())
@@ -73,11 +101,55 @@ public final class FitSession {
         }
         @SuppressWarnings("unchecked")
         Map<String, GradientUpdater> updaters = read(UPDATERS, Map.class);
-        session.trainingIteration(config, feeds(config, batch), parameters, updaters, batch, sd.getLossVariables(),
-                listeners, at);
+        Map<String, INDArray> feeds = feeds(config, batch);
+        boolean plain = listeners.isEmpty() && (config.getRegularization() == null || config.getRegularization().isEmpty());
+        RecordedStep step = plain && replayable ? find(feeds) : null;
+        if (step != null) {
+            step.replay(feeds, config, updaters, at);
+            replays++;
+        } else if (plain && replayable) {
+            keep(RecordedStep.record(gradients, config, feeds, parameters, updaters, batch, sd.getLossVariables(), at));
+        } else {
+            session.trainingIteration(config, feeds, parameters, updaters, batch, sd.getLossVariables(), listeners, at);
+        }
         config.incrementIterationCount();
         for (Listener l : listeners) {
             l.operationEnd(sd, Operation.TRAINING);
+        }
+    }
+
+    /** Steps taken by replaying a recording. */
+    long replays() {
+        return replays;
+    }
+
+    /** The recorded step that accepts {@code feeds}, moved to the front of the recordings; null when none does. */
+    private RecordedStep find(Map<String, INDArray> feeds) {
+        for (Iterator<RecordedStep> it = recorded.iterator(); it.hasNext(); ) {
+            RecordedStep step = it.next();
+            if (step.accepts(feeds)) {
+                it.remove();
+                recorded.addFirst(step);
+                return step;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps a new recording, dropping the least recently used ones beyond the limits; a graph that cannot be recorded
+     * or whose one step exceeds the byte limit is not recorded again.
+     */
+    private void keep(RecordedStep step) {
+        if (step == null || step.bytes() > REPLAY_BYTES) {
+            replayable = false;
+            recorded.clear();
+            return;
+        }
+        recorded.addFirst(step);
+        long bytes = recorded.stream().mapToLong(RecordedStep::bytes).sum();
+        while (recorded.size() > REPLAY_SHAPES || bytes > REPLAY_BYTES) {
+            bytes -= recorded.removeLast().bytes();
         }
     }
 

@@ -51,6 +51,50 @@ class FitSessionTest {
     }
 
     @Test
+    void replayedStepsEqualSessionStepsBitForBit() {
+        SameDiff replayed = graph();
+        SameDiff bySession = graph();
+        FitSession replaying = new FitSession(replayed, true);
+        FitSession session = new FitSession(bySession, false);
+        Random rnd = new Random(11);
+        for (int i = 0; i < STEPS; i++) {
+            MultiDataSet batch = batch(rnd, 4 + i % 2);
+            replaying.fit(batch);
+            session.fit(batch);
+        }
+        assertEquals(STEPS - 3, replaying.replays(), "step 1 sets training up, steps 2 and 3 record the two shapes");
+        assertEquals(0, session.replays());
+        for (String p : new String[] {"w1", "w2"}) {
+            assertArrayEquals(bySession.getArrForVarName(p).data().asDouble(), replayed.getArrForVarName(p).data().asDouble(),
+                    0.0, p);
+        }
+    }
+
+    @Test
+    void replayFollowsParametersReplacedBetweenSteps() {
+        SameDiff replayed = graph();
+        SameDiff bySession = graph();
+        FitSession replaying = new FitSession(replayed, true);
+        FitSession session = new FitSession(bySession, false);
+        Random rnd = new Random(13);
+        for (int i = 0; i < STEPS; i++) {
+            MultiDataSet batch = batch(rnd, 4);
+            if (i == 4) {
+                INDArray w = Nd4j.linspace(DataType.DOUBLE, 0.3, 0.05, 8).reshape(4, 2);
+                replayed.getVariable("w2").setArray(w.dup());
+                bySession.getVariable("w2").setArray(w.dup());
+            }
+            replaying.fit(batch);
+            session.fit(batch);
+        }
+        assertEquals(3, replaying.replays(), "steps 3, 4 and 6 replayed; step 5 recorded again after the new array");
+        for (String p : new String[] {"w1", "w2"}) {
+            assertArrayEquals(bySession.getArrForVarName(p).data().asDouble(), replayed.getArrForVarName(p).data().asDouble(),
+                    0.0, p);
+        }
+    }
+
+    @Test
     void listenersSeeEveryStepAndItsOps() {
         SameDiff sd = graph();
         Counter counter = new Counter();

@@ -1,0 +1,329 @@
+package org.attnlab.experiments.run;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Listener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.TrainingSession;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.custom.Invoke;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.BaseCompatOp;
+import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
+import org.nd4j.linalg.api.ops.impl.shape.CreateView;
+import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
+import org.nd4j.linalg.api.ops.impl.transforms.Assert;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+
+/**
+ * One training step of a graph, recorded op by op through SameDiff's training session and then replayed on later
+ * batches of the same shapes. The recording keeps the op order, each op's context and every array the step created,
+ * so a replayed step executes the same ops, in the same order, into the same buffers, and applies each parameter's
+ * updater right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the
+ * session's per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
+ *
+ * <p>Batches (placeholders) and graph constants (dropout masks, batch-norm switches) are copied into the recorded
+ * arrays before each replay; trainable parameters must still be the arrays the recording saw (they are updated in
+ * place). A graph with control flow, tensor-array or external-gradient ops is not recorded ({@link #record} returns
+ * null after taking the step through the session).
+ */
+final class RecordedStep {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedStep.class);
+    private final SameDiff gradients;
+    private final Map<String, INDArray> feeds;
+    private final Map<String, INDArray> constants;
+    private final Map<String, INDArray> parameters;
+    private final List<Exec> execs;
+    private final long bytes;
+
+    private RecordedStep(SameDiff gradients, Map<String, INDArray> feeds, Map<String, INDArray> constants,
+                         Map<String, INDArray> parameters, List<Exec> execs, long bytes) {
+        this.gradients = gradients;
+        this.feeds = feeds;
+        this.constants = constants;
+        this.parameters = parameters;
+        this.execs = execs;
+        this.bytes = bytes;
+    }
+
+    /**
+     * Takes one training step of {@code gradients} (SameDiff's gradient function of the trained graph) through a new
+     * training session and records it; null when the graph holds an op a replay cannot repeat (the step is taken
+     * either way).
+     */
+    static RecordedStep record(SameDiff gradients, TrainingConfig config, Map<String, INDArray> batchFeeds,
+                               Set<String> trainable, Map<String, GradientUpdater> updaters, MultiDataSet batch,
+                               List<String> losses, At at) {
+        Map<String, INDArray> feeds = new LinkedHashMap<>();
+        batchFeeds.forEach((name, array) -> feeds.put(name, array == null ? null : array.dup()));
+        Recorder recorder = new Recorder(gradients, feeds);
+        TrainingSession session = new TrainingSession(gradients);
+        session.setMmgr(new NoOpMemoryMgr());
+        session.trainingIteration(config, feeds, trainable, updaters, batch, losses, List.of(recorder), at);
+        return recorder.step();
+    }
+
+    /** Native bytes held by the recorded step's arrays. */
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * Whether the step can be replayed on {@code batchFeeds}: the same placeholders with the same shapes and types,
+     * constants of the recorded shapes, and the graph's parameters still the recorded arrays.
+     */
+    boolean accepts(Map<String, INDArray> batchFeeds) {
+        if (!batchFeeds.keySet().equals(feeds.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, INDArray> e : feeds.entrySet()) {
+            if (!sameLayout(e.getValue(), batchFeeds.get(e.getKey()))) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, INDArray> e : constants.entrySet()) {
+            if (!sameLayout(e.getValue(), gradients.getVariable(e.getKey()).getArr())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+            if (gradients.getVariable(e.getKey()).getArr() != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One optimizer step on {@code batchFeeds}, which {@link #accepts}; iteration and epoch come from {@code at}. */
+    void replay(Map<String, INDArray> batchFeeds, TrainingConfig config, Map<String, GradientUpdater> updaters, At at) {
+        feeds.forEach((name, array) -> copy(batchFeeds.get(name), array));
+        constants.forEach((name, array) -> copy(gradients.getVariable(name).getArr(), array));
+        for (Exec exec : execs) {
+            exec.run();
+            for (Update u : exec.updates) {
+                GradientUpdater updater = updaters.get(u.parameter);
+                updater.applyUpdater(u.gradient, at.iteration(), at.epoch());
+                if (config.isMinimize()) {
+                    u.value.subi(u.gradient);
+                } else {
+                    u.value.addi(u.gradient);
+                }
+            }
+        }
+    }
+
+    private static void copy(INDArray from, INDArray into) {
+        if (from != into && into != null) {
+            into.assign(from);
+        }
+    }
+
+    private static boolean sameLayout(INDArray recorded, INDArray now) {
+        if (recorded == null || now == null) {
+            return recorded == now;
+        }
+        return recorded.dataType() == now.dataType() && java.util.Arrays.equals(recorded.shape(), now.shape());
+    }
+
+    /** A parameter update: after the op that computes {@code gradient}, the updater of {@code parameter} runs. */
+    private record Update(String parameter, INDArray gradient, INDArray value) {
+    }
+
+    /**
+     * One recorded op execution with its context. Legacy scalar and reduce ops also carry state on the op object
+     * (the scalar, the reduced axes) that another session may change between steps; it is put back before each run.
+     */
+    private record Exec(DifferentialFunction op, OpContext context, INDArray scalar, int[] axes, boolean emptyReduce,
+                        List<Update> updates) {
+        void run() {
+            if (scalar != null) {
+                ((ScalarOp) op).setScalar(scalar);
+            }
+            if (axes != null) {
+                op.setDimensions(axes);
+                ((org.nd4j.linalg.api.ops.BaseReduceOp) op).setEmptyReduce(emptyReduce);
+            }
+            if (op instanceof CustomOp c) {
+                Nd4j.exec(c, context);
+            } else {
+                Nd4j.exec((Op) op, context);
+            }
+        }
+    }
+
+    /** Listens to the recorded session's op executions and keeps what a replay needs. */
+    private static final class Recorder extends BaseListener {
+        private final SameDiff gradients;
+        private final Map<String, INDArray> feeds;
+        private final Map<String, INDArray> constants = new LinkedHashMap<>();
+        private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+        /** Every array an op may read: placeholders, constants, parameters and outputs of earlier ops. */
+        private final Map<INDArray, String> known = new IdentityHashMap<>();
+        private final Map<String, String> gradientOf = new LinkedHashMap<>();
+        private final List<Exec> execs = new ArrayList<>();
+        private final Map<INDArray, Boolean> created = new IdentityHashMap<>();
+        private String unsupported;
+
+        Recorder(SameDiff gradients, Map<String, INDArray> feeds) {
+            this.gradients = gradients;
+            this.feeds = feeds;
+            feeds.forEach((name, array) -> known.put(array, name));
+            for (SDVariable v : gradients.variables()) {
+                if (v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT) {
+                    INDArray array = v.getArr();
+                    if (array != null) {
+                        known.put(array, v.name());
+                    }
+                }
+                if (v.getVariableType() == VariableType.VARIABLE && v.getGradient() != null) {
+                    gradientOf.put(v.getGradient().name(), v.name());
+                }
+            }
+        }
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
+                                INDArray[] outputs) {
+            if (unsupported != null) {
+                return;
+            }
+            DifferentialFunction df = op.getOp();
+            if (df instanceof Identity || df instanceof CreateView || df instanceof GradientBackwardsMarker) {
+                outputs(op, outputs);
+                return;
+            }
+            if (df instanceof BaseCompatOp || df instanceof BaseTensorOp || df instanceof Invoke
+                    || df instanceof ExternalErrorsFunction || df instanceof Assert || context == null
+                    || !(df instanceof CustomOp || df instanceof Op)) {
+                unsupported = df.opName();
+                return;
+            }
+            for (INDArray input : context.getInputArrays()) {
+                if (!read(input)) {
+                    unsupported = df.opName() + " (it reads an array from outside the step)";
+                    return;
+                }
+            }
+            INDArray scalar = null;
+            if (df instanceof ScalarOp s && df.argNames().length == 2) {
+                scalar = s.scalar();
+                if (!read(scalar)) {
+                    unsupported = df.opName() + " (it reads a scalar from outside the step)";
+                    return;
+                }
+            }
+            int[] axes = null;
+            boolean empty = false;
+            if (df instanceof ReduceOp r && r.getOpType() != Op.Type.REDUCE3 && df.argNames().length == 2) {
+                org.nd4j.linalg.api.ops.BaseReduceOp b = (org.nd4j.linalg.api.ops.BaseReduceOp) df;
+                empty = b.isEmptyReduce();
+                INDArray dims = b.dimensions();
+                axes = dims == null ? null : dims.toIntVector();
+            }
+            List<Update> updates = new ArrayList<>();
+            List<String> names = op.getOutputsOfOp();
+            for (int i = 0; i < names.size(); i++) {
+                String parameter = gradientOf.get(names.get(i));
+                if (parameter != null) {
+                    updates.add(new Update(parameter, outputs[i], gradients.getVariable(parameter).getArr()));
+                }
+            }
+            execs.add(new Exec(df, copy(context, outputs), scalar, axes, empty, List.copyOf(updates)));
+            outputs(op, outputs);
+        }
+
+        /**
+         * A new context holding what {@code recorded} held when its op ran: the session empties its contexts after
+         * each op.
+         */
+        private static OpContext copy(OpContext recorded, INDArray[] outputs) {
+            OpContext c = Nd4j.getExecutioner().buildContext();
+            c.setInputArrays(recorded.getInputArrays());
+            c.setOutputArrays(outputs);
+            List<Long> ints = recorded.getIArguments();
+            List<Double> reals = recorded.getTArguments();
+            List<Boolean> flags = recorded.getBArguments();
+            List<DataType> types = recorded.getDArguments();
+            c.setIArguments(ints.stream().mapToLong(Long::longValue).toArray());
+            c.setTArguments(reals.stream().mapToDouble(Double::doubleValue).toArray());
+            boolean[] b = new boolean[flags.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = flags.get(i);
+            }
+            c.setBArguments(b);
+            c.setDArguments(types.toArray(new DataType[0]));
+            return c;
+        }
+
+        /** Whether an op's input is an array the step knows, noting which constants and parameters it reads. */
+        private boolean read(INDArray array) {
+            String name = known.get(array);
+            if (name == null) {
+                return false;
+            }
+            SDVariable v = feeds.containsKey(name) ? null : gradients.hasVariable(name) ? gradients.getVariable(name) : null;
+            if (v != null && !created.containsKey(array)) {
+                if (v.getVariableType() == VariableType.CONSTANT) {
+                    constants.put(name, array);
+                } else if (v.getVariableType() == VariableType.VARIABLE) {
+                    parameters.put(name, array);
+                }
+            }
+            return true;
+        }
+
+        private void outputs(SameDiffOp op, INDArray[] outputs) {
+            List<String> names = op.getOutputsOfOp();
+            for (int i = 0; i < outputs.length; i++) {
+                if (outputs[i] != null && !known.containsKey(outputs[i])) {
+                    known.put(outputs[i], names.get(i));
+                    created.put(outputs[i], Boolean.TRUE);
+                }
+            }
+        }
+
+        RecordedStep step() {
+            if (unsupported != null) {
+                LOG.info("training steps go through SameDiff's session: the graph's op {} cannot be replayed",
+                        unsupported);
+                return null;
+            }
+            long bytes = 0;
+            for (INDArray array : created.keySet()) {
+                if (!array.isView() && !array.isEmpty()) {
+                    bytes += array.length() * array.dataType().width();
+                }
+            }
+            return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(execs), bytes);
+        }
+    }
+}
