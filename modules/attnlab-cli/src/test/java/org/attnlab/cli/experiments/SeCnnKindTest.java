@@ -99,6 +99,52 @@ class SeCnnKindTest {
     }
 
     /**
+     * Steps replayed from a recording (the default) train the SE CNN with batch norm exactly as steps through SameDiff's
+     * session: the batch-norm switch and running estimates are graph constants replaced between steps.
+     */
+    @Test
+    void replayedStepsTrainTheCnnWithBatchNormAsTheSessionDoes() throws IOException {
+        Path images = dir.resolve("images");
+        writeSplit(images, "train", 80, 1);
+        writeSplit(images, "t10k", 24, 2);
+        Path file = dir.resolve("bn.yaml");
+        Files.writeString(file, """
+                name: bn
+                dataset: {kind: fashion_mnist, images_dir: '%s', train_examples: 64, val_examples: 16, test_examples: 24}
+                model: {kind: se_cnn, channels: 4, blocks: 2, se: true, ratio: 2, batch_norm: true}
+                training: {batch_size: 16, steps: 8, eval_every: 4}
+                seeds: [1]
+                """.formatted(images.toString().replace("'", "''")));
+        RunSummary replayed = runWithReplay(file, dir.resolve("replayed"), "true");
+        RunSummary session = runWithReplay(file, dir.resolve("session"), "false");
+        assertEquals(RunSummary.COMPLETED, replayed.status(), replayed.reason());
+        assertEquals(session.testLoss(), replayed.testLoss(), 0.0);
+        assertEquals(session.testTokenAcc(), replayed.testTokenAcc(), 0.0);
+        assertEquals(losses(dir.resolve("session"), session), losses(dir.resolve("replayed"), replayed));
+    }
+
+    private static RunSummary runWithReplay(Path file, Path results, String replay) {
+        String before = System.getProperty("attnlab.replay");
+        System.setProperty("attnlab.replay", replay);
+        try {
+            assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
+        } finally {
+            if (before == null) {
+                System.clearProperty("attnlab.replay");
+            } else {
+                System.setProperty("attnlab.replay", before);
+            }
+        }
+        return EncoderDecoderKindsTest.runs(results, "bn").get(0);
+    }
+
+    /** step, train loss, validation loss and accuracy of each row of a run's metrics.csv (not its timings). */
+    private static List<String> losses(Path results, RunSummary run) throws IOException {
+        return Files.readAllLines(results.resolve("bn").resolve(run.runId()).resolve("metrics.csv")).stream()
+                .map(line -> String.join(",", List.of(line.split(",")).subList(0, 5))).toList();
+    }
+
+    /**
      * The trainer ran every step on batch statistics and updated the running estimates (saved with the model), and
      * switched back to them afterwards.
      */
