@@ -31,8 +31,9 @@ import org.nd4j.linalg.learning.GradientUpdater;
  *
  * <p>Steps on batches of shapes seen before are replayed ({@link RecordedStep}): the first step of each batch shape
  * goes through the session and is recorded op by op, later ones execute the recorded ops into the recorded buffers
- * without the session's per-op work. The replay holds every intermediate array of a step (up to
- * {@value #REPLAY_BYTES} bytes over at most {@value #REPLAY_SHAPES} batch shapes); a graph with larger steps, or with
+ * without the session's per-op work. The replay keeps a step's intermediate arrays between steps (arrays whose
+ * lifetimes do not overlap share memory; up to {@value #REPLAY_BYTES} bytes over at most {@value #REPLAY_SHAPES}
+ * batch shapes); a graph with larger steps, or with
  * ops a replay cannot repeat, keeps the closing session. Steps with listeners or regularization always go through the
  * session; {@code -Dattnlab.replay=false} turns replays off.
  *

@@ -19,7 +19,6 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.TrainingSession;
-import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
@@ -41,10 +40,11 @@ import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
  * One training step of a graph, recorded op by op through SameDiff's training session and then replayed on later
- * batches of the same shapes. The recording keeps the op order, each op's context and every array the step created,
- * so a replayed step executes the same ops, in the same order, into the same buffers, and applies each parameter's
- * updater right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the
- * session's per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
+ * batches of the same shapes. The recording keeps the op order and each op's arguments, and gives every array the step
+ * creates a fixed place in shared buffers ({@link ArrayPlan}: arrays whose lifetimes do not overlap share memory), so a
+ * replayed step executes the same ops, in the same order, into the same buffers, and applies each parameter's updater
+ * right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the session's
+ * per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
  *
  * <p>Batches (placeholders) and graph constants (dropout masks, batch-norm switches) are copied into the recorded
  * arrays before each replay; trainable parameters must still be the arrays the recording saw (they are updated in
@@ -82,12 +82,12 @@ final class RecordedStep {
         batchFeeds.forEach((name, array) -> feeds.put(name, array == null ? null : array.dup()));
         Recorder recorder = new Recorder(gradients, feeds);
         TrainingSession session = new TrainingSession(gradients);
-        session.setMmgr(new NoOpMemoryMgr());
+        session.setMmgr(new ClosingMemory());
         session.trainingIteration(config, feeds, trainable, updaters, batch, losses, List.of(recorder), at);
         return recorder.step();
     }
 
-    /** Native bytes held by the recorded step's arrays. */
+    /** Native bytes of the shared buffers holding the step's arrays. */
     long bytes() {
         return bytes;
     }
@@ -181,22 +181,24 @@ final class RecordedStep {
         private final Map<String, INDArray> feeds;
         private final Map<String, INDArray> constants = new LinkedHashMap<>();
         private final Map<String, INDArray> parameters = new LinkedHashMap<>();
-        /** Every array an op may read: placeholders, constants, parameters and outputs of earlier ops. */
-        private final Map<INDArray, String> known = new IdentityHashMap<>();
+        /** Arrays from outside the step an op may read: placeholders, constants and parameters, by name. */
+        private final Map<INDArray, String> outside = new IdentityHashMap<>();
+        /** Arrays the session created without an op writing them (the backward pass's seed of ones), kept as copies. */
+        private final Map<INDArray, INDArray> kept = new IdentityHashMap<>();
         private final Map<String, String> gradientOf = new LinkedHashMap<>();
-        private final List<Exec> execs = new ArrayList<>();
-        private final Map<INDArray, Boolean> created = new IdentityHashMap<>();
+        private final ArrayPlan plan = new ArrayPlan();
+        private final List<RawExec> execs = new ArrayList<>();
         private String unsupported;
 
         Recorder(SameDiff gradients, Map<String, INDArray> feeds) {
             this.gradients = gradients;
             this.feeds = feeds;
-            feeds.forEach((name, array) -> known.put(array, name));
+            feeds.forEach((name, array) -> outside.put(array, name));
             for (SDVariable v : gradients.variables()) {
                 if (v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT) {
                     INDArray array = v.getArr();
                     if (array != null) {
-                        known.put(array, v.name());
+                        outside.put(array, v.name());
                     }
                 }
                 if (v.getVariableType() == VariableType.VARIABLE && v.getGradient() != null) {
@@ -217,18 +219,23 @@ final class RecordedStep {
                 return;
             }
             DifferentialFunction df = op.getOp();
-            if (df instanceof Identity || df instanceof CreateView || df instanceof GradientBackwardsMarker) {
-                outputs(op, outputs);
+            if (df instanceof Identity) {
+                return; // its output is its input
+            }
+            if (df instanceof GradientBackwardsMarker) {
+                kept.put(outputs[0], outputs[0].dup());
                 return;
             }
             if (df instanceof BaseCompatOp || df instanceof BaseTensorOp || df instanceof Invoke
-                    || df instanceof ExternalErrorsFunction || df instanceof Assert || context == null
-                    || !(df instanceof CustomOp || df instanceof Op)) {
+                    || df instanceof ExternalErrorsFunction || df instanceof Assert || df instanceof CreateView
+                    || context == null || !(df instanceof CustomOp || df instanceof Op)) {
                 unsupported = df.opName();
                 return;
             }
-            for (INDArray input : context.getInputArrays()) {
-                if (!read(input)) {
+            int position = execs.size();
+            List<INDArray> inputs = context.getInputArrays();
+            for (INDArray input : inputs) {
+                if (!read(input, position)) {
                     unsupported = df.opName() + " (it reads an array from outside the step)";
                     return;
                 }
@@ -236,9 +243,19 @@ final class RecordedStep {
             INDArray scalar = null;
             if (df instanceof ScalarOp s && df.argNames().length == 2) {
                 scalar = s.scalar();
-                if (!read(scalar)) {
+                if (!read(scalar, position)) {
                     unsupported = df.opName() + " (it reads a scalar from outside the step)";
                     return;
+                }
+            }
+            for (INDArray output : outputs) {
+                if (plan.defines(output)) {
+                    plan.use(output, position);
+                } else if (outside.containsKey(output) || kept.containsKey(output) || output.isView()) {
+                    unsupported = df.opName() + " (it writes into an array from outside the step)";
+                    return;
+                } else {
+                    plan.define(output, position);
                 }
             }
             int[] axes = null;
@@ -249,66 +266,32 @@ final class RecordedStep {
                 INDArray dims = b.dimensions();
                 axes = dims == null ? null : dims.toIntVector();
             }
-            List<Update> updates = new ArrayList<>();
+            List<String> updated = new ArrayList<>();
             List<String> names = op.getOutputsOfOp();
             for (int i = 0; i < names.size(); i++) {
-                String parameter = gradientOf.get(names.get(i));
-                if (parameter != null) {
-                    updates.add(new Update(parameter, outputs[i], gradients.getVariable(parameter).getArr()));
-                }
+                updated.add(gradientOf.get(names.get(i)));
             }
-            execs.add(new Exec(df, copy(context, outputs), scalar, axes, empty, List.copyOf(updates)));
-            outputs(op, outputs);
-        }
-
-        /**
-         * A new context holding what {@code recorded} held when its op ran: the session empties its contexts after
-         * each op.
-         */
-        private static OpContext copy(OpContext recorded, INDArray[] outputs) {
-            OpContext c = Nd4j.getExecutioner().buildContext();
-            c.setInputArrays(recorded.getInputArrays());
-            c.setOutputArrays(outputs);
-            List<Long> ints = recorded.getIArguments();
-            List<Double> reals = recorded.getTArguments();
-            List<Boolean> flags = recorded.getBArguments();
-            List<DataType> types = recorded.getDArguments();
-            c.setIArguments(ints.stream().mapToLong(Long::longValue).toArray());
-            c.setTArguments(reals.stream().mapToDouble(Double::doubleValue).toArray());
-            boolean[] b = new boolean[flags.size()];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = flags.get(i);
-            }
-            c.setBArguments(b);
-            c.setDArguments(types.toArray(new DataType[0]));
-            return c;
+            execs.add(new RawExec(df, List.copyOf(inputs), outputs.clone(), context, scalar, axes, empty, updated));
         }
 
         /** Whether an op's input is an array the step knows, noting which constants and parameters it reads. */
-        private boolean read(INDArray array) {
-            String name = known.get(array);
+        private boolean read(INDArray array, int position) {
+            if (plan.defines(array)) {
+                plan.use(array, position);
+                return true;
+            }
+            if (kept.containsKey(array)) {
+                return true;
+            }
+            String name = outside.get(array);
             if (name == null) {
                 return false;
             }
-            SDVariable v = feeds.containsKey(name) ? null : gradients.hasVariable(name) ? gradients.getVariable(name) : null;
-            if (v != null && !created.containsKey(array)) {
-                if (v.getVariableType() == VariableType.CONSTANT) {
-                    constants.put(name, array);
-                } else if (v.getVariableType() == VariableType.VARIABLE) {
-                    parameters.put(name, array);
-                }
+            if (!feeds.containsKey(name)) {
+                SDVariable v = gradients.getVariable(name);
+                (v.getVariableType() == VariableType.CONSTANT ? constants : parameters).put(name, array);
             }
             return true;
-        }
-
-        private void outputs(SameDiffOp op, INDArray[] outputs) {
-            List<String> names = op.getOutputsOfOp();
-            for (int i = 0; i < outputs.length; i++) {
-                if (outputs[i] != null && !known.containsKey(outputs[i])) {
-                    known.put(outputs[i], names.get(i));
-                    created.put(outputs[i], Boolean.TRUE);
-                }
-            }
         }
 
         RecordedStep step() {
@@ -317,13 +300,58 @@ final class RecordedStep {
                         unsupported);
                 return null;
             }
-            long bytes = 0;
-            for (INDArray array : created.keySet()) {
-                if (!array.isView() && !array.isEmpty()) {
-                    bytes += array.length() * array.dataType().width();
+            Map<INDArray, INDArray> placed = plan.allocate();
+            placed.putAll(kept);
+            List<Exec> replayed = new ArrayList<>();
+            for (RawExec raw : execs) {
+                replayed.add(raw.placed(placed, gradients));
+            }
+            return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(replayed), plan.bytes());
+        }
+    }
+
+    /**
+     * An op execution as recorded: the session's arrays and the arguments its context held (the session empties the
+     * context after the op runs), and for each output the parameter it is the gradient of, or null.
+     */
+    private record RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
+                           double[] reals, boolean[] flags, DataType[] types, INDArray scalar, int[] axes,
+                           boolean emptyReduce, List<String> updated) {
+        RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, OpContext context, INDArray scalar,
+                int[] axes, boolean emptyReduce, List<String> updated) {
+            this(op, inputs, outputs, context.getIArguments().stream().mapToLong(Long::longValue).toArray(),
+                    context.getTArguments().stream().mapToDouble(Double::doubleValue).toArray(),
+                    flags(context.getBArguments()), context.getDArguments().toArray(new DataType[0]), scalar, axes,
+                    emptyReduce, updated);
+        }
+
+        /** The execution on the placed arrays ({@code placed} maps each array the step created to its place). */
+        Exec placed(Map<INDArray, INDArray> placed, SameDiff gradients) {
+            OpContext c = Nd4j.getExecutioner().buildContext();
+            c.setInputArrays(inputs.stream().map(a -> placed.getOrDefault(a, a)).toList());
+            INDArray[] outs = new INDArray[outputs.length];
+            List<Update> updates = new ArrayList<>();
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = placed.get(outputs[i]);
+                if (updated.get(i) != null) {
+                    updates.add(new Update(updated.get(i), outs[i], gradients.getVariable(updated.get(i)).getArr()));
                 }
             }
-            return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(execs), bytes);
+            c.setOutputArrays(outs);
+            c.setIArguments(ints);
+            c.setTArguments(reals);
+            c.setBArguments(flags);
+            c.setDArguments(types);
+            return new Exec(op, c, scalar == null ? null : placed.getOrDefault(scalar, scalar), axes, emptyReduce,
+                    List.copyOf(updates));
+        }
+
+        private static boolean[] flags(List<Boolean> list) {
+            boolean[] b = new boolean[list.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = list.get(i);
+            }
+            return b;
         }
     }
 }

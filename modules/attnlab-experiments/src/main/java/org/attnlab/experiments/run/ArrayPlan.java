@@ -1,0 +1,106 @@
+package org.attnlab.experiments.run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Gives the arrays a recorded step creates their memory by lifetime: an array lives from the op that writes it to the
+ * last op that reads it (positions in the step's op order), and arrays of the same shape, type and order whose
+ * lifetimes do not overlap share one array (greedy, in order of first write).
+ */
+final class ArrayPlan {
+    private final Map<INDArray, Slot> slots = new IdentityHashMap<>();
+    private long bytes;
+
+    /** {@code array} (its shape, type and order, read now) is written by the op at {@code position}. */
+    void define(INDArray array, int position) {
+        slots.put(array, new Slot(array.shape(), array.dataType(), array.ordering(), position));
+    }
+
+    /** Whether {@code array} was defined here. */
+    boolean defines(INDArray array) {
+        return slots.containsKey(array);
+    }
+
+    /** {@code array}, defined here, is read (or written again) by the op at {@code position}. */
+    void use(INDArray array, int position) {
+        Slot s = slots.get(array);
+        s.last = Math.max(s.last, position);
+    }
+
+    /** Native bytes of the arrays {@link #allocate} created. */
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * A new array of the same shape, type and order for each defined array; arrays of one layout whose lifetimes do
+     * not overlap are the same array. (Views at offsets into one shared buffer would pack tighter, but replays on such
+     * views did not match the session's steps for the transformer and the LSTM encoder-decoder.)
+     */
+    Map<INDArray, INDArray> allocate() {
+        Map<String, List<Slot>> byLayout = new HashMap<>();
+        for (Slot s : slots.values()) {
+            byLayout.computeIfAbsent(s.type + Arrays.toString(s.shape) + s.order, k -> new ArrayList<>()).add(s);
+        }
+        bytes = 0;
+        for (List<Slot> group : byLayout.values()) {
+            group.sort(Comparator.comparingInt(s -> s.first));
+            List<Slot> owners = new ArrayList<>();
+            for (Slot s : group) {
+                Slot free = null;
+                for (Slot o : owners) {
+                    if (o.last < s.first) {
+                        free = o;
+                        break;
+                    }
+                }
+                if (free == null) {
+                    s.array = Nd4j.create(s.type, s.shape, s.order);
+                    bytes += s.length() * s.type.width();
+                    owners.add(s);
+                } else {
+                    s.array = free.array;
+                    owners.set(owners.indexOf(free), s);
+                }
+            }
+        }
+        Map<INDArray, INDArray> placed = new IdentityHashMap<>();
+        slots.forEach((recorded, s) -> placed.put(recorded, s.array));
+        return placed;
+    }
+
+    /** One array's layout, lifetime and place. */
+    private static final class Slot {
+        final long[] shape;
+        final DataType type;
+        final char order;
+        final int first;
+        int last;
+        INDArray array;
+
+        Slot(long[] shape, DataType type, char order, int first) {
+            this.shape = shape;
+            this.type = type;
+            this.order = order;
+            this.first = first;
+            this.last = first;
+        }
+
+        long length() {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+}
