@@ -33,10 +33,14 @@ import org.nd4j.linalg.api.ops.impl.shape.CreateView;
 import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
 import org.nd4j.linalg.api.ops.impl.transforms.Assert;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * One training step of a graph, recorded op by op through SameDiff's training session and then replayed on later
@@ -125,13 +129,7 @@ final class RecordedStep {
         for (Exec exec : execs) {
             exec.run();
             for (Update u : exec.updates) {
-                GradientUpdater updater = updaters.get(u.parameter);
-                updater.applyUpdater(u.gradient, at.iteration(), at.epoch());
-                if (config.isMinimize()) {
-                    u.value.subi(u.gradient);
-                } else {
-                    u.value.addi(u.gradient);
-                }
+                u.apply(updaters.get(u.parameter), config.isMinimize(), at);
             }
         }
     }
@@ -149,8 +147,64 @@ final class RecordedStep {
         return recorded.dataType() == now.dataType() && java.util.Arrays.equals(recorded.shape(), now.shape());
     }
 
-    /** A parameter update: after the op that computes {@code gradient}, the updater of {@code parameter} runs. */
-    private record Update(String parameter, INDArray gradient, INDArray value) {
+    /**
+     * A parameter update: after the op that computes {@code gradient}, the updater of {@code parameter} turns it into
+     * the step and the step is subtracted from the parameter's {@code value}, as {@link TrainingSession} does. ND4J's
+     * Adam updater and the subtraction run the ops {@code AdamUpdater.applyUpdater} and {@code INDArray.subi} run, on
+     * op contexts kept from step to step (built again when the updater's state arrays change); other updaters are
+     * called as they are.
+     */
+    private static final class Update {
+        private static final CustomOp ADAM = new org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater();
+        private static final CustomOp SUBTRACT = new SubOp();
+        private static final CustomOp ADD = new AddOp();
+
+        private final String parameter;
+        private final INDArray gradient;
+        private final INDArray value;
+        private OpContext adam;
+        private INDArray adamState;
+        private OpContext subtract;
+
+        Update(String parameter, INDArray gradient, INDArray value) {
+            this.parameter = parameter;
+            this.gradient = gradient;
+            this.value = value;
+        }
+
+        void apply(GradientUpdater<?> updater, boolean minimize, At at) {
+            if (updater.getClass() == AdamUpdater.class) {
+                adam((AdamUpdater) updater, at);
+            } else {
+                updater.applyUpdater(gradient, at.iteration(), at.epoch());
+            }
+            if (subtract == null) {
+                subtract = context(List.of(value, gradient), value);
+            }
+            Nd4j.exec(minimize ? SUBTRACT : ADD, subtract);
+        }
+
+        private void adam(AdamUpdater updater, At at) {
+            INDArray v = updater.getV();
+            INDArray m = updater.getM();
+            if (adam == null || adamState != v) {
+                INDArray g = gradient.reshape(v.shape());
+                adam = context(List.of(g, v, m), g, v, m);
+                adamState = v;
+            }
+            Adam c = updater.getConfig();
+            adam.setTArguments(c.getLearningRate(at.iteration(), at.epoch()), c.getBeta1(), c.getBeta2(),
+                    c.getEpsilon());
+            adam.setIArguments(at.iteration());
+            Nd4j.exec(ADAM, adam);
+        }
+
+        private static OpContext context(List<INDArray> inputs, INDArray... outputs) {
+            OpContext c = Nd4j.getExecutioner().buildContext();
+            c.setInputArrays(inputs);
+            c.setOutputArrays(outputs);
+            return c;
+        }
     }
 
     /**

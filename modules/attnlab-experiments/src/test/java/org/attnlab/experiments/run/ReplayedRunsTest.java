@@ -18,25 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs whose steps are replayed ({@link RecordedStep}) end bit for bit as runs whose every step goes through SameDiff's
  * session: the same training and validation losses at every validation and the same test metrics, for each model kind
- * the tiny experiments cover (tagger and transformer with dropout, single and as an ensemble; the LSTM
- * encoder-decoder, whose batches change length).
+ * the tiny experiments cover (tagger and transformer with dropout, single and as an ensemble, Adam with and without
+ * gradient clipping; the LSTM encoder-decoder, whose batches change length).
  */
 class ReplayedRunsTest {
     @TempDir
     Path dir;
 
     @Test
-    void taggerAndTransformerWithDropoutSingleAndEnsemble() throws IOException {
+    void taggerAndTransformerWithDropoutSingleEnsembleAndClipped() throws IOException {
         Path file = dir.resolve("r.yaml");
         Files.writeString(file, """
                 name: r
                 dataset: {task: reverse, seq_len: 4, vocab: 6, train_examples: 64, val_examples: 32, test_examples: 32}
                 model: {kind: tagger, d_model: 8, heads: 2, score: dot, dropout: 0.2, attention_dropout: 0.1}
-                training: {batch_size: 16, steps: 8, eval_every: 4, warmup_steps: 2, clip_norm: 1.0}
+                training: {batch_size: 16, steps: 8, eval_every: 4, warmup_steps: 2}
                 seeds: [1, 2]
                 variants:
                   tagger: {}
                   single: {training: {ensemble: 1}}
+                  clipped: {training: {clip_norm: 1.0}}
                   transformer: {model: {kind: transformer, d_model: 8, heads: 2, d_ff: 8, dropout: 0.1}}
                 """);
         assertSameRuns(file);
