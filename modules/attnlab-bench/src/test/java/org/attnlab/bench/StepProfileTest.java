@@ -22,6 +22,15 @@ class StepProfileTest {
         assertTrue(Double.parseDouble(ops.group(1)) > 50, md);
         assertTrue(Integer.parseInt(ops.group(3)) == 3, "three profiled iterations: " + md);
         assertTrue(md.contains("| matmul |") && md.contains("per-call cost of `fit`"), md);
+        Matcher replayed = Pattern.compile("## Replayed steps.*ops and parameter-update blocks per step: ([0-9.]+)",
+                Pattern.DOTALL).matcher(md);
+        assertTrue(replayed.find(), md);
+        // The replay runs the session's ops minus pass-through ones, plus one update block per parameter's gradient op.
+        assertTrue(Double.parseDouble(replayed.group(1)) > 50, md);
+        String after = md.substring(replayed.start());
+        assertTrue(after.contains("| matmul |") && after.contains("| parameter update |"), after);
+        assertTrue(after.contains("| matmul [[256, 10], [10, 32]] -> [[256, 32]] |")
+                || after.contains("| matmul_bp ["), "ops listed with their shapes: " + after);
     }
 
     @Test

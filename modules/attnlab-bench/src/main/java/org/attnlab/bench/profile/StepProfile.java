@@ -19,7 +19,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * with separate {@code sd.fit(batch)} calls. Then, without the listener, it times {@code n} calls of
  * {@code sd.fit(batch)}, {@code n} steps of the kept session and one {@code sd.fit} over an iterator of the same
  * {@code n} batches, in turn for several rounds: the differences per step are the per-call set-up that each
- * {@code fit} call pays and the kept session does not. Batches are drawn and adapted before timing.
+ * {@code fit} call pays and the kept session does not. Last, {@code n} replayed steps of the kept session with each
+ * replayed op timed ({@link ReplayedOps}): the training path itself. Batches are drawn and adapted before timing.
  */
 public final class StepProfile {
     private StepProfile() {
@@ -73,8 +74,28 @@ public final class StepProfile {
             sd.fit(new BatchList(batches), 1);
             overIterator[r] = (System.nanoTime() - t0) / 1e6 / steps;
         }
+        ReplayedOps replayed = new ReplayedOps();
+        session.timeReplayedOps(replayed);
+        int[] at = {0};
+        StepTimes timed = StepTimes.measure(() -> session.fit(batches.get(at[0]++)), 0, steps);
+        session.timeReplayedOps(null);
         return report(label, warmup, steps, timer, fitCalls, withListener,
-                new StepTimes[] {new StepTimes(perCall), new StepTimes(kept), new StepTimes(overIterator)});
+                new StepTimes[] {new StepTimes(perCall), new StepTimes(kept), new StepTimes(overIterator)})
+                + replayedReport(steps, replayed, timed);
+    }
+
+    /** The replayed steps' op times: what a training run executes, without the session. */
+    private static String replayedReport(int steps, ReplayedOps ops, StepTimes step) {
+        double mean = Arrays.stream(step.ms()).average().orElseThrow();
+        double inside = ops.msPerStep(steps);
+        return String.format(Locale.ROOT, "%n## Replayed steps (the training path)%n%n"
+                + "A step with a listener goes through SameDiff's session; a training run replays its recorded steps. "
+                + "%d more steps of the kept session, replayed, each op timed (two clock reads per op):%n%n"
+                + "- step: mean %.3f ms, median %.3f ms (min %.3f, max %.3f)%n"
+                + "- ops and parameter-update blocks per step: %.1f; inside them %.3f ms per step (%.0f%% of the mean "
+                + "step); outside (batch and constant copies, checks): %.3f ms%n%n", steps, mean, step.median(),
+                step.min(), step.max(), ops.countPerStep(steps), inside, 100 * inside / mean, mean - inside)
+                + ops.tables(steps, 15);
     }
 
     private static String report(String label, int warmup, int steps, OpTimer timer, OpTimer fitCalls,
@@ -86,8 +107,9 @@ public final class StepProfile {
         double stepMean = Arrays.stream(step.ms()).average().orElseThrow();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "# Training-step profile: %s%n%n", label));
-        b.append(String.format(Locale.ROOT, "%d steps of the training path (a kept `FitSession`) after %d warm-up steps, "
-                + "with a per-op timing listener attached (it adds its own cost).%n%n", steps, warmup));
+        b.append(String.format(Locale.ROOT, "%d steps of a kept `FitSession` after %d warm-up steps, with a per-op "
+                + "timing listener attached (it adds its own cost, and it turns replay off: these steps go through "
+                + "SameDiff's session; the replayed steps a run takes are timed at the end).%n%n", steps, warmup));
         b.append(String.format(Locale.ROOT, "- step: mean %.3f ms, median %.3f ms (min %.3f, max %.3f)%n", stepMean,
                 step.median(), step.min(), step.max()));
         b.append(String.format(Locale.ROOT, "- ops per step: %.1f (%d op types; listener saw %d iterations)%n",

@@ -1,6 +1,7 @@
 package org.attnlab.experiments.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,13 +124,22 @@ final class RecordedStep {
     }
 
     /** One optimizer step on {@code batchFeeds}, which {@link #accepts}; iteration and epoch come from {@code at}. */
-    void replay(Map<String, INDArray> batchFeeds, TrainingConfig config, Map<String, GradientUpdater> updaters, At at) {
+    void replay(Map<String, INDArray> batchFeeds, TrainingConfig config, Map<String, GradientUpdater> updaters, At at,
+                ReplayedOpTimer timer) {
         feeds.forEach((name, array) -> copy(batchFeeds.get(name), array));
         constants.forEach((name, array) -> copy(gradients.getVariable(name).getArr(), array));
         for (Exec exec : execs) {
+            long start = timer == null ? 0 : System.nanoTime();
             exec.run();
+            long ran = timer == null ? 0 : System.nanoTime();
             for (Update u : exec.updates) {
                 u.apply(updaters.get(u.parameter), config.isMinimize(), at);
+            }
+            if (timer != null) {
+                timer.ran(exec.op.opName(), exec.shapes, ran - start);
+                if (!exec.updates.isEmpty()) {
+                    timer.ran(ReplayedOpTimer.UPDATE, exec.updated, System.nanoTime() - ran);
+                }
             }
         }
     }
@@ -144,7 +154,7 @@ final class RecordedStep {
         if (recorded == null || now == null) {
             return recorded == now;
         }
-        return recorded.dataType() == now.dataType() && java.util.Arrays.equals(recorded.shape(), now.shape());
+        return recorded.dataType() == now.dataType() && Arrays.equals(recorded.shape(), now.shape());
     }
 
     /**
@@ -208,11 +218,13 @@ final class RecordedStep {
     }
 
     /**
-     * One recorded op execution with its context. Legacy scalar and reduce ops also carry state on the op object
-     * (the scalar, the reduced axes) that another session may change between steps; it is put back before each run.
+     * One recorded op execution with its context, the shapes it runs on ("input shapes -> output shapes") and the
+     * parameters updated after it (names, comma-separated). Legacy
+     * scalar and reduce ops also carry state on the op object (the scalar, the reduced axes) that another session may
+     * change between steps; it is put back before each run.
      */
     private record Exec(DifferentialFunction op, OpContext context, INDArray scalar, int[] axes, boolean emptyReduce,
-                        List<Update> updates) {
+                        List<Update> updates, String shapes, String updated) {
         void run() {
             if (scalar != null) {
                 ((ScalarOp) op).setScalar(scalar);
@@ -396,8 +408,10 @@ final class RecordedStep {
             c.setTArguments(reals);
             c.setBArguments(flags);
             c.setDArguments(types);
+            String shapes = c.getInputArrays().stream().map(a -> Arrays.toString(a.shape())).toList() + " -> "
+                    + Arrays.stream(outs).map(a -> Arrays.toString(a.shape())).toList();
             return new Exec(op, c, scalar == null ? null : placed.getOrDefault(scalar, scalar), axes, emptyReduce,
-                    List.copyOf(updates));
+                    List.copyOf(updates), shapes, String.join(", ", updates.stream().map(u -> u.parameter).toList()));
         }
 
         private static boolean[] flags(List<Boolean> list) {

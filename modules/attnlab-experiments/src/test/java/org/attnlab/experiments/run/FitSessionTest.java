@@ -71,6 +71,28 @@ class FitSessionTest {
     }
 
     @Test
+    void replayedOpsAreTimedWithTheirShapes() {
+        SameDiff sd = graph();
+        FitSession session = new FitSession(sd, true);
+        Random rnd = new Random(17);
+        session.fit(batch(rnd, 4));
+        session.fit(batch(rnd, 4));
+        List<String> seen = new ArrayList<>();
+        long[] nanos = {0};
+        session.timeReplayedOps((op, shapes, t) -> {
+            seen.add(op + " " + shapes);
+            nanos[0] += t;
+        });
+        session.fit(batch(rnd, 4));
+        assertEquals(1, session.replays());
+        assertTrue(seen.contains("matmul [[4, 3], [3, 4]] -> [[4, 4]]"), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("matmul_bp ")), seen.toString());
+        assertTrue(seen.contains(ReplayedOpTimer.UPDATE + " w1") && seen.contains(ReplayedOpTimer.UPDATE + " w2"),
+                "w1 and w2 each updated after its gradient op: " + seen);
+        assertTrue(nanos[0] > 0);
+    }
+
+    @Test
     void replayFollowsParametersReplacedBetweenSteps() {
         SameDiff replayed = graph();
         SameDiff bySession = graph();
