@@ -46,15 +46,16 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * One training step of a graph, recorded op by op through SameDiff's training session and then replayed on later
  * batches of the same shapes. The recording keeps the op order and each op's arguments, and gives every array the step
- * creates a fixed place in shared buffers ({@link ArrayPlan}: arrays whose lifetimes do not overlap share memory), so a
- * replayed step executes the same ops, in the same order, into the same buffers, and applies each parameter's updater
+ * creates a fixed array kept from step to step ({@link ArrayPlan}: arrays of one shape and type whose lifetimes do not
+ * overlap are one array), so a replayed step executes the same ops, in the same order, into the same buffers, and
+ * applies each parameter's updater
  * right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the session's
  * per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
  *
  * <p>Batches (placeholders) and graph constants (dropout masks, batch-norm switches) are copied into the recorded
  * arrays before each replay; trainable parameters must still be the arrays the recording saw (they are updated in
- * place). A graph with control flow, tensor-array or external-gradient ops is not recorded ({@link #record} returns
- * null after taking the step through the session).
+ * place). A graph with control-flow, tensor-array, external-gradient or {@code CreateView} ops is not recorded
+ * ({@link #record} returns null after taking the step through the session).
  */
 final class RecordedStep {
     private static final Logger LOG = LoggerFactory.getLogger(RecordedStep.class);
@@ -92,7 +93,7 @@ final class RecordedStep {
         return recorder.step();
     }
 
-    /** Native bytes of the shared buffers holding the step's arrays. */
+    /** Native bytes of the arrays the replay keeps for the step's intermediates ({@link ArrayPlan#bytes}). */
     long bytes() {
         return bytes;
     }

@@ -40,10 +40,7 @@ class FitSessionTest {
             byFit.fit(batch);
             session.fit(batch);
         }
-        for (String p : new String[] {"w1", "w2"}) {
-            assertArrayEquals(byFit.getArrForVarName(p).data().asDouble(), bySession.getArrForVarName(p).data().asDouble(),
-                    1e-12, p);
-        }
+        assertSameParameters(byFit, bySession, 1e-12);
         assertEquals(STEPS, bySession.getTrainingConfig().getIterationCount());
         assertEquals(byFit.getTrainingConfig().getIterationCount(), bySession.getTrainingConfig().getIterationCount());
         assertTrue(Math.abs(byFit.getArrForVarName("w1").getDouble(0) - graph().getArrForVarName("w1").getDouble(0)) > 0,
@@ -64,10 +61,7 @@ class FitSessionTest {
         }
         assertEquals(STEPS - 3, replaying.replays(), "step 1 sets training up, steps 2 and 3 record the two shapes");
         assertEquals(0, session.replays());
-        for (String p : new String[] {"w1", "w2"}) {
-            assertArrayEquals(bySession.getArrForVarName(p).data().asDouble(), replayed.getArrForVarName(p).data().asDouble(),
-                    0.0, p);
-        }
+        assertSameParameters(bySession, replayed, 0.0);
     }
 
     @Test
@@ -110,10 +104,7 @@ class FitSessionTest {
             session.fit(batch);
         }
         assertEquals(3, replaying.replays(), "steps 3, 4 and 6 replayed; step 5 recorded again after the new array");
-        for (String p : new String[] {"w1", "w2"}) {
-            assertArrayEquals(bySession.getArrForVarName(p).data().asDouble(), replayed.getArrForVarName(p).data().asDouble(),
-                    0.0, p);
-        }
+        assertSameParameters(bySession, replayed, 0.0);
     }
 
     @Test
@@ -157,6 +148,13 @@ class FitSessionTest {
             }
         }
         return (int) outputs.stream().filter(INDArray::wasClosed).count();
+    }
+
+    private static void assertSameParameters(SameDiff expected, SameDiff actual, double tolerance) {
+        for (String p : new String[] {"w1", "w2"}) {
+            assertArrayEquals(expected.getArrForVarName(p).data().asDouble(), actual.getArrForVarName(p).data().asDouble(),
+                    tolerance, p);
+        }
     }
 
     /** {@code y = softmax(tanh(x w1) w2)}, cross-entropy loss, double precision, Adam with a decaying rate. */
