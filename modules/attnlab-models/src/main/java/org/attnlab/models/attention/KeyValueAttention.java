@@ -69,8 +69,7 @@ public final class KeyValueAttention {
     /** The shared core for rank 3 {@code [B, T, d]} or rank 4 {@code [B, H, T, d]} inputs. */
     static SDVariable weighted(SameDiff sd, String name, SDVariable q, SDVariable k, SDVariable v, SDVariable keyMask,
                                AttentionConfig cfg, int rank, long dq, long dk, ParamInit init) {
-        SDVariable scores = cfg.score().scores(sd, name, q, k, rank, dq, dk, cfg.additiveHidden(),
-                cfg.additiveInit(), init.as(q.dataType()));
+        SDVariable scores = cfg.score().scores(sd, name, q, k, rank, dq, dk, cfg, init.as(q.dataType()));
         SDVariable keep = AttentionMasks.keep(sd, scores, keyMask, cfg, rank);
         SDVariable weights = AttentionMasks.maskedSoftmax(sd, weightsName(name), scores, keep, rank);
         return sd.mmul(Dropout.apply(sd, weightsName(name), weights, cfg.dropout()), v);

@@ -46,12 +46,10 @@ public enum ScoreFunction {
      * @param rank   rank of q and k (3 or 4)
      * @param dq     query feature size
      * @param dk     key feature size
-     * @param hidden hidden size of the additive MLP (ignored by the others)
-     * @param additiveInit initial values of the additive MLP (ignored by the others)
+     * @param cfg    the additive MLP's hidden size, initial values and block size (ignored by the others)
      */
-    SDVariable scores(SameDiff sd, String name, SDVariable q, SDVariable k, int rank, long dq, long dk, int hidden,
-                      AdditiveInit additiveInit, ParamInit init) {
-        int last = rank - 1;
+    SDVariable scores(SameDiff sd, String name, SDVariable q, SDVariable k, int rank, long dq, long dk,
+                      AttentionConfig cfg, ParamInit init) {
         switch (this) {
             case DOT:
                 return sd.mmul(q, k, false, true, false);
@@ -63,13 +61,20 @@ public enum ScoreFunction {
                 return sd.mmul(qw, k, false, true, false);
             }
             case ADDITIVE: {
-                SDVariable wq = additiveInit.projection(sd, name + "/score/Wq", dq, hidden, init);
-                SDVariable wk = additiveInit.projection(sd, name + "/score/Wk", dk, hidden, init);
-                SDVariable v = additiveInit.output(sd, name + "/score/v", hidden, init);
-                SDVariable qh = sd.expandDims(Projections.last(sd, q, wq, rank, dq, hidden), last);     // [..,Tq,1,h]
-                SDVariable kh = sd.expandDims(Projections.last(sd, k, wk, rank, dk, hidden), last - 1); // [..,1,Tk,h]
-                SDVariable hiddenAct = sd.math.tanh(qh.add(kh));                                       // [..,Tq,Tk,h]
-                return sd.squeeze(Projections.last(sd, hiddenAct, v, rank + 1, hidden, 1), rank);   // [..,Tq,Tk]
+                int hidden = cfg.additiveHidden();
+                SDVariable wq = cfg.additiveInit().projection(sd, name + "/score/Wq", dq, hidden, init);
+                SDVariable wk = cfg.additiveInit().projection(sd, name + "/score/Wk", dk, hidden, init);
+                SDVariable v = cfg.additiveInit().output(sd, name + "/score/v", hidden, init);
+                SDVariable qh = Projections.last(sd, q, wq, rank, dq, hidden);                        // [..,Tq,h]
+                SDVariable kh = Projections.last(sd, k, wk, rank, dk, hidden);                        // [..,Tk,h]
+                int block = cfg.additiveBlock() == AttentionConfig.WHOLE_HIDDEN ? hidden
+                        : Math.min(cfg.additiveBlock(), hidden);
+                SDVariable sum = null;
+                for (int start = 0; start < hidden; start += block) {
+                    SDVariable part = AdditiveBlocks.part(sd, qh, kh, v, rank, start, Math.min(block, hidden - start));
+                    sum = sum == null ? part : sum.add(part);
+                }
+                return sd.squeeze(sum, rank);                                                         // [..,Tq,Tk]
             }
             default:
                 throw new IllegalStateException(this.name());
