@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gives the arrays a recorded step creates their memory by lifetime: an array lives from the op that writes it to the
- * last op that reads it (positions in the step's op order), and arrays of the same shape, type and order whose
- * lifetimes do not overlap share one array (greedy, in order of first write).
+ * last op that reads it (positions in the step's op order), and arrays of the same type, order and length whose
+ * lifetimes do not overlap share one buffer (greedy, in order of first write), each in its own shape.
  */
 final class ArrayPlan {
     private final Map<INDArray, Slot> slots = new IdentityHashMap<>();
@@ -42,14 +42,15 @@ final class ArrayPlan {
     }
 
     /**
-     * A new array of the same shape, type and order for each defined array; arrays of one layout whose lifetimes do
-     * not overlap are the same array. (Views at offsets into one shared buffer would pack tighter, but replays on such
-     * views did not match the session's steps for the transformer and the LSTM encoder-decoder.)
+     * A new array of the same shape, type and order for each defined array; arrays of one type, order and length
+     * whose lifetimes do not overlap are the same buffer, reshaped (a whole buffer, offset 0). (Views at offsets into
+     * one larger buffer would pack tighter, but replays on such views did not match the session's steps for the
+     * transformer and the LSTM encoder-decoder.)
      */
     Map<INDArray, INDArray> allocate() {
         Map<String, List<Slot>> byLayout = new HashMap<>();
         for (Slot s : slots.values()) {
-            byLayout.computeIfAbsent(s.type + Arrays.toString(s.shape) + s.order, k -> new ArrayList<>()).add(s);
+            byLayout.computeIfAbsent(s.type + ":" + s.length() + s.order, k -> new ArrayList<>()).add(s);
         }
         bytes = 0;
         for (List<Slot> group : byLayout.values()) {
@@ -68,7 +69,7 @@ final class ArrayPlan {
                     bytes += s.length() * s.type.width();
                     owners.add(s);
                 } else {
-                    s.array = free.array;
+                    s.array = Arrays.equals(free.array.shape(), s.shape) ? free.array : free.array.reshape(s.order, s.shape);
                     owners.set(owners.indexOf(free), s);
                 }
             }

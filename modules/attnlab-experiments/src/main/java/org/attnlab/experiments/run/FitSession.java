@@ -1,6 +1,8 @@
 package org.attnlab.experiments.run;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.Operation;
@@ -32,22 +35,24 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * <p>Steps on batches of shapes seen before are replayed ({@link RecordedStep}): the first step of each batch shape
  * goes through the session and is recorded op by op, later ones execute the recorded ops into the recorded buffers
  * without the session's per-op work. The replay keeps a step's intermediate arrays between steps (arrays whose
- * lifetimes do not overlap share memory; up to {@value #REPLAY_BYTES} bytes over at most {@value #REPLAY_SHAPES}
- * batch shapes); a graph with larger steps, or with
+ * lifetimes do not overlap share memory; up to a quarter of the native memory limit, 1.5 GB under the launcher's
+ * {@code -Xmx6g}, over at most {@value #REPLAY_SHAPES} batch shapes); a graph with larger steps, or with
  * ops a replay cannot repeat, keeps the closing session. Steps with listeners or regularization always go through the
  * session; {@code -Dattnlab.replay=false} turns replays off.
  *
- * <p>The first step (or any step before the graph's training is set up) goes through {@code sd.fit(batch)}, which
- * creates the gradient function and the updaters. The updater state is the graph's own, so {@code sd.save(file, true)}
+ * <p>Before its first step the session sets up what {@code sd.fit} would: the gradient function and the updaters.
+ * The updater state is the graph's own, so {@code sd.save(file, true)}
  * and a later {@code sd.fit} see the same state. Not thread-safe: one session per training thread.
  */
 public final class FitSession {
     private static final Field UPDATERS = field("updaterMap");
     private static final Field INITIALISED = field("initializedTraining");
+    private static final Method INITIALISE = method("initializeTraining");
     /** The name SameDiff gives its gradient function (its own constant is not public). */
     private static final String GRADIENTS = "grad";
 
-    static final long REPLAY_BYTES = 512L << 20;
+    /** The most a session's recordings hold: a quarter of the native memory limit (JavaCPP's, by default -Xmx). */
+    static final long REPLAY_BYTES = Pointer.maxBytes() / 4;
     static final int REPLAY_SHAPES = 8;
 
     private final SameDiff sd;
@@ -80,9 +85,11 @@ public final class FitSession {
         if (config == null) {
             throw new IllegalStateException("the graph has no training config: call sd.setTrainingConfig first");
         }
-        if (!read(INITIALISED, Boolean.class) || sd.getFunction(GRADIENTS) == null) {
-            sd.fit(batch);
-            return;
+        if (!read(INITIALISED, Boolean.class)) {
+            initialise();
+        }
+        if (sd.getFunction(GRADIENTS) == null) {
+            sd.createGradFunction();
         }
         if (session == null || gradients != sd.getFunction(GRADIENTS)) {
             gradients = sd.getFunction(GRADIENTS);
@@ -204,11 +211,33 @@ public final class FitSession {
         return active;
     }
 
+    /** Sets up the updaters as {@code sd.fit} does before its first step, without taking a step. */
+    private void initialise() {
+        try {
+            INITIALISE.invoke(sd);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     private <T> T read(Field f, Class<T> type) {
         try {
             return type.cast(f.get(sd));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** SameDiff's set-up of its updaters is protected; the session sets them up before its first step. */
+    private static Method method(String name) {
+        try {
+            Method m = SameDiff.class.getDeclaredMethod(name);
+            m.setAccessible(true);
+            return m;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("SameDiff has no method " + name + ": this ND4J version is not supported", e);
         }
     }
 

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Arrays of one layout share memory exactly when their lifetimes do not overlap. */
+/** Arrays of one type, order and length share memory exactly when their lifetimes do not overlap. */
 class ArrayPlanTest {
     @Test
     void arraysShareOnlyWhenTheirLifetimesDoNotOverlap() {
@@ -19,7 +19,8 @@ class ArrayPlanTest {
         INDArray b = Nd4j.create(DataType.FLOAT, 4, 3);  // ops 1-1: overlaps a
         INDArray c = Nd4j.create(DataType.FLOAT, 4, 3);  // ops 3-4: after a and b
         INDArray d = Nd4j.create(DataType.DOUBLE, 4, 3); // ops 5-5: after all, but another type
-        INDArray e = Nd4j.create(DataType.FLOAT, 3, 4);  // ops 5-5: after all, but another shape
+        INDArray e = Nd4j.create(DataType.FLOAT, 3, 4);  // ops 5-6: after a, b and c, in another shape
+        INDArray f = Nd4j.create(DataType.FLOAT, 2, 3);  // ops 6-6: after b, but another length
         ArrayPlan plan = new ArrayPlan();
         plan.define(a, 0);
         plan.define(b, 1);
@@ -28,14 +29,20 @@ class ArrayPlanTest {
         plan.use(c, 4);
         plan.define(d, 5);
         plan.define(e, 5);
+        plan.use(e, 6);
+        plan.define(f, 6);
         Map<INDArray, INDArray> placed = plan.allocate();
 
         assertNotSame(placed.get(a), placed.get(b));
         assertSame(placed.get(a), placed.get(c), "c starts after a ends (and after b)");
         assertNotSame(placed.get(c), placed.get(d));
-        assertNotSame(placed.get(c), placed.get(e));
         assertArrayEquals(new long[] {3, 4}, placed.get(e).shape());
+        placed.get(e).putScalar(1, 0, 7f);
+        assertEquals(7f, placed.get(c).getFloat(1, 1), "e starts after c ends: c's memory in e's shape (element 4)");
+        placed.get(f).assign(5f);
+        assertEquals(0f, placed.get(b).sumNumber().floatValue(), "f has its own memory: b's length differs");
+        assertArrayEquals(new long[] {2, 3}, placed.get(f).shape());
         assertEquals(DataType.DOUBLE, placed.get(d).dataType());
-        assertEquals((12 + 12 + 12) * 4L + 12 * 8L, plan.bytes(), "a/c, b, e in float32 and d in float64");
+        assertEquals((12 + 12 + 6) * 4L + 12 * 8L, plan.bytes(), "a/c/e, b and f in float32, d in float64");
     }
 }

@@ -59,7 +59,7 @@ class FitSessionTest {
             replaying.fit(batch);
             session.fit(batch);
         }
-        assertEquals(STEPS - 3, replaying.replays(), "step 1 sets training up, steps 2 and 3 record the two shapes");
+        assertEquals(STEPS - 2, replaying.replays(), "steps 1 and 2 record the two shapes");
         assertEquals(0, session.replays());
         assertSameParameters(bySession, replayed, 0.0);
     }
@@ -69,7 +69,6 @@ class FitSessionTest {
         SameDiff sd = graph();
         FitSession session = new FitSession(sd, true);
         Random rnd = new Random(17);
-        session.fit(batch(rnd, 4));
         session.fit(batch(rnd, 4));
         List<String> seen = new ArrayList<>();
         long[] nanos = {0};
@@ -103,7 +102,7 @@ class FitSessionTest {
             replaying.fit(batch);
             session.fit(batch);
         }
-        assertEquals(3, replaying.replays(), "steps 3, 4 and 6 replayed; step 5 recorded again after the new array");
+        assertEquals(4, replaying.replays(), "steps 2, 3, 4 and 6 replayed; step 5 recorded again after the new array");
         assertSameParameters(bySession, replayed, 0.0);
     }
 
