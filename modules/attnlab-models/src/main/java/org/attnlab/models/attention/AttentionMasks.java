@@ -3,7 +3,6 @@ package org.attnlab.models.attention;
 import org.attnlab.models.layers.SoftmaxShift;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastTo;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -41,15 +40,12 @@ final class AttentionMasks {
     /**
      * softmax over keys of the kept scores, times the keep mask, so a row with no kept key is all zeros.
      * The row's shift ({@link SoftmaxShift}, about its maximum) is subtracted first: libnd4j M2.1's softmax returns NaN
-     * for a row whose values are all large and negative, as a fully masked row is. The mask is first broadcast to the
-     * scores' shape (it takes no gradient): libnd4j's {@code multiply_bp} and {@code add_bp} copy and tile both inputs
-     * to the full shape when one is broadcast, and the values are the same either way.
+     * for a row whose values are all large and negative, as a fully masked row is.
      */
     static SDVariable maskedSoftmax(SameDiff sd, String name, SDVariable scores, SDVariable keep, int rank) {
         if (keep == null) {
             return sd.nn.softmax(name, scores, rank - 1);
         }
-        keep = new BroadcastTo(sd, keep, sd.shape(scores)).outputVariable();
         SDVariable penalised = scores.add(keep.rsub(1.0).mul(MASKED_SCORE));
         SDVariable shifted = SoftmaxShift.shifted(sd, penalised, rank - 1);
         return sd.math.mul(name, sd.nn.softmax(shifted, rank - 1), keep);
