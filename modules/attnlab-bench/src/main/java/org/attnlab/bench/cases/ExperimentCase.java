@@ -100,6 +100,6 @@ public final class ExperimentCase implements BenchCase {
             spec.put("batch", Long.toString(first.getFeatures(0).size(0) / members));   // per member: a one-run twin
         }
         return new Workload(step, trains ? model.flops(steps.shape(), first) : Double.NaN,
-                first.getFeatures(0).length(), trains ? steps.model().parameterCount() : 0, spec);
+                first.getFeatures(0).length(), trains ? steps.model().parameterCount() : 0, spec, null);
     }
 }

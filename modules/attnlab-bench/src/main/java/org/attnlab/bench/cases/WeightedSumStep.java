@@ -46,6 +46,7 @@ final class WeightedSumStep {
         MultiDataSet batch = new MultiDataSet(SeededArrays.gaussian(rnd, s.batch(), s.time(), s.dModel()),
                 SeededArrays.gaussian(rnd, s.batch(), s.time(), s.dModel()));
         FitSession session = new FitSession(sd);
-        return new Workload(() -> session.fit(batch), flops, s.tokens(), TrainableModel.parameterCount(sd), spec);
+        return new Workload(() -> session.fit(batch), flops, s.tokens(), TrainableModel.parameterCount(sd), spec,
+                session);
     }
 }

@@ -84,6 +84,25 @@ public final class StepProfile {
                 + replayedReport(steps, replayed, timed);
     }
 
+    /**
+     * Profiles the replayed ops of {@code steps} steps of a layer case ({@code step} runs one step of
+     * {@code session}) after {@code warmup} steps; returns a Markdown report headed {@code label}.
+     */
+    public static String replayed(String label, Runnable step, FitSession session, int warmup, int steps) {
+        if (warmup < 1 || steps < 1) {
+            throw new IllegalArgumentException("warm-up and steps must be >= 1, were " + warmup + ", " + steps);
+        }
+        for (int i = 0; i < warmup; i++) {
+            step.run();
+        }
+        ReplayedOps replayed = new ReplayedOps();
+        session.timeReplayedOps(replayed);
+        StepTimes timed = StepTimes.measure(step, 0, steps);
+        session.timeReplayedOps(null);
+        return String.format(Locale.ROOT, "# Training-step profile: %s%n%n%d warm-up steps.%n", label, warmup)
+                + replayedReport(steps, replayed, timed);
+    }
+
     /** The replayed steps' op times: what a training run executes, without the session. */
     private static String replayedReport(int steps, ReplayedOps ops, StepTimes step) {
         double mean = Arrays.stream(step.ms()).average().orElseThrow();

@@ -13,6 +13,7 @@ import org.attnlab.bench.cases.Cases;
 import org.attnlab.bench.cases.ExperimentCase;
 import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.cases.Shapes;
+import org.attnlab.bench.cases.Workload;
 import org.attnlab.bench.measure.ParameterDigest;
 import org.attnlab.bench.profile.OpCounts;
 import org.attnlab.bench.profile.StepProfile;
@@ -61,10 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
     boolean small;
     @Option(names = "--list", description = "List the selected cases (name, tab, description) and exit.")
     boolean list;
-    @Option(names = "--profile", description = {"Profile the selected model cases instead of timing them: ops per step "
-            + "and their mean cost (per-op listener), time outside ops, new output buffers per step, and the "
-            + "per-call cost of sd.fit(batch) against the kept training session and one fit over an iterator; prints "
-            + "and writes profile-CASE.md.",
+    @Option(names = "--profile", description = {"Profile the selected training cases instead of timing them. Model "
+            + "cases: ops per step and their mean cost (per-op listener), time outside ops, new output buffers per "
+            + "step, the per-call cost of sd.fit(batch) against the kept training session and one fit over an "
+            + "iterator, and the replayed steps' op times. Layer cases (attention, encoder, additive): the replayed "
+            + "steps' op times. Prints and writes profile-CASE.md.",
             "Use many steps, e.g. --cases quickstart-step --profile --iterations 200."})
     boolean profile;
     @Option(names = "--op-counts", description = {"Count the op executions of a training step by op type for the "
@@ -172,8 +174,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int profile(List<BenchCase> selected) {
         List<ExperimentCase> models = trainingCases(selected);
-        if (models.isEmpty()) {
-            err().println("error: --profile: select a model case (--cases models, ensembles, quickstart-step, ...)");
+        List<BenchCase> layers = selected.stream().filter(c -> !(c instanceof ExperimentCase)).toList();
+        if (models.isEmpty() && layers.isEmpty()) {
+            err().println("error: --profile: select a training case (--cases models, ensembles, encoder, attention, "
+                    + "additive, quickstart-step, ...)");
             return 2;
         }
         out().println("runtime: " + RuntimeSettings.current().summary());
@@ -188,12 +192,25 @@ public final class BenchCommand implements Callable<Integer> {
                 err().println("error: --profile: " + e.getMessage());
                 return 2;
             }
-            out().println(md);
-            if (!write("profile-" + c.name() + ".md", md)) {
+            if (!report(c, md)) {
+                return 1;
+            }
+        }
+        for (BenchCase c : layers) {
+            Workload w = LibraryChatter.suppressed(c::prepare);
+            String md = LibraryChatter.suppressed(() -> StepProfile.replayed(c.name() + " (" + c.description() + ")",
+                    w.step(), w.session(), Math.max(1, warmup), iterations));
+            if (!report(c, md)) {
                 return 1;
             }
         }
         return 0;
+    }
+
+    /** Prints the profile {@code md} of {@code c} and writes it to profile-CASE.md; false when it cannot be written. */
+    private boolean report(BenchCase c, String md) {
+        out().println(md);
+        return write("profile-" + c.name() + ".md", md);
     }
 
     /** Writes {@code text} to {@code file} in the output folder; false (with a line) when it cannot. */

@@ -57,6 +57,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void profileOfALayerCaseTimesItsReplayedOps() throws Exception {
+        Path dir = tmp.resolve("profile");
+        int exit = run("bench", "--small", "--cases", "encoder-postln", "--profile", "--warmup", "2", "--iterations",
+                "3", "--out", dir.toString());
+        assertEquals(0, exit, out + "\n" + err);
+        String md = Files.readString(dir.resolve("profile-encoder-postln.md"));
+        assertTrue(md.startsWith("# Training-step profile: encoder-postln (encoder layer, post-LN") && md.contains(
+                "## Replayed steps (the training path)") && md.contains("| matmul_bp | 8.0 |"), md);
+        assertTrue(md.contains("| parameter update |"), md);
+    }
+
+    @Test
     void listPrintsTheSelectedCasesAndRunsNothing() {
         assertEquals(0, run("bench", "--list", "--cases", "encoder,data", "--out", tmp.resolve("x").toString()));
         assertEquals(List.of("encoder-postln", "encoder-preln", "quickstart-data", "transformer-data"),
@@ -91,9 +103,9 @@ class BenchCommandTest {
         assertEquals("error: --iterations must be >= 1, was 0", e4.toString().strip());
 
         StringWriter e3 = new StringWriter();
-        exit = new CommandLine(new AttnLab()).setErr(new PrintWriter(e3)).execute("bench", "--cases", "encoder",
-                "--profile");
+        exit = new CommandLine(new AttnLab()).setErr(new PrintWriter(e3)).execute("bench", "--cases", "data",
+                "--experiments", "../../experiments", "--profile");
         assertEquals(2, exit);
-        assertTrue(e3.toString().startsWith("error: --profile: select a model case"), e3.toString());
+        assertTrue(e3.toString().startsWith("error: --profile: select a training case"), e3.toString());
     }
 }
