@@ -23,7 +23,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param gemmSize n of the {@code [n, n]} matrices the matrix-multiply rate is measured on
  */
 public record BenchSuite(int warmup, int counted, int gemmSize) {
-    private static final long GEMM_SEED = 7;
 
     public BenchSuite {
         if (warmup < 0 || counted < 1 || gemmSize < 1) {
@@ -34,7 +33,7 @@ public record BenchSuite(int warmup, int counted, int gemmSize) {
 
     /** Runs {@code cases}, printing a line per case to {@code log}. */
     public SuiteResult run(List<BenchCase> cases, PrintWriter log) {
-        double gemm = GemmPeak.gflops(gemmSize, Math.max(warmup, 1), Math.max(counted, 5), GEMM_SEED);
+        double gemm = GemmPeak.gflops(gemmSize, Math.max(warmup, 1), Math.max(counted, 5), GemmPeak.SEED);
         log.printf(Locale.ROOT, "gemm %dx%d: %.1f GFLOP/s%n", gemmSize, gemmSize, gemm);
         boolean rssPerCase = true;
         List<CaseResult> out = new ArrayList<>();

@@ -7,19 +7,44 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The matrix-multiply rate this process reaches: ND4J {@code gemm} of two float32 {@code [n, n]} matrices into a
- * preallocated output, {@code 2 n^3} FLOPs per call. Cases report their GFLOP/s as a fraction of it.
+ * preallocated output, {@code 2 n^3} FLOPs per call. Cases report their GFLOP/s as a fraction of it. The rate and the
+ * error of products in other floating-point types can be measured too.
  */
 public final class GemmPeak {
+    /** Seed of the inputs the suite measures on. */
+    public static final long SEED = 7;
+
     private GemmPeak() {
     }
 
     /** Median GFLOP/s over {@code counted} calls after {@code warmup}, inputs drawn from {@code seed}. */
     public static double gflops(int n, int warmup, int counted, long seed) {
-        Random rnd = new Random(seed);
-        INDArray a = SeededArrays.gaussian(rnd, n, n);
-        INDArray b = SeededArrays.gaussian(rnd, n, n);
-        INDArray c = Nd4j.create(DataType.FLOAT, new long[]{n, n}, 'f');
-        StepTimes t = StepTimes.measure(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), warmup, counted);
+        return gflops(n, DataType.FLOAT, warmup, counted, seed);
+    }
+
+    /** As {@link #gflops(int, int, int, long)} with inputs and output in {@code type}. */
+    public static double gflops(int n, DataType type, int warmup, int counted, long seed) {
+        INDArray[] ab = inputs(n, type, seed);
+        INDArray c = Nd4j.create(type, new long[]{n, n}, 'f');
+        StepTimes t = StepTimes.measure(() -> Nd4j.gemm(ab[0], ab[1], c, false, false, 1.0, 0.0), warmup, counted);
         return Flops.matmul(n, n, n) / (t.median() * 1e6);
+    }
+
+    /**
+     * {@code ||C - C32|| / ||C32||} (Frobenius norms) of the product {@code C} in {@code type} against the float32
+     * product {@code C32} of the same inputs (already rounded to {@code type}): the error of accumulating and storing
+     * in {@code type}, not of rounding the inputs.
+     */
+    public static double relativeError(int n, DataType type, long seed) {
+        INDArray[] ab = inputs(n, type, seed);
+        INDArray c = Nd4j.create(type, new long[]{n, n}, 'f');
+        Nd4j.gemm(ab[0], ab[1], c, false, false, 1.0, 0.0);
+        INDArray exact = ab[0].castTo(DataType.FLOAT).mmul(ab[1].castTo(DataType.FLOAT));
+        return c.castTo(DataType.FLOAT).sub(exact).norm2Number().doubleValue() / exact.norm2Number().doubleValue();
+    }
+
+    private static INDArray[] inputs(int n, DataType type, long seed) {
+        Random rnd = new Random(seed);
+        return new INDArray[]{SeededArrays.gaussian(rnd, n, n).castTo(type), SeededArrays.gaussian(rnd, n, n).castTo(type)};
     }
 }

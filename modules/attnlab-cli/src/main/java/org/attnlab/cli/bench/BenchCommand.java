@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.attnlab.bench.BenchSuite;
 import org.attnlab.bench.cases.BenchCase;
@@ -14,6 +15,7 @@ import org.attnlab.bench.cases.ExperimentCase;
 import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.cases.Shapes;
 import org.attnlab.bench.cases.Workload;
+import org.attnlab.bench.measure.GemmPeak;
 import org.attnlab.bench.measure.ParameterDigest;
 import org.attnlab.bench.profile.OpCounts;
 import org.attnlab.bench.profile.StepProfile;
@@ -23,6 +25,7 @@ import org.attnlab.experiments.config.ConfigException;
 import org.attnlab.experiments.run.LibraryChatter;
 import org.attnlab.experiments.run.TrainingSteps;
 import org.attnlab.models.runtime.RuntimeSettings;
+import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "a SHA-256 of the trained parameters (equal digests at two commits: bit-identical training). Prints "
             + "and writes ops-CASE.md.", "E.g. --cases models,ensembles --op-counts --warmup 1 --iterations 2."})
     boolean opCounts;
+    @Option(names = "--gemm-types", description = {"Measure the matrix-multiply rate at --gemm-size in float32, "
+            + "bfloat16 and float16 (median of --iterations products after --warmup) and each type's relative error "
+            + "against float32 on the same inputs, instead of running cases; prints and writes gemm-types.md."})
+    boolean gemmTypes;
     @Option(names = "--rounds", defaultValue = "3",
             description = "With --profile: rounds of the per-call comparison (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -92,6 +99,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (threads != null) {
             BenchSuite.useThreads(threads);
+        }
+        if (gemmTypes) {
+            return gemmTypes(small ? 64 : gemmSize);
         }
         Shapes shapes = small ? Shapes.SMOKE : Shapes.DEFAULT;
         List<BenchCase> selected;
@@ -205,6 +215,20 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int gemmTypes(int n) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Matrix products [%d, %d] x [%d, %d] by "
+                + "type%n%nruntime: %s%n%n| type | GFLOP/s (median of %d after %d) | relative error against float32 "
+                + "|%n| --- | --- | --- |%n", n, n, n, n, RuntimeSettings.current().summary(), iterations,
+                Math.max(warmup, 1)));
+        for (DataType t : List.of(DataType.FLOAT, DataType.BFLOAT16, DataType.HALF)) {
+            double gflops = GemmPeak.gflops(n, t, Math.max(warmup, 1), iterations, GemmPeak.SEED);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2e |%n", t.name().toLowerCase(Locale.ROOT), gflops,
+                    GemmPeak.relativeError(n, t, GemmPeak.SEED)));
+        }
+        out().println(md);
+        return write("gemm-types.md", md.toString()) ? 0 : 1;
     }
 
     /** Prints the profile {@code md} of {@code c} and writes it to profile-CASE.md; false when it cannot be written. */

@@ -69,6 +69,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void gemmTypesMeasureEachTypesRateAndError() throws Exception {
+        Path dir = tmp.resolve("gemm");
+        assertEquals(0, run("bench", "--small", "--gemm-types", "--warmup", "1", "--iterations", "2", "--out",
+                dir.toString()), out + "\n" + err);
+        String md = Files.readString(dir.resolve("gemm-types.md"));
+        assertTrue(md.startsWith("# Matrix products [64, 64] x [64, 64] by type"), md);
+        assertTrue(md.contains("| float | ") && md.contains(" | 0.00e+00 |") && md.contains("| bfloat16 | ")
+                && md.contains("| half | "), md);
+    }
+
+    @Test
     void listPrintsTheSelectedCasesAndRunsNothing() {
         assertEquals(0, run("bench", "--list", "--cases", "encoder,data", "--out", tmp.resolve("x").toString()));
         assertEquals(List.of("encoder-postln", "encoder-preln", "quickstart-data", "transformer-data"),
