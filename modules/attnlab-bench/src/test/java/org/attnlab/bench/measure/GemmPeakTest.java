@@ -20,7 +20,7 @@ class GemmPeakTest {
     @Test
     void ratesArePositiveInEveryType() {
         for (DataType t : new DataType[]{DataType.FLOAT, DataType.BFLOAT16, DataType.HALF}) {
-            double gflops = GemmPeak.gflops(16, t, 1, 2, 3);
+            double gflops = GemmPeak.matmulGflops(16, t, 1, 2, 3);
             assertTrue(gflops > 0 && Double.isFinite(gflops), t + ": " + gflops);
         }
     }

@@ -78,8 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "a SHA-256 of the trained parameters (equal digests at two commits: bit-identical training). Prints "
             + "and writes ops-CASE.md.", "E.g. --cases models,ensembles --op-counts --warmup 1 --iterations 2."})
     boolean opCounts;
-    @Option(names = "--gemm-types", description = {"Measure the matrix-multiply rate at --gemm-size in float32, "
-            + "bfloat16 and float16 (median of --iterations products after --warmup) and each type's relative error "
+    @Option(names = "--gemm-types", description = {"Measure libnd4j's matmul op (what a graph's products run) at "
+            + "--gemm-size in float32, bfloat16 and float16 (median of --iterations products after --warmup) and each type's relative error "
             + "against float32 on the same inputs, instead of running cases; prints and writes gemm-types.md."})
     boolean gemmTypes;
     @Option(names = "--rounds", defaultValue = "3",
@@ -218,12 +218,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int gemmTypes(int n) {
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Matrix products [%d, %d] x [%d, %d] by "
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# libnd4j matmul [%d, %d] x [%d, %d] by "
                 + "type%n%nruntime: %s%n%n| type | GFLOP/s (median of %d after %d) | relative error against float32 "
                 + "|%n| --- | --- | --- |%n", n, n, n, n, RuntimeSettings.current().summary(), iterations,
                 Math.max(warmup, 1)));
         for (DataType t : List.of(DataType.FLOAT, DataType.BFLOAT16, DataType.HALF)) {
-            double gflops = GemmPeak.gflops(n, t, Math.max(warmup, 1), iterations, GemmPeak.SEED);
+            double gflops = GemmPeak.matmulGflops(n, t, Math.max(warmup, 1), iterations, GemmPeak.SEED);
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2e |%n", t.name().toLowerCase(Locale.ROOT), gflops,
                     GemmPeak.relativeError(n, t, GemmPeak.SEED)));
         }

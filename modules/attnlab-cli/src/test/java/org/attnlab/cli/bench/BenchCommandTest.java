@@ -74,7 +74,7 @@ class BenchCommandTest {
         assertEquals(0, run("bench", "--small", "--gemm-types", "--warmup", "1", "--iterations", "2", "--out",
                 dir.toString()), out + "\n" + err);
         String md = Files.readString(dir.resolve("gemm-types.md"));
-        assertTrue(md.startsWith("# Matrix products [64, 64] x [64, 64] by type"), md);
+        assertTrue(md.startsWith("# libnd4j matmul [64, 64] x [64, 64] by type"), md);
         assertTrue(md.contains("| float | ") && md.contains(" | 0.00e+00 |") && md.contains("| bfloat16 | ")
                 && md.contains("| half | "), md);
     }
