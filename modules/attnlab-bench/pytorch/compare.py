@@ -118,10 +118,13 @@ def main():
 
 
 def report(out, cases, a, commit, started, ended, load_start, load_end):
-    cmd = "modules/attnlab-bench/compare.sh " + " ".join(sys.argv[3:])
+    build = os.environ.get("ATTNLAB_ND4J_BUILD", "generic")
+    cmd = ("" if build == "generic" else "ATTNLAB_ND4J_BUILD=%s " % build) \
+        + "modules/attnlab-bench/compare.sh " + " ".join(sys.argv[3:])
     lines = ["# AttnLab vs PyTorch, training step per case", "",
              "- command: `%s`" % cmd.strip(),
              "- commit: %s" % commit,
+             "- libnd4j build: %s (ATTNLAB_ND4J_BUILD)" % build,
              "- machine: %s, %s cores (lscpu / nproc)" % (cpu_model(), sh("nproc", "/")),
              "- date: %s to %s (UTC)" % (started.strftime("%Y-%m-%d %H:%M"), ended.strftime("%H:%M")),
              "- load averages (1, 5, 15 min): %s at start, %s at end" % (load_start, load_end),
