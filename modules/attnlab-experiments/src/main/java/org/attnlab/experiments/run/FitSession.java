@@ -55,7 +55,8 @@ public final class FitSession {
      * The most a session's recordings hold: a quarter of the native memory limit (JavaCPP's, by default -Xmx), or of
      * the heap's limit when JavaCPP's is off ({@code -Dorg.bytedeco.javacpp.maxBytes=0}).
      */
-    static final long REPLAY_BYTES = (Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory()) / 4;
+    static final long REPLAY_BYTES =
+            (Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory()) / 4;
     static final int REPLAY_SHAPES = 8;
 
     private final SameDiff sd;
