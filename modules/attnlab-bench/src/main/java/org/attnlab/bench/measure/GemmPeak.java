@@ -20,11 +20,9 @@ public final class GemmPeak {
 
     /** Median GFLOP/s over {@code counted} calls after {@code warmup}, inputs drawn from {@code seed}. */
     public static double gflops(int n, int warmup, int counted, long seed) {
-        Random rnd = new Random(seed);
-        INDArray a = SeededArrays.gaussian(rnd, n, n);
-        INDArray b = SeededArrays.gaussian(rnd, n, n);
+        INDArray[] ab = inputs(n, DataType.FLOAT, seed);
         INDArray c = Nd4j.create(DataType.FLOAT, new long[]{n, n}, 'f');
-        StepTimes t = StepTimes.measure(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), warmup, counted);
+        StepTimes t = StepTimes.measure(() -> Nd4j.gemm(ab[0], ab[1], c, false, false, 1.0, 0.0), warmup, counted);
         return Flops.matmul(n, n, n) / (t.median() * 1e6);
     }
 
@@ -40,9 +38,9 @@ public final class GemmPeak {
     }
 
     /**
-     * {@code ||C - C32|| / ||C32||} (Frobenius norms) of the {@code matmul} product {@code C} in {@code type} against the float32
-     * product {@code C32} of the same inputs (already rounded to {@code type}): the error of accumulating and storing
-     * in {@code type}, not of rounding the inputs.
+     * {@code ||C - C32|| / ||C32||} (Frobenius norms) of the {@code matmul} product {@code C} in {@code type} against
+     * the float32 product {@code C32} of the same inputs (already rounded to {@code type}): the error of accumulating
+     * and storing in {@code type}, not of rounding the inputs.
      */
     public static double relativeError(int n, DataType type, long seed) {
         INDArray[] ab = inputs(n, type, seed);
@@ -55,6 +53,7 @@ public final class GemmPeak {
 
     private static INDArray[] inputs(int n, DataType type, long seed) {
         Random rnd = new Random(seed);
-        return new INDArray[]{SeededArrays.gaussian(rnd, n, n).castTo(type), SeededArrays.gaussian(rnd, n, n).castTo(type)};
+        return new INDArray[]{SeededArrays.gaussian(rnd, n, n).castTo(type),
+                SeededArrays.gaussian(rnd, n, n).castTo(type)};
     }
 }

@@ -74,14 +74,10 @@ public final class StepProfile {
             sd.fit(new BatchList(batches), 1);
             overIterator[r] = (System.nanoTime() - t0) / 1e6 / steps;
         }
-        ReplayedOps replayed = new ReplayedOps();
-        session.timeReplayedOps(replayed);
         int[] at = {0};
-        StepTimes timed = StepTimes.measure(() -> session.fit(batches.get(at[0]++)), 0, steps);
-        session.timeReplayedOps(null);
         return report(label, warmup, steps, timer, fitCalls, withListener,
                 new StepTimes[] {new StepTimes(perCall), new StepTimes(kept), new StepTimes(overIterator)})
-                + replayedReport(steps, replayed, timed);
+                + timedReplays(() -> session.fit(batches.get(at[0]++)), session, steps);
     }
 
     /**
@@ -95,12 +91,17 @@ public final class StepProfile {
         for (int i = 0; i < warmup; i++) {
             step.run();
         }
+        return String.format(Locale.ROOT, "# Training-step profile: %s%n%n%d warm-up steps.%n", label, warmup)
+                + timedReplays(step, session, steps);
+    }
+
+    /** Runs {@code steps} steps of {@code session} with each replayed op timed; returns their report. */
+    private static String timedReplays(Runnable step, FitSession session, int steps) {
         ReplayedOps replayed = new ReplayedOps();
         session.timeReplayedOps(replayed);
         StepTimes timed = StepTimes.measure(step, 0, steps);
         session.timeReplayedOps(null);
-        return String.format(Locale.ROOT, "# Training-step profile: %s%n%n%d warm-up steps.%n", label, warmup)
-                + replayedReport(steps, replayed, timed);
+        return replayedReport(steps, replayed, timed);
     }
 
     /** The replayed steps' op times: what a training run executes, without the session. */

@@ -46,8 +46,8 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * One training step of a graph, recorded op by op through SameDiff's training session and then replayed on later
  * batches of the same shapes. The recording keeps the op order and each op's arguments, and gives every array the step
- * creates a fixed array kept from step to step ({@link ArrayPlan}: arrays of one shape and type whose lifetimes do not
- * overlap are one array), so a replayed step executes the same ops, in the same order, into the same buffers, and
+ * creates a fixed array kept from step to step ({@link ArrayPlan}: arrays of one type and length whose lifetimes do
+ * not overlap share one buffer), so a replayed step executes the same ops, in the same order, into the same buffers, and
  * applies each parameter's updater
  * right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the session's
  * per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
