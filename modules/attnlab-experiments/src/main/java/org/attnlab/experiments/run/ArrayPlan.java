@@ -36,6 +36,11 @@ final class ArrayPlan {
         s.last = Math.max(s.last, position);
     }
 
+    /** The position of the last op that reads or writes {@code array}, defined here. */
+    int lastUse(INDArray array) {
+        return slots.get(array).last;
+    }
+
     /** Native bytes of the arrays {@link #allocate} created. */
     long bytes() {
         return bytes;

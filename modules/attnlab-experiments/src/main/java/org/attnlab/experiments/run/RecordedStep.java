@@ -2,6 +2,7 @@ package org.attnlab.experiments.run;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.nd4j.autodiff.samediff.internal.TrainingSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
@@ -367,10 +369,11 @@ final class RecordedStep {
                         unsupported);
                 return null;
             }
+            List<RawExec> lean = LeanKernels.rewrite(execs, plan);
             Map<INDArray, INDArray> placed = plan.allocate();
             placed.putAll(kept);
             List<Exec> replayed = new ArrayList<>();
-            for (RawExec raw : execs) {
+            for (RawExec raw : lean) {
                 replayed.add(raw.placed(placed, gradients));
             }
             return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(replayed), plan.bytes());
@@ -381,7 +384,7 @@ final class RecordedStep {
      * An op execution as recorded: the session's arrays and the arguments its context held (the session empties the
      * context after the op runs), and for each output the parameter it is the gradient of, or null.
      */
-    private record RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
+    record RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
                            double[] reals, boolean[] flags, DataType[] types, INDArray scalar, int[] axes,
                            boolean emptyReduce, List<String> updated) {
         RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, OpContext context, INDArray scalar,
@@ -390,6 +393,20 @@ final class RecordedStep {
                     context.getTArguments().stream().mapToDouble(Double::doubleValue).toArray(),
                     flags(context.getBArguments()), context.getDArguments().toArray(new DataType[0]), scalar, axes,
                     emptyReduce, updated);
+        }
+
+        /** An execution of libnd4j's custom op {@code name} with these arrays and arguments and no parameter update. */
+        static RawExec custom(String name, List<INDArray> inputs, INDArray[] outputs, long[] ints, boolean[] flags) {
+            List<String> none = new ArrayList<>(Collections.nCopies(outputs.length, (String) null));
+            return new RawExec(DynamicCustomOp.builder(name).build(), inputs, outputs, ints, new double[0], flags,
+                    new DataType[0], null, null, false, none);
+        }
+
+        /** The same execution updating {@code parameter} (may be null) after it, from its one output. */
+        RawExec updating(String parameter) {
+            List<String> one = new ArrayList<>();
+            one.add(parameter);
+            return new RawExec(op, inputs, outputs, ints, reals, flags, types, scalar, axes, emptyReduce, one);
         }
 
         /** The execution on the placed arrays ({@code placed} maps each array the step created to its place). */

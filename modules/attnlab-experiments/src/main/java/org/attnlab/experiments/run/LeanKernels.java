@@ -1,0 +1,158 @@
+package org.attnlab.experiments.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.attnlab.experiments.run.RecordedStep.RawExec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Rewrites a recorded step's backward kernels that libnd4j 1.0.0-M2.1 runs slowly on small arrays into cheaper
+ * kernels that compute the same values with the same float operations in the same order, so a replay stays
+ * bit-identical to the session's step (the replay tests check this):
+ * <ul>
+ *   <li>{@code thresholdedrelu_bp} at threshold 0 (a scalar lambda per element) becomes {@code relu_bp} (a
+ *   vectorised pairwise transform); both pass the incoming gradient where the input is positive, else 0.</li>
+ *   <li>a broadcasting {@code multiply_bp} (a layer norm's gain, an attention mask), which tiles both inputs to the
+ *   gradient's shape, becomes a broadcast {@code multiply} per input, plus a {@code reduce_sum} over the broadcast
+ *   axes for the smaller input; a gradient nothing reads (a mask's) is not computed.</li>
+ *   <li>{@code softmax_bp}, which computes the softmax of its input again, becomes {@code s * (g - sum(s * g))} on
+ *   the forward softmax's recorded output {@code s}.</li>
+ * </ul>
+ */
+final class LeanKernels {
+    private LeanKernels() {
+    }
+
+    /**
+     * {@code execs} (a step's executions in order; an execution's index is its position in {@code plan}) with the
+     * kernels above rewritten; new intermediate arrays are defined in {@code plan}.
+     */
+    static List<RawExec> rewrite(List<RawExec> execs, ArrayPlan plan) {
+        Map<INDArray, RawExec> softmaxOf = new IdentityHashMap<>();
+        List<RawExec> out = new ArrayList<>(execs.size());
+        for (int i = 0; i < execs.size(); i++) {
+            RawExec e = execs.get(i);
+            List<RawExec> lean = switch (e.op().opName()) {
+                case "thresholdedrelu_bp" -> relu(e);
+                case "multiply_bp" -> product(e, i, plan);
+                case "softmax_bp" -> softmax(e, softmaxOf.get(e.inputs().get(0)), i, plan);
+                default -> null;
+            };
+            if ("softmax".equals(e.op().opName())) {
+                softmaxOf.put(e.inputs().get(0), e);
+            }
+            if (lean == null) {
+                out.add(e);
+            } else {
+                out.addAll(lean);
+            }
+        }
+        return out;
+    }
+
+    private static List<RawExec> relu(RawExec e) {
+        if (e.reals().length != 1 || e.reals()[0] != 0.0 || e.inputs().size() != 2) {
+            return null;
+        }
+        return List.of(RawExec.custom("relu_bp", e.inputs(), e.outputs(), new long[0], new boolean[0])
+                .updating(e.updated().get(0)));
+    }
+
+    /** {@code multiply_bp(x, y, g) -> (g * y summed to x's shape, g * x summed to y's shape)}. */
+    private static List<RawExec> product(RawExec e, int position, ArrayPlan plan) {
+        if (e.inputs().size() != 3 || e.outputs().length != 2) {
+            return null;
+        }
+        INDArray x = e.inputs().get(0);
+        INDArray y = e.inputs().get(1);
+        INDArray g = e.inputs().get(2);
+        if (Arrays.equals(x.shape(), y.shape())) {
+            return null; // libnd4j's same-shape path is already two products
+        }
+        List<RawExec> lean = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            INDArray own = side == 0 ? x : y;
+            INDArray other = side == 0 ? y : x;
+            INDArray grad = e.outputs()[side];
+            String parameter = e.updated().get(side);
+            if (Arrays.equals(own.shape(), g.shape())) {
+                lean.add(multiply(g, other, grad).updating(parameter));
+                continue;
+            }
+            if (parameter == null && plan.lastUse(grad) <= position) {
+                continue; // nothing reads this gradient
+            }
+            int[] axes = broadcastAxes(own.shape(), g.shape());
+            if (axes == null) {
+                return null;
+            }
+            INDArray product = Nd4j.create(g.dataType(), g.shape(), g.ordering());
+            plan.define(product, position);
+            lean.add(multiply(g, other, product));
+            lean.add(sum(product, axes, own.rank() == g.rank(), grad).updating(parameter));
+        }
+        return lean;
+    }
+
+    /** {@code softmax_bp(input, g) -> s * (g - sum(s * g, axis))} with {@code s} the forward softmax of input. */
+    private static List<RawExec> softmax(RawExec e, RawExec forward, int position, ArrayPlan plan) {
+        if (forward == null || e.ints().length != 1 || !Arrays.equals(forward.ints(), e.ints())
+                || !plan.defines(forward.outputs()[0])) {
+            return null;
+        }
+        INDArray s = forward.outputs()[0];
+        INDArray g = e.inputs().get(1);
+        int axis = (int) e.ints()[0];
+        long[] reduced = g.shape().clone();
+        reduced[axis < 0 ? axis + g.rank() : axis] = 1;
+        INDArray weighted = Nd4j.create(g.dataType(), g.shape(), g.ordering());
+        INDArray total = Nd4j.create(g.dataType(), reduced, g.ordering());
+        INDArray centred = Nd4j.create(g.dataType(), g.shape(), g.ordering());
+        plan.use(s, position);
+        plan.define(weighted, position);
+        plan.define(total, position);
+        plan.define(centred, position);
+        return List.of(multiply(s, g, weighted),
+                sum(weighted, new int[]{axis}, true, total),
+                RawExec.custom("subtract", List.of(g, total), new INDArray[]{centred}, new long[0], new boolean[0]),
+                multiply(s, centred, e.outputs()[0]).updating(e.updated().get(0)));
+    }
+
+    private static RawExec multiply(INDArray a, INDArray b, INDArray into) {
+        return RawExec.custom("multiply", List.of(a, b), new INDArray[]{into}, new long[0], new boolean[0]);
+    }
+
+    private static RawExec sum(INDArray in, int[] axes, boolean keepDims, INDArray into) {
+        return RawExec.custom("reduce_sum", List.of(in), new INDArray[]{into},
+                Arrays.stream(axes).mapToLong(a -> a).toArray(), new boolean[]{keepDims});
+    }
+
+    /**
+     * The axes of {@code full} that {@code part} is broadcast along (every leading axis {@code part} lacks, and each
+     * axis where it has size 1 and {@code full} does not); null when summing them would not give {@code part}'s shape
+     * (a lower rank with inner axes of size 1).
+     */
+    private static int[] broadcastAxes(long[] part, long[] full) {
+        int lead = full.length - part.length;
+        List<Integer> axes = new ArrayList<>();
+        boolean inner = false;
+        for (int a = 0; a < full.length; a++) {
+            if (a < lead) {
+                axes.add(a);
+            } else if (part[a - lead] == 1 && full[a] != 1) {
+                axes.add(a);
+                inner = true;
+            } else if (part[a - lead] != full[a]) {
+                return null;
+            }
+        }
+        if (lead > 0 && inner) {
+            return null;
+        }
+        return axes.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

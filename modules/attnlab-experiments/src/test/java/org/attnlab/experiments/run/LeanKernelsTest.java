@@ -1,0 +1,104 @@
+package org.attnlab.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * A replayed step whose ReLU, broadcast products (a gain over rows, a scale over positions, a key mask) and masked
+ * softmax run through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
+ */
+class LeanKernelsTest {
+    private static final int B = 3;
+    private static final int T = 5;
+    private static final int D = 4;
+    private static final String[] PARAMETERS = {"w", "gain", "rowScale"};
+
+    @Test
+    void rewrittenStepsTrainAsTheSessionBitForBit() {
+        SameDiff replayed = graph();
+        SameDiff bySession = graph();
+        FitSession replaying = new FitSession(replayed, true);
+        FitSession session = new FitSession(bySession, false);
+        List<String> ops = new ArrayList<>();
+        Random rnd = new Random(5);
+        for (int i = 0; i < 6; i++) {
+            if (i == 2) {
+                replaying.timeReplayedOps((op, shapes, nanos) -> ops.add(op + " " + shapes));
+            }
+            MultiDataSet batch = batch(rnd);
+            replaying.fit(batch);
+            session.fit(batch);
+        }
+        assertEquals(5, replaying.replays());
+        for (String p : PARAMETERS) {
+            float[] expected = bySession.getArrForVarName(p).data().asFloat();
+            assertArrayEquals(expected, replayed.getArrForVarName(p).data().asFloat(), 0f, p);
+            assertFalse(java.util.Arrays.equals(expected, graph().getArrForVarName(p).data().asFloat()),
+                    p + " was trained");
+        }
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("relu_bp ")), ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_sum ")), ops.toString());
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("thresholdedrelu_bp ") || o.startsWith("softmax_bp ")),
+                ops.toString());
+        assertTrue(ops.stream().filter(o -> o.startsWith("multiply_bp ")).allMatch(LeanKernelsTest::sameShapes),
+                "only same-shape products keep multiply_bp: " + ops);
+    }
+
+    /** Whether a "multiply_bp [[x], [y], [g]] -> ..." line's two inputs have one shape. */
+    private static boolean sameShapes(String line) {
+        String[] shapes = line.substring(line.indexOf("[[") + 1).split("], ");
+        return shapes[0].equals(shapes[1]);
+    }
+
+    /**
+     * {@code h = relu(x w) * gain[d] * rowScale[1, T, 1]}; attention of {@code h} over itself with a key mask,
+     * {@code softmax(h h^T) * mask[B, 1, T]}; squared error of the attended values against {@code y}. Float32, Adam.
+     */
+    private static SameDiff graph() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, T, D);
+        SDVariable mask = sd.placeHolder("mask", DataType.FLOAT, -1, 1, T);
+        SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, T, D);
+        SDVariable w = sd.var("w", Nd4j.linspace(DataType.FLOAT, -0.5, 0.07, D * D).reshape(D, D));
+        SDVariable gain = sd.var("gain", Nd4j.linspace(DataType.FLOAT, 0.8, 0.1, D));
+        SDVariable rowScale = sd.var("rowScale", Nd4j.linspace(DataType.FLOAT, 1.2, -0.1, T).reshape(1, T, 1));
+        SDVariable flat = sd.reshape(x, -1, D).mmul(w);
+        SDVariable h = sd.nn.relu(sd.reshape(flat, sd.shape(x)), 0.0).mul(gain).mul(rowScale);
+        SDVariable weights = sd.nn.softmax(sd.mmul(h, h, false, true, false), 2).mul(mask);
+        SDVariable diff = sd.mmul(weights, h).sub(y);
+        sd.mean("loss", diff.mul(diff));
+        sd.setLossVariables("loss");
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(0.05))
+                .dataSetFeatureMapping("x", "mask").dataSetLabelMapping("y").build());
+        return sd;
+    }
+
+    private static MultiDataSet batch(Random rnd) {
+        INDArray x = Nd4j.create(DataType.FLOAT, B, T, D);
+        INDArray y = Nd4j.create(DataType.FLOAT, B, T, D);
+        INDArray mask = Nd4j.ones(DataType.FLOAT, B, 1, T);
+        for (int i = 0; i < B * T * D; i++) {
+            x.putScalar(i, rnd.nextGaussian());
+            y.putScalar(i, rnd.nextGaussian());
+        }
+        for (int b = 0; b < B; b++) {
+            mask.putScalar(new long[] {b, 0, T - 1 - b}, 0.0);
+        }
+        return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x, mask}, new INDArray[] {y});
+    }
+}
