@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -19,6 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>a broadcasting {@code multiply_bp} (a layer norm's gain, an attention mask), which tiles both inputs to the
  *   gradient's shape, becomes a broadcast {@code multiply} per input, plus a {@code reduce_sum} over the broadcast
  *   axes for the smaller input; a gradient nothing reads (a mask's) is not computed.</li>
+ *   <li>a broadcasting {@code divide_bp} (a layer norm's division by the deviation) becomes its broadcast
+ *   formula's ops, {@code g / y} and the sum of {@code (g * -x) / (y * y)} over the broadcast axes.</li>
  *   <li>{@code softmax_bp}, which computes the softmax of its input again, becomes {@code s * (g - sum(s * g))} on
  *   the forward softmax's recorded output {@code s}.</li>
  * </ul>
@@ -39,6 +42,7 @@ final class LeanKernels {
             List<RawExec> lean = switch (e.op().opName()) {
                 case "thresholdedrelu_bp" -> relu(e);
                 case "multiply_bp" -> product(e, i, plan);
+                case "divide_bp" -> quotient(e, i, plan);
                 case "softmax_bp" -> softmax(e, softmaxOf.get(e.inputs().get(0)), i, plan);
                 default -> null;
             };
@@ -90,12 +94,56 @@ final class LeanKernels {
             if (axes == null) {
                 return null;
             }
-            INDArray product = Nd4j.create(g.dataType(), g.shape(), g.ordering());
-            plan.define(product, position);
+            INDArray product = temporary(plan, position, g, g.shape());
             lean.add(multiply(g, other, product));
             lean.add(sum(product, axes, own.rank() == g.rank(), grad).updating(parameter));
         }
         return lean;
+    }
+
+    /**
+     * {@code divide_bp(x, y, g) -> (g / y summed to x's shape, (g * -x) / (y * y) summed to y's shape)}, libnd4j's
+     * broadcast formula, whose {@code divide_bp} would tile both inputs first.
+     */
+    private static List<RawExec> quotient(RawExec e, int position, ArrayPlan plan) {
+        if (e.inputs().size() != 3 || e.outputs().length != 2) {
+            return null;
+        }
+        INDArray x = e.inputs().get(0);
+        INDArray y = e.inputs().get(1);
+        INDArray g = e.inputs().get(2);
+        if (Arrays.equals(x.shape(), y.shape()) || y.length() == 1 || !Arrays.equals(x.shape(), g.shape())) {
+            return null; // the same-shape and scalar paths do not tile; a broadcast x is not rewritten
+        }
+        int[] axes = broadcastAxes(y.shape(), g.shape());
+        if (axes == null) {
+            return null;
+        }
+        List<RawExec> lean = new ArrayList<>();
+        lean.add(RawExec.custom("divide", List.of(g, y), new INDArray[]{e.outputs()[0]}, new long[0], new boolean[0])
+                .updating(e.updated().get(0)));
+        String parameter = e.updated().get(1);
+        if (parameter == null && plan.lastUse(e.outputs()[1]) <= position) {
+            return lean;
+        }
+        INDArray negated = temporary(plan, position, g, g.shape());
+        INDArray product = temporary(plan, position, g, g.shape());
+        INDArray squared = temporary(plan, position, y, y.shape());
+        INDArray ratio = temporary(plan, position, g, g.shape());
+        lean.add(RawExec.of(new Negative(), List.of(x), new INDArray[]{negated}, new long[0], new boolean[0]));
+        lean.add(multiply(g, negated, product));
+        lean.add(multiply(y, y, squared));
+        lean.add(RawExec.custom("divide", List.of(product, squared), new INDArray[]{ratio}, new long[0],
+                new boolean[0]));
+        lean.add(sum(ratio, axes, y.rank() == g.rank(), e.outputs()[1]).updating(parameter));
+        return lean;
+    }
+
+    /** A new intermediate array like {@code like} of {@code shape}, written by the op at {@code position}. */
+    private static INDArray temporary(ArrayPlan plan, int position, INDArray like, long[] shape) {
+        INDArray a = Nd4j.create(like.dataType(), shape, like.ordering());
+        plan.define(a, position);
+        return a;
     }
 
     /** {@code softmax_bp(input, g) -> s * (g - sum(s * g, axis))} with {@code s} the forward softmax of input. */
@@ -109,13 +157,10 @@ final class LeanKernels {
         int axis = (int) e.ints()[0];
         long[] reduced = g.shape().clone();
         reduced[axis < 0 ? axis + g.rank() : axis] = 1;
-        INDArray weighted = Nd4j.create(g.dataType(), g.shape(), g.ordering());
-        INDArray total = Nd4j.create(g.dataType(), reduced, g.ordering());
-        INDArray centred = Nd4j.create(g.dataType(), g.shape(), g.ordering());
         plan.use(s, position);
-        plan.define(weighted, position);
-        plan.define(total, position);
-        plan.define(centred, position);
+        INDArray weighted = temporary(plan, position, g, g.shape());
+        INDArray total = temporary(plan, position, g, reduced);
+        INDArray centred = temporary(plan, position, g, g.shape());
         return List.of(multiply(s, g, weighted),
                 sum(weighted, new int[]{axis}, true, total),
                 RawExec.custom("subtract", List.of(g, total), new INDArray[]{centred}, new long[0], new boolean[0]),

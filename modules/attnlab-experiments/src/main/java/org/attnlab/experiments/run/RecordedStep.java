@@ -397,9 +397,15 @@ final class RecordedStep {
 
         /** An execution of libnd4j's custom op {@code name} with these arrays and arguments and no parameter update. */
         static RawExec custom(String name, List<INDArray> inputs, INDArray[] outputs, long[] ints, boolean[] flags) {
+            return of(DynamicCustomOp.builder(name).build(), inputs, outputs, ints, flags);
+        }
+
+        /** An execution of {@code op} (a custom op, or a legacy transform) with no parameter update. */
+        static RawExec of(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
+                          boolean[] flags) {
             List<String> none = new ArrayList<>(Collections.nCopies(outputs.length, (String) null));
-            return new RawExec(DynamicCustomOp.builder(name).build(), inputs, outputs, ints, new double[0], flags,
-                    new DataType[0], null, null, false, none);
+            return new RawExec(op, inputs, outputs, ints, new double[0], flags, new DataType[0], null, null, false,
+                    none);
         }
 
         /** The same execution updating {@code parameter} (may be null) after it, from its one output. */

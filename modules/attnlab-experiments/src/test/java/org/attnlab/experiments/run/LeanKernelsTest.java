@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * A replayed step whose ReLU, broadcast products (a gain over rows, a scale over positions, a key mask) and masked
- * softmax run through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
+ * A replayed step whose ReLU, broadcast quotient (by each row's root mean square), broadcast products (a gain over
+ * rows, a scale over positions, a key mask) and masked softmax run through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
  */
 class LeanKernelsTest {
     private static final int B = 3;
@@ -55,18 +55,19 @@ class LeanKernelsTest {
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_sum ")), ops.toString());
         assertTrue(ops.stream().noneMatch(o -> o.startsWith("thresholdedrelu_bp ") || o.startsWith("softmax_bp ")),
                 ops.toString());
-        assertTrue(ops.stream().filter(o -> o.startsWith("multiply_bp ")).allMatch(LeanKernelsTest::sameShapes),
-                "only same-shape products keep multiply_bp: " + ops);
+        assertTrue(ops.stream().filter(o -> o.startsWith("multiply_bp ") || o.startsWith("divide_bp "))
+                .allMatch(LeanKernelsTest::sameShapes), "only same-shape products and quotients keep their bp: " + ops);
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("neg ")), ops.toString());
     }
 
-    /** Whether a "multiply_bp [[x], [y], [g]] -> ..." line's two inputs have one shape. */
+    /** Whether a "multiply_bp [[x], [y], [g]] -> ..." (or divide_bp) line's two inputs have one shape. */
     private static boolean sameShapes(String line) {
         String[] shapes = line.substring(line.indexOf("[[") + 1).split("], ");
         return shapes[0].equals(shapes[1]);
     }
 
     /**
-     * {@code h = relu(x w) * gain[d] * rowScale[1, T, 1]}; attention of {@code h} over itself with a key mask,
+     * {@code a = relu(x w)}, {@code h = a / sqrt(mean(a^2) + 1) * gain[d] * rowScale[1, T, 1]}; attention of {@code h} over itself with a key mask,
      * {@code softmax(h h^T) * mask[B, 1, T]}; squared error of the attended values against {@code y}. Float32, Adam.
      */
     private static SameDiff graph() {
@@ -78,7 +79,8 @@ class LeanKernelsTest {
         SDVariable gain = sd.var("gain", Nd4j.linspace(DataType.FLOAT, 0.8, 0.1, D));
         SDVariable rowScale = sd.var("rowScale", Nd4j.linspace(DataType.FLOAT, 1.2, -0.1, T).reshape(1, T, 1));
         SDVariable flat = sd.reshape(x, -1, D).mmul(w);
-        SDVariable h = sd.nn.relu(sd.reshape(flat, sd.shape(x)), 0.0).mul(gain).mul(rowScale);
+        SDVariable act = sd.nn.relu(sd.reshape(flat, sd.shape(x)), 0.0);
+        SDVariable h = act.div(sd.math.sqrt(sd.mean(act.mul(act), true, 2).add(1.0))).mul(gain).mul(rowScale);
         SDVariable weights = sd.nn.softmax(sd.mmul(h, h, false, true, false), 2).mul(mask);
         SDVariable diff = sd.mmul(weights, h).sub(y);
         sd.mean("loss", diff.mul(diff));
