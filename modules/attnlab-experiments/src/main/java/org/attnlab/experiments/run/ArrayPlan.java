@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Gives the arrays a recorded step creates their memory by lifetime: an array lives from the op that writes it to the
  * last op that reads it (positions in the step's op order), and arrays of the same type, order and length whose
- * lifetimes do not overlap share one buffer (greedy, in order of first write), each in its own shape.
+ * lifetimes do not overlap share one buffer (greedy, in order of first write), each in its own shape. An array may
+ * also be an alias: its source's buffer in its own shape.
  */
 final class ArrayPlan {
     private final Map<INDArray, Slot> slots = new IdentityHashMap<>();
@@ -32,14 +33,37 @@ final class ArrayPlan {
 
     /** {@code array}, defined here, is read (or written again) by the op at {@code position}. */
     void use(INDArray array, int position) {
-        Slot s = slots.get(array);
-        s.last = Math.max(s.last, position);
+        for (Slot s = slots.get(array); s != null; s = s.source == null ? null : slots.get(s.source)) {
+            s.last = Math.max(s.last, position);
+        }
+    }
+
+    /** {@code array}, defined here, is written again by the op at {@code position} (an op working in place). */
+    void write(INDArray array, int position) {
+        use(array, position);
+        slots.get(array).rewritten = true;
+    }
+
+    /** Whether {@code array}, defined here, is written by more than the op that defines it. */
+    boolean rewritten(INDArray array) {
+        return slots.get(array).rewritten;
+    }
+
+    /**
+     * {@code view} (defined here, c order) gets no memory of its own: it is {@code source} (defined here, c order, of
+     * the same type and length) in {@code view}'s shape, and {@code source}'s buffer lives as long as either.
+     */
+    void alias(INDArray view, INDArray source) {
+        Slot v = slots.get(view);
+        v.source = source;
+        use(source, v.last);
     }
 
     /** The position of the last op that reads or writes {@code array}, defined here. */
     int lastUse(INDArray array) {
         return slots.get(array).last;
     }
+
 
     /** Native bytes of the arrays {@link #allocate} created. */
     long bytes() {
@@ -55,6 +79,9 @@ final class ArrayPlan {
     Map<INDArray, INDArray> allocate() {
         Map<String, List<Slot>> byLayout = new HashMap<>();
         for (Slot s : slots.values()) {
+            if (s.source != null) {
+                continue;
+            }
             byLayout.computeIfAbsent(s.type + ":" + s.length() + s.order, k -> new ArrayList<>()).add(s);
         }
         bytes = 0;
@@ -80,8 +107,16 @@ final class ArrayPlan {
             }
         }
         Map<INDArray, INDArray> placed = new IdentityHashMap<>();
-        slots.forEach((recorded, s) -> placed.put(recorded, s.array));
+        slots.forEach((recorded, s) -> placed.put(recorded, place(s)));
         return placed;
+    }
+
+    /** A slot's array: its own, or its source's in its shape. */
+    private INDArray place(Slot s) {
+        if (s.array == null) {
+            s.array = place(slots.get(s.source)).reshape('c', s.shape);
+        }
+        return s.array;
     }
 
     /** One array's layout, lifetime and place. */
@@ -91,6 +126,8 @@ final class ArrayPlan {
         final char order;
         final int first;
         int last;
+        boolean rewritten;
+        INDArray source;
         INDArray array;
 
         Slot(long[] shape, DataType type, char order, int first) {

@@ -2,9 +2,11 @@ package org.attnlab.experiments.run;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
@@ -22,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   axes for the smaller input; a gradient nothing reads (a mask's) is not computed.</li>
  *   <li>a broadcasting {@code divide_bp} (a layer norm's division by the deviation) becomes its broadcast
  *   formula's ops, {@code g / y} and the sum of {@code (g * -x) / (y * y)} over the broadcast axes.</li>
+ *   <li>a {@code reshape}, {@code expand_dims} or {@code squeeze} of one of the step's own arrays (a copy) is
+ *   dropped: its output becomes a view of its input's buffer ({@link ArrayPlan#alias}).</li>
  *   <li>{@code softmax_bp}, which computes the softmax of its input again, becomes {@code s * (g - sum(s * g))} on
  *   the forward softmax's recorded output {@code s}.</li>
  * </ul>
@@ -36,10 +40,17 @@ final class LeanKernels {
      */
     static List<RawExec> rewrite(List<RawExec> execs, ArrayPlan plan) {
         Map<INDArray, RawExec> softmaxOf = new IdentityHashMap<>();
+        Set<INDArray> updatedGradients = Collections.newSetFromMap(new IdentityHashMap<>());
         List<RawExec> out = new ArrayList<>(execs.size());
         for (int i = 0; i < execs.size(); i++) {
             RawExec e = execs.get(i);
+            for (int k = 0; k < e.outputs().length; k++) {
+                if (e.updated().get(k) != null) {
+                    updatedGradients.add(e.outputs()[k]);
+                }
+            }
             List<RawExec> lean = switch (e.op().opName()) {
+                case "reshape", "expand_dims", "squeeze" -> view(e, plan, updatedGradients);
                 case "thresholdedrelu_bp" -> relu(e);
                 case "multiply_bp" -> product(e, i, plan);
                 case "divide_bp" -> quotient(e, i, plan);
@@ -56,6 +67,27 @@ final class LeanKernels {
             }
         }
         return out;
+    }
+
+    /**
+     * No execution when a reshape's output can be its input's buffer in the output's shape: both are the step's own
+     * c-order arrays of one type and length, neither is written again, and neither is a parameter's gradient (which
+     * its updater overwrites).
+     */
+    private static List<RawExec> view(RawExec e, ArrayPlan plan, Set<INDArray> updatedGradients) {
+        if (e.inputs().isEmpty() || e.outputs().length != 1 || e.updated().get(0) != null
+                || Arrays.stream(e.ints()).anyMatch(a -> Math.abs(a) == 'f')) {
+            return null;
+        }
+        INDArray in = e.inputs().get(0);
+        INDArray out = e.outputs()[0];
+        if (!plan.defines(in) || !plan.defines(out) || plan.rewritten(in) || plan.rewritten(out)
+                || updatedGradients.contains(in) || in.ordering() != 'c' || out.ordering() != 'c'
+                || in.dataType() != out.dataType() || in.length() != out.length()) {
+            return null;
+        }
+        plan.alias(out, in);
+        return List.of();
     }
 
     private static List<RawExec> relu(RawExec e) {

@@ -319,7 +319,7 @@ final class RecordedStep {
             }
             for (INDArray output : outputs) {
                 if (plan.defines(output)) {
-                    plan.use(output, position);
+                    plan.write(output, position);
                 } else if (outside.containsKey(output) || kept.containsKey(output) || output.isView()) {
                     unsupported = df.opName() + " (it writes into an array from outside the step)";
                     return;

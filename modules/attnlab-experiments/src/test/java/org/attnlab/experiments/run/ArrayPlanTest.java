@@ -11,7 +11,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Arrays of one type, order and length share memory exactly when their lifetimes do not overlap. */
+/**
+ * Arrays of one type, order and length share memory exactly when their lifetimes do not overlap; an alias is its
+ * source's memory.
+ */
 class ArrayPlanTest {
     @Test
     void arraysShareOnlyWhenTheirLifetimesDoNotOverlap() {
@@ -44,5 +47,33 @@ class ArrayPlanTest {
         assertArrayEquals(new long[] {2, 3}, placed.get(f).shape());
         assertEquals(DataType.DOUBLE, placed.get(d).dataType());
         assertEquals((12 + 12 + 6) * 4L + 12 * 8L, plan.bytes(), "a/c/e, b and f in float32, d in float64");
+    }
+
+    @Test
+    void anAliasIsItsSourcesBufferAndKeepsItAlive() {
+        INDArray source = Nd4j.create(DataType.FLOAT, 4, 3); // ops 0-1
+        INDArray view = Nd4j.create(DataType.FLOAT, 2, 6);   // ops 1-4, an alias of source
+        INDArray later = Nd4j.create(DataType.FLOAT, 4, 3);  // ops 3-3: after source, while view lives
+        INDArray last = Nd4j.create(DataType.FLOAT, 12);     // ops 5-5: after both
+        ArrayPlan plan = new ArrayPlan();
+        plan.define(source, 0);
+        plan.use(source, 1);
+        plan.define(view, 1);
+        plan.use(view, 4);
+        plan.define(later, 3);
+        plan.define(last, 5);
+        plan.alias(view, source);
+        Map<INDArray, INDArray> placed = plan.allocate();
+
+        assertEquals(4, plan.lastUse(source), "the source lives as long as its alias");
+        placed.get(source).putScalar(1, 0, 3f);
+        assertArrayEquals(new long[] {2, 6}, placed.get(view).shape());
+        assertEquals(3f, placed.get(view).getFloat(0, 3), "the view reads the source's element 3");
+        assertNotSame(placed.get(source), placed.get(later));
+        placed.get(later).assign(1f);
+        assertEquals(3f, placed.get(view).sumNumber().floatValue(), "later has its own memory");
+        placed.get(last).assign(2f);
+        assertEquals(24f, placed.get(view).sumNumber().floatValue(), "last reuses the buffer after the view ends");
+        assertEquals((12 + 12) * 4L, plan.bytes(), "source/view/last and later");
     }
 }

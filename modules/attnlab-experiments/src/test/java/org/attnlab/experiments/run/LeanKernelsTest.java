@@ -20,7 +20,7 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * A replayed step whose ReLU, broadcast quotient (by each row's root mean square), broadcast products (a gain over
- * rows, a scale over positions, a key mask) and masked softmax run through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
+ * rows, a scale over positions, a key mask), masked softmax and reshape of an intermediate run through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
  */
 class LeanKernelsTest {
     private static final int B = 3;
@@ -58,6 +58,8 @@ class LeanKernelsTest {
         assertTrue(ops.stream().filter(o -> o.startsWith("multiply_bp ") || o.startsWith("divide_bp "))
                 .allMatch(LeanKernelsTest::sameShapes), "only same-shape products and quotients keep their bp: " + ops);
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("neg ")), ops.toString());
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("reshape [[" + B * T + ", " + D + "]")),
+                "the product's reshape is a view: " + ops);
     }
 
     /** Whether a "multiply_bp [[x], [y], [g]] -> ..." (or divide_bp) line's two inputs have one shape. */
