@@ -194,7 +194,7 @@ final class RecordedStep {
             if (subtract == null) {
                 subtract = context(List.of(value, gradient), value);
             }
-            Nd4j.exec(minimize ? SUBTRACT : ADD, subtract);
+            DirectOps.exec(minimize ? SUBTRACT : ADD, subtract);
         }
 
         private void adam(AdamUpdater updater, At at) {
@@ -209,7 +209,7 @@ final class RecordedStep {
             adam.setTArguments(c.getLearningRate(at.iteration(), at.epoch()), c.getBeta1(), c.getBeta2(),
                     c.getEpsilon());
             adam.setIArguments(at.iteration());
-            Nd4j.exec(ADAM, adam);
+            DirectOps.exec(ADAM, adam);
         }
 
         private static OpContext context(List<INDArray> inputs, INDArray... outputs) {
@@ -237,7 +237,7 @@ final class RecordedStep {
                 ((org.nd4j.linalg.api.ops.BaseReduceOp) op).setEmptyReduce(emptyReduce);
             }
             if (op instanceof CustomOp c) {
-                Nd4j.exec(c, context);
+                DirectOps.exec(c, context);
             } else {
                 Nd4j.exec((Op) op, context);
             }
