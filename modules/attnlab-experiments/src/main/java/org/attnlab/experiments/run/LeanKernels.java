@@ -100,7 +100,7 @@ final class LeanKernels {
 
     /** {@code multiply_bp(x, y, g) -> (g * y summed to x's shape, g * x summed to y's shape)}. */
     private static List<RawExec> product(RawExec e, int position, ArrayPlan plan) {
-        if (e.inputs().size() != 3 || e.outputs().length != 2) {
+        if (e.inputs().size() != 3 || e.outputs().length != 2 || writesAnInput(e)) {
             return null;
         }
         INDArray x = e.inputs().get(0);
@@ -138,7 +138,7 @@ final class LeanKernels {
      * broadcast formula, whose {@code divide_bp} would tile both inputs first.
      */
     private static List<RawExec> quotient(RawExec e, int position, ArrayPlan plan) {
-        if (e.inputs().size() != 3 || e.outputs().length != 2) {
+        if (e.inputs().size() != 3 || e.outputs().length != 2 || writesAnInput(e)) {
             return null;
         }
         INDArray x = e.inputs().get(0);
@@ -171,6 +171,18 @@ final class LeanKernels {
         return lean;
     }
 
+    /** Whether the execution writes into one of its inputs (the rewrites read their inputs after writing). */
+    private static boolean writesAnInput(RawExec e) {
+        for (INDArray out : e.outputs()) {
+            for (INDArray in : e.inputs()) {
+                if (out == in) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A new intermediate array like {@code like} of {@code shape}, written by the op at {@code position}. */
     private static INDArray temporary(ArrayPlan plan, int position, INDArray like, long[] shape) {
         INDArray a = Nd4j.create(like.dataType(), shape, like.ordering());
@@ -180,9 +192,11 @@ final class LeanKernels {
 
     /** {@code softmax_bp(input, g) -> s * (g - sum(s * g, axis))} with {@code s} the forward softmax of input. */
     private static List<RawExec> softmax(RawExec e, RawExec forward, int position, ArrayPlan plan) {
+        INDArray input = e.inputs().get(0);
         if (forward == null || e.ints().length != 1 || !Arrays.equals(forward.ints(), e.ints())
-                || !plan.defines(forward.outputs()[0])) {
-            return null;
+                || !plan.defines(forward.outputs()[0]) || plan.rewritten(forward.outputs()[0])
+                || plan.defines(input) && plan.rewritten(input)) {
+            return null; // no forward softmax, or its input or output changed since it ran
         }
         INDArray s = forward.outputs()[0];
         INDArray g = e.inputs().get(1);
