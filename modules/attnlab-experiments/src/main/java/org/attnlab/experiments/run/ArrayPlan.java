@@ -64,7 +64,6 @@ final class ArrayPlan {
         return slots.get(array).last;
     }
 
-
     /** Native bytes of the arrays {@link #allocate} created. */
     long bytes() {
         return bytes;

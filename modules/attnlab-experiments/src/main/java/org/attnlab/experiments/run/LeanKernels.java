@@ -100,7 +100,7 @@ final class LeanKernels {
 
     /** {@code multiply_bp(x, y, g) -> (g * y summed to x's shape, g * x summed to y's shape)}. */
     private static List<RawExec> product(RawExec e, int position, ArrayPlan plan) {
-        if (e.inputs().size() != 3 || e.outputs().length != 2 || writesAnInput(e)) {
+        if (!rewritableBp(e)) {
             return null;
         }
         INDArray x = e.inputs().get(0);
@@ -119,8 +119,8 @@ final class LeanKernels {
                 lean.add(multiply(g, other, grad).updating(parameter));
                 continue;
             }
-            if (parameter == null && plan.lastUse(grad) <= position) {
-                continue; // nothing reads this gradient
+            if (unread(grad, parameter, position, plan)) {
+                continue;
             }
             int[] axes = broadcastAxes(own.shape(), g.shape());
             if (axes == null) {
@@ -138,7 +138,7 @@ final class LeanKernels {
      * broadcast formula, whose {@code divide_bp} would tile both inputs first.
      */
     private static List<RawExec> quotient(RawExec e, int position, ArrayPlan plan) {
-        if (e.inputs().size() != 3 || e.outputs().length != 2 || writesAnInput(e)) {
+        if (!rewritableBp(e)) {
             return null;
         }
         INDArray x = e.inputs().get(0);
@@ -152,10 +152,9 @@ final class LeanKernels {
             return null;
         }
         List<RawExec> lean = new ArrayList<>();
-        lean.add(RawExec.custom("divide", List.of(g, y), new INDArray[]{e.outputs()[0]}, new long[0], new boolean[0])
-                .updating(e.updated().get(0)));
+        lean.add(binary("divide", g, y, e.outputs()[0]).updating(e.updated().get(0)));
         String parameter = e.updated().get(1);
-        if (parameter == null && plan.lastUse(e.outputs()[1]) <= position) {
+        if (unread(e.outputs()[1], parameter, position, plan)) {
             return lean;
         }
         INDArray negated = temporary(plan, position, g, g.shape());
@@ -165,22 +164,32 @@ final class LeanKernels {
         lean.add(RawExec.of(new Negative(), List.of(x), new INDArray[]{negated}, new long[0], new boolean[0]));
         lean.add(multiply(g, negated, product));
         lean.add(multiply(y, y, squared));
-        lean.add(RawExec.custom("divide", List.of(product, squared), new INDArray[]{ratio}, new long[0],
-                new boolean[0]));
+        lean.add(binary("divide", product, squared, ratio));
         lean.add(sum(ratio, axes, y.rank() == g.rank(), e.outputs()[1]).updating(parameter));
         return lean;
     }
 
-    /** Whether the execution writes into one of its inputs (the rewrites read their inputs after writing). */
-    private static boolean writesAnInput(RawExec e) {
+    /**
+     * Whether a binary op's backward execution {@code (x, y, g) -> (gx, gy)} can be rewritten: it does not write into
+     * one of its inputs (the rewrites read their inputs after writing).
+     */
+    private static boolean rewritableBp(RawExec e) {
+        if (e.inputs().size() != 3 || e.outputs().length != 2) {
+            return false;
+        }
         for (INDArray out : e.outputs()) {
             for (INDArray in : e.inputs()) {
                 if (out == in) {
-                    return true;
+                    return false;
                 }
             }
         }
-        return false;
+        return true;
+    }
+
+    /** Whether nothing reads {@code gradient} (written at {@code position}) and no parameter is updated from it. */
+    private static boolean unread(INDArray gradient, String parameter, int position, ArrayPlan plan) {
+        return parameter == null && plan.lastUse(gradient) <= position;
     }
 
     /** A new intermediate array like {@code like} of {@code shape}, written by the op at {@code position}. */
@@ -209,12 +218,17 @@ final class LeanKernels {
         INDArray centred = temporary(plan, position, g, g.shape());
         return List.of(multiply(s, g, weighted),
                 sum(weighted, new int[]{axis}, true, total),
-                RawExec.custom("subtract", List.of(g, total), new INDArray[]{centred}, new long[0], new boolean[0]),
+                binary("subtract", g, total, centred),
                 multiply(s, centred, e.outputs()[0]).updating(e.updated().get(0)));
     }
 
     private static RawExec multiply(INDArray a, INDArray b, INDArray into) {
-        return RawExec.custom("multiply", List.of(a, b), new INDArray[]{into}, new long[0], new boolean[0]);
+        return binary("multiply", a, b, into);
+    }
+
+    /** libnd4j's broadcasting custom op {@code name} on {@code a} and {@code b}, into {@code into}. */
+    private static RawExec binary(String name, INDArray a, INDArray b, INDArray into) {
+        return RawExec.custom(name, List.of(a, b), new INDArray[]{into}, new long[0], new boolean[0]);
     }
 
     private static RawExec sum(INDArray in, int[] axes, boolean keepDims, INDArray into) {

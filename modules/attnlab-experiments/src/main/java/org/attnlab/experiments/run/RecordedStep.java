@@ -49,9 +49,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * One training step of a graph, recorded op by op through SameDiff's training session and then replayed on later
  * batches of the same shapes. The recording keeps the op order and each op's arguments, and gives every array the step
  * creates a fixed array kept from step to step ({@link ArrayPlan}: arrays of one type and length whose lifetimes do
- * not overlap share one buffer), so a replayed step executes the same ops, in the same order, into the same buffers, and
- * applies each parameter's updater
- * right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the session's
+ * not overlap share one buffer), so a replayed step executes the same ops, in the same order, into the same buffers,
+ * and applies each parameter's updater right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the session's
  * per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
  *
  * <p>Batches (placeholders) and graph constants (dropout masks, batch-norm switches) are copied into the recorded
@@ -403,16 +402,14 @@ final class RecordedStep {
         /** An execution of {@code op} (a custom op, or a legacy transform) with no parameter update. */
         static RawExec of(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
                           boolean[] flags) {
-            List<String> none = new ArrayList<>(Collections.nCopies(outputs.length, (String) null));
             return new RawExec(op, inputs, outputs, ints, new double[0], flags, new DataType[0], null, null, false,
-                    none);
+                    Collections.nCopies(outputs.length, null));
         }
 
         /** The same execution updating {@code parameter} (may be null) after it, from its one output. */
         RawExec updating(String parameter) {
-            List<String> one = new ArrayList<>();
-            one.add(parameter);
-            return new RawExec(op, inputs, outputs, ints, reals, flags, types, scalar, axes, emptyReduce, one);
+            return new RawExec(op, inputs, outputs, ints, reals, flags, types, scalar, axes, emptyReduce,
+                    Collections.singletonList(parameter));
         }
 
         /** The execution on the placed arrays ({@code placed} maps each array the step created to its place). */

@@ -20,7 +20,8 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * A replayed step whose ReLU, broadcast quotient (by each row's root mean square), broadcast products (a gain over
- * rows, a scale over positions, a key mask), masked softmax and reshape of an intermediate run through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
+ * rows, a scale over positions, a key mask), masked softmax and reshape of an intermediate run through
+ * {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
  */
 class LeanKernelsTest {
     private static final int B = 3;
@@ -69,8 +70,8 @@ class LeanKernelsTest {
     }
 
     /**
-     * {@code a = relu(x w)}, {@code h = a / sqrt(mean(a^2) + 1) * gain[d] * rowScale[1, T, 1]}; attention of {@code h} over itself with a key mask,
-     * {@code softmax(h h^T) * mask[B, 1, T]}; squared error of the attended values against {@code y}. Float32, Adam.
+     * {@code a = relu(x w)}, {@code h = a / sqrt(mean(a^2) + 1) * gain[d] * rowScale[1, T, 1]}; attention of
+     * {@code h} over itself with a key mask, {@code softmax(h h^T) * mask[B, 1, T]}; squared error of the attended values against {@code y}. Float32, Adam.
      */
     private static SameDiff graph() {
         SameDiff sd = SameDiff.create();

@@ -6,8 +6,8 @@ import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The backend, device, libnd4j build and thread settings a run uses, read from ND4J after it has loaded, for printing and for
- * recording next to results.
+ * The backend, device, libnd4j build and thread settings a run uses, read from ND4J after it has loaded, for printing
+ * and for recording next to results.
  */
 public record RuntimeSettings(String backend, String device, String build, String blas, int ompThreads,
                               int javaCores, String javaVersion, String ndVersion, long maxHeapMb) {
@@ -21,8 +21,8 @@ public record RuntimeSettings(String backend, String device, String build, Strin
                 "cuda device " + env.getProperty("cuda.device", "0"));
         String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
         int omp = Nd4j.getEnvironment().maxMasterThreads();
-        return new RuntimeSettings(backend, device, loadedBuild(), blas, omp, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Nd4j.class.getPackage().getImplementationVersion(),
+        return new RuntimeSettings(backend, device, loadedBuild(), blas, omp,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Nd4j.class.getPackage().getImplementationVersion(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
