@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,8 +30,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code softmax_bp}, which computes the softmax of its input again, becomes {@code s * (g - sum(s * g))} on
  *   the forward softmax's recorded output {@code s}.</li>
  * </ul>
+ * One rewrite changes float rounding: a {@code matmul} or {@code matmul_bp} of small matrices in batches (attention's
+ * scores and weighted values, per head) becomes {@link BatchedProduct}s, which sum in another order than libnd4j. The
+ * system property {@value #EXACT} {@code = true} keeps libnd4j's products, so that a replay is bit-identical to the
+ * session's step.
  */
 final class LeanKernels {
+    /** The system property that keeps libnd4j's batched products in replays. */
+    static final String EXACT = "attnlab.replay.exact";
+
     private LeanKernels() {
     }
 
@@ -39,6 +47,7 @@ final class LeanKernels {
      * kernels above rewritten; new intermediate arrays are defined in {@code plan}.
      */
     static List<RawExec> rewrite(List<RawExec> execs, ArrayPlan plan) {
+        boolean exact = Boolean.getBoolean(EXACT);
         Map<INDArray, RawExec> softmaxOf = new IdentityHashMap<>();
         Set<INDArray> updatedGradients = Collections.newSetFromMap(new IdentityHashMap<>());
         List<RawExec> out = new ArrayList<>(execs.size());
@@ -55,6 +64,8 @@ final class LeanKernels {
                 case "multiply_bp" -> product(e, i, plan);
                 case "divide_bp" -> quotient(e, i, plan);
                 case "softmax_bp" -> softmax(e, softmaxOf.get(e.inputs().get(0)), i, plan);
+                case "matmul" -> exact ? null : matmul(e);
+                case "matmul_bp" -> exact ? null : matmulBp(e, i, plan);
                 default -> null;
             };
             if ("softmax".equals(e.op().opName())) {
@@ -167,6 +178,92 @@ final class LeanKernels {
         lean.add(binary("divide", product, squared, ratio));
         lean.add(sum(ratio, axes, y.rank() == g.rank(), e.outputs()[1]).updating(parameter));
         return lean;
+    }
+
+    /** {@code matmul(a, b) -> c} as a {@link BatchedProduct}, when it is one. */
+    private static List<RawExec> matmul(RawExec e) {
+        boolean[] t = transposes(e);
+        if (t == null || e.inputs().size() != 2 || e.outputs().length != 1) {
+            return null;
+        }
+        INDArray a = e.inputs().get(0);
+        INDArray b = e.inputs().get(1);
+        INDArray c = e.outputs()[0];
+        if (c == a || c == b || !BatchedProduct.fits(a, b, c, t[0], t[1])) {
+            return null;
+        }
+        return List.of(product(e, a, b, c, t[0], t[1]).updating(e.updated().get(0)));
+    }
+
+    /**
+     * {@code matmul_bp(a, b, g) -> (ga, gb)} for {@code c = op(a) * op(b)} as two {@link BatchedProduct}s:
+     * {@code ga = g * op(b)^T} ({@code op(b) * g^T} when a is transposed) and {@code gb = op(a)^T * g}
+     * ({@code g^T * op(a)} when b is transposed); a gradient nothing reads is not computed.
+     */
+    private static List<RawExec> matmulBp(RawExec e, int position, ArrayPlan plan) {
+        boolean[] t = transposes(e);
+        if (t == null || !rewritableBp(e)) {
+            return null;
+        }
+        INDArray a = e.inputs().get(0);
+        INDArray b = e.inputs().get(1);
+        INDArray g = e.inputs().get(2);
+        List<RawExec> lean = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            INDArray grad = e.outputs()[side];
+            String parameter = e.updated().get(side);
+            if (unread(grad, parameter, position, plan)) {
+                continue;
+            }
+            boolean ta = t[side];
+            boolean tb = t[1 - side];
+            INDArray x;
+            INDArray y;
+            boolean tx;
+            boolean ty;
+            if (side == 0) {
+                x = ta ? b : g;
+                y = ta ? g : b;
+                tx = ta && tb;
+                ty = ta || !tb;
+            } else {
+                x = ta ? g : a;
+                y = ta ? a : g;
+                tx = ta || !tb;
+                ty = ta && tb;
+            }
+            if (!BatchedProduct.fits(x, y, grad, tx, ty)) {
+                return null;
+            }
+            lean.add(product(e, x, y, grad, tx, ty).updating(parameter));
+        }
+        return lean;
+    }
+
+    /** A {@code matmul}'s or {@code matmul_bp}'s transposes of a and b; null for a transposed result or a scaling. */
+    private static boolean[] transposes(RawExec e) {
+        long[] ints = e.ints();
+        double[] reals = e.reals();
+        if (ints.length > 3 || ints.length == 3 && ints[2] != 0
+                || reals.length > 0 && reals[0] != 1.0 || reals.length > 1 && reals[1] != 0.0 || reals.length > 2) {
+            return null;
+        }
+        return new boolean[]{ints.length > 0 && ints[0] != 0, ints.length > 1 && ints[1] != 0};
+    }
+
+    /** {@code c = op(a) * op(b)} computed in Java in place of (part of) {@code replaced}. */
+    private static RawExec product(RawExec replaced, INDArray a, INDArray b, INDArray c, boolean ta, boolean tb) {
+        return RawExec.java(new Product(replaced.op().opName() + " (java)", ta, tb), replaced.op(), List.of(a, b),
+                new INDArray[]{c});
+    }
+
+    /** A {@link BatchedProduct} of a step's two input arrays into its output, with its transposes. */
+    private record Product(String name, boolean ta, boolean tb) implements RecordedStep.Kernel {
+        @Override
+        public Runnable bind(List<INDArray> inputs, INDArray[] outputs) {
+            return Objects.requireNonNull(BatchedProduct.of(inputs.get(0), inputs.get(1), outputs[0], ta, tb),
+                    "the placed arrays do not fit the recorded product");
+        }
     }
 
     /**

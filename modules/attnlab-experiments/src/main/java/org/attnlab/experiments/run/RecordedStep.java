@@ -66,10 +66,13 @@ final class RecordedStep {
     private final Map<String, INDArray> parameters;
     private final List<Exec> execs;
     private final long bytes;
+    /** Whether some of the step's kernels run in Java (their float rounding is not the session's). */
+    private final boolean inJava;
 
     private RecordedStep(SameDiff gradients, Map<String, INDArray> feeds, Map<String, INDArray> constants,
-                         Map<String, INDArray> parameters, List<Exec> execs, long bytes) {
+                         Map<String, INDArray> parameters, List<Exec> execs, long bytes, boolean inJava) {
         this.gradients = gradients;
+        this.inJava = inJava;
         this.feeds = feeds;
         this.constants = constants;
         this.parameters = parameters;
@@ -88,10 +91,35 @@ final class RecordedStep {
         Map<String, INDArray> feeds = new LinkedHashMap<>();
         batchFeeds.forEach((name, array) -> feeds.put(name, array == null ? null : array.dup()));
         Recorder recorder = new Recorder(gradients, feeds);
+        Map<INDArray, INDArray> before = snapshot(gradients, trainable, updaters);
         TrainingSession session = new TrainingSession(gradients);
         session.setMmgr(new ClosingMemory());
         session.trainingIteration(config, feeds, trainable, updaters, batch, losses, List.of(recorder), at);
-        return recorder.step();
+        RecordedStep step = recorder.step();
+        if (step != null && step.inJava) {
+            before.forEach((array, copy) -> array.assign(copy));
+            step.replay(feeds, config, updaters, at, null);
+        }
+        return step;
+    }
+
+    /**
+     * Copies of the parameters and their updaters' state, by array: a step with kernels in Java is taken again by
+     * its replay from this state, so that every replayed step of a run, the recorded one too, computes alike.
+     */
+    private static Map<INDArray, INDArray> snapshot(SameDiff gradients, Set<String> trainable,
+                                                    Map<String, GradientUpdater> updaters) {
+        Map<INDArray, INDArray> copies = new IdentityHashMap<>();
+        for (String name : trainable) {
+            INDArray value = gradients.getVariable(name).getArr();
+            copies.put(value, value.dup());
+            GradientUpdater<?> updater = updaters.get(name);
+            Map<String, INDArray> state = updater == null ? null : updater.getState();
+            if (state != null) {
+                state.values().forEach(a -> copies.put(a, a.dup()));
+            }
+        }
+        return copies;
     }
 
     /** Native bytes of the arrays the replay keeps for the step's intermediates ({@link ArrayPlan#bytes}). */
@@ -138,7 +166,7 @@ final class RecordedStep {
                 u.apply(updaters.get(u.parameter), config.isMinimize(), at);
             }
             if (timer != null) {
-                timer.ran(exec.op.opName(), exec.shapes, ran - start);
+                timer.ran(exec.name, exec.shapes, ran - start);
                 if (!exec.updates.isEmpty()) {
                     timer.ran(ReplayedOpTimer.UPDATE, exec.updated, System.nanoTime() - ran);
                 }
@@ -225,9 +253,13 @@ final class RecordedStep {
      * scalar and reduce ops also carry state on the op object (the scalar, the reduced axes) that another session may
      * change between steps; it is put back before each run.
      */
-    private record Exec(DifferentialFunction op, OpContext context, INDArray scalar, int[] axes, boolean emptyReduce,
-                        List<Update> updates, String shapes, String updated) {
+    private record Exec(DifferentialFunction op, Runnable kernel, OpContext context, INDArray scalar, int[] axes,
+                        boolean emptyReduce, List<Update> updates, String name, String shapes, String updated) {
         void run() {
+            if (kernel != null) {
+                kernel.run();
+                return;
+            }
             if (scalar != null) {
                 ((ScalarOp) op).setScalar(scalar);
             }
@@ -375,7 +407,8 @@ final class RecordedStep {
             for (RawExec raw : lean) {
                 replayed.add(raw.placed(placed, gradients));
             }
-            return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(replayed), plan.bytes());
+            return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(replayed), plan.bytes(),
+                    lean.stream().anyMatch(RawExec::inJava));
         }
     }
 
@@ -383,15 +416,22 @@ final class RecordedStep {
      * An op execution as recorded: the session's arrays and the arguments its context held (the session empties the
      * context after the op runs), and for each output the parameter it is the gradient of, or null.
      */
-    record RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
+    record RawExec(DifferentialFunction op, Kernel kernel, List<INDArray> inputs, INDArray[] outputs, long[] ints,
                            double[] reals, boolean[] flags, DataType[] types, INDArray scalar, int[] axes,
                            boolean emptyReduce, List<String> updated) {
         RawExec(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, OpContext context, INDArray scalar,
                 int[] axes, boolean emptyReduce, List<String> updated) {
-            this(op, inputs, outputs, context.getIArguments().stream().mapToLong(Long::longValue).toArray(),
+            this(op, null, inputs, outputs, context.getIArguments().stream().mapToLong(Long::longValue).toArray(),
                     context.getTArguments().stream().mapToDouble(Double::doubleValue).toArray(),
                     flags(context.getBArguments()), context.getDArguments().toArray(new DataType[0]), scalar, axes,
                     emptyReduce, updated);
+        }
+
+        /** An execution of {@code kernel} in place of {@code replaced}'s, on these arrays, with no parameter update. */
+        static RawExec java(Kernel kernel, DifferentialFunction replaced, List<INDArray> inputs, INDArray[] outputs) {
+            return new RawExec(replaced, kernel, inputs, outputs, new long[0],
+                    new double[0], new boolean[0], new DataType[0], null, null, false,
+                    Collections.nCopies(outputs.length, null));
         }
 
         /** An execution of libnd4j's custom op {@code name} with these arrays and arguments and no parameter update. */
@@ -402,13 +442,13 @@ final class RecordedStep {
         /** An execution of {@code op} (a custom op, or a legacy transform) with no parameter update. */
         static RawExec of(DifferentialFunction op, List<INDArray> inputs, INDArray[] outputs, long[] ints,
                           boolean[] flags) {
-            return new RawExec(op, inputs, outputs, ints, new double[0], flags, new DataType[0], null, null, false,
-                    Collections.nCopies(outputs.length, null));
+            return new RawExec(op, null, inputs, outputs, ints, new double[0], flags, new DataType[0], null, null,
+                    false, Collections.nCopies(outputs.length, null));
         }
 
         /** The same execution updating {@code parameter} (may be null) after it, from its one output. */
         RawExec updating(String parameter) {
-            return new RawExec(op, inputs, outputs, ints, reals, flags, types, scalar, axes, emptyReduce,
+            return new RawExec(op, kernel, inputs, outputs, ints, reals, flags, types, scalar, axes, emptyReduce,
                     Collections.singletonList(parameter));
         }
 
@@ -431,8 +471,15 @@ final class RecordedStep {
             c.setDArguments(types);
             String shapes = c.getInputArrays().stream().map(a -> Arrays.toString(a.shape())).toList() + " -> "
                     + Arrays.stream(outs).map(a -> Arrays.toString(a.shape())).toList();
-            return new Exec(op, c, scalar == null ? null : placed.getOrDefault(scalar, scalar), axes, emptyReduce,
-                    List.copyOf(updates), shapes, String.join(", ", updates.stream().map(u -> u.parameter).toList()));
+            Runnable bound = kernel == null ? null : kernel.bind(c.getInputArrays(), outs);
+            return new Exec(op, bound, c, scalar == null ? null : placed.getOrDefault(scalar, scalar), axes,
+                    emptyReduce, List.copyOf(updates), kernel == null ? op.opName() : kernel.name(), shapes,
+                    String.join(", ", updates.stream().map(u -> u.parameter).toList()));
+        }
+
+        /** Whether the step runs this execution in Java rather than in libnd4j. */
+        boolean inJava() {
+            return kernel != null;
         }
 
         private static boolean[] flags(List<Boolean> list) {
@@ -442,5 +489,14 @@ final class RecordedStep {
             }
             return b;
         }
+    }
+
+    /** A computation in Java in place of a libnd4j op, bound to a step's placed arrays. */
+    interface Kernel {
+        /** The kernel's name in op timings. */
+        String name();
+
+        /** The computation on {@code inputs} into {@code outputs} (the placed arrays, in the recorded order). */
+        Runnable bind(List<INDArray> inputs, INDArray[] outputs);
     }
 }

@@ -29,8 +29,33 @@ class LeanKernelsTest {
     private static final int D = 4;
     private static final String[] PARAMETERS = {"w", "gain", "rowScale"};
 
+    /** With libnd4j's batched products kept ({@value LeanKernels#EXACT}), the replay is the session bit for bit. */
     @Test
     void rewrittenStepsTrainAsTheSessionBitForBit() {
+        System.setProperty(LeanKernels.EXACT, "true");
+        try {
+            List<String> ops = train(0f);
+            assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul_bp [[" + B + ", ")), ops.toString());
+        } finally {
+            System.clearProperty(LeanKernels.EXACT);
+        }
+    }
+
+    /**
+     * By default the batched products ({@code h h^T}, weights times values, and their gradients) run as
+     * {@link BatchedProduct}s: parameters then match the session's within float rounding.
+     */
+    @Test
+    void batchedProductsInJavaTrainAsTheSessionWithinRounding() {
+        List<String> ops = train(1e-5f);
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul (java) [[" + B + ", " + T + ", " + D + "]")),
+                ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul_bp (java) [[" + B + ", ")), ops.toString());
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("matmul_bp [[" + B + ", ")), ops.toString());
+    }
+
+    /** Trains the graph replayed and through the session; the replayed ops of steps 3 to 6, as the timer names them. */
+    private static List<String> train(float tolerance) {
         SameDiff replayed = graph();
         SameDiff bySession = graph();
         FitSession replaying = new FitSession(replayed, true);
@@ -48,7 +73,7 @@ class LeanKernelsTest {
         assertEquals(5, replaying.replays());
         for (String p : PARAMETERS) {
             float[] expected = bySession.getArrForVarName(p).data().asFloat();
-            assertArrayEquals(expected, replayed.getArrForVarName(p).data().asFloat(), 0f, p);
+            assertArrayEquals(expected, replayed.getArrForVarName(p).data().asFloat(), tolerance, p);
             assertFalse(java.util.Arrays.equals(expected, graph().getArrForVarName(p).data().asFloat()),
                     p + " was trained");
         }
@@ -61,6 +86,7 @@ class LeanKernelsTest {
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("neg ")), ops.toString());
         assertTrue(ops.stream().noneMatch(o -> o.startsWith("reshape [[" + B * T + ", " + D + "]")),
                 "the product's reshape is a view: " + ops);
+        return ops;
     }
 
     /** Whether a "multiply_bp [[x], [y], [g]] -> ..." (or divide_bp) line's two inputs have one shape. */
