@@ -4,7 +4,9 @@
 Each round runs every case once in a fresh AttnLab process (`attnlab bench --cases CASE`) and once in a fresh PyTorch
 process (bench_torch.py), alternating which goes first from round to round (A B, then B A). The table pools every
 timed step of every round per case and side: median, min and max ms; AttnLab/PyTorch ratios of the medians, the
-minima and the maxima; and the range of the per-round ratios of medians. Started by compare.sh.
+minima and the maxima; and the range of the per-round ratios of medians. A second table gives each side's spread:
+the 90th and 99th percentiles and the maximum over the minimum, and the share of steps above 1.5x the minimum.
+Started by compare.sh.
 """
 import argparse
 import csv
@@ -140,6 +142,9 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
     csv_rows = [["case", "attnlab_median_ms", "attnlab_min_ms", "attnlab_max_ms", "torch_median_ms", "torch_min_ms",
                  "torch_max_ms", "ratio_median", "ratio_min", "ratio_max", "attnlab_peak_rss_mb",
                  "torch_peak_rss_mb", "attnlab_parameters", "torch_parameters"]]
+    spread = ["", "Spread of the pooled steps, each side over its own minimum:", "",
+              "| case | AttnLab p90 / p99 / max | AttnLab steps over 1.5x min | PyTorch p90 / p99 / max "
+              "| PyTorch steps over 1.5x min |", "| --- | --- | --- | --- | --- |"]
     for case in cases:
         a_rows, p_rows = [], []
         for r in range(1, a.rounds + 1):
@@ -172,16 +177,24 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
             "%.2f-%.2f" % (min(per_round), max(per_round)) if per_round else "", a_rss, p_rss, params))
         csv_rows.append([case, np.median(at), at.min(), at.max(), np.median(pt), pt.min(), pt.max(), rm, rmin, rmax,
                          a_rss, p_rss, a_par, p_par])
+        spread.append("| %s | %s | %s | %s | %s |" % ((case,) + spread_of(at) + spread_of(pt)))
     if gemm_a:
         lines.insert(len(lines) - 1, "- matrix-multiply rate (median over processes): AttnLab ND4J gemm %.1f GFLOP/s, "
                                      "PyTorch mm %s GFLOP/s" % (np.median(gemm_a),
                                                                 "%.1f" % np.median(gemm_p) if gemm_p else "-"))
-    text = "\n".join(lines + rows) + "\n"
+    text = "\n".join(lines + rows + (spread if len(spread) > 5 else [])) + "\n"
     with open(os.path.join(out, "comparison.md"), "w") as f:
         f.write(text)
     with open(os.path.join(out, "comparison.csv"), "w", newline="") as f:
         csv.writer(f).writerows(csv_rows)
     return text
+
+
+def spread_of(ms):
+    """(p90, p99 and max over the minimum; the share of steps above 1.5x the minimum) of one side's pooled steps."""
+    low = ms.min()
+    return ("%.2f / %.2f / %.2f" % (np.percentile(ms, 90) / low, np.percentile(ms, 99) / low, ms.max() / low),
+            "%.1f%%" % (100.0 * np.mean(ms > 1.5 * low)))
 
 
 if __name__ == "__main__":
