@@ -4,6 +4,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A batch of small float matrix products computed in Java: {@code c[b] = op(a[b]) * op(b[b])} for c-order arrays of
@@ -18,6 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class BatchedProduct implements Runnable {
     /** The most multiply-adds per matrix ({@code rows * inner * cols}) computed here. */
     static final long MAX_WORK = 4096;
+    /** Whether arrays live in host memory (the CPU backend), where Java reads and writes their buffers directly. */
+    private static final boolean ON_CPU =
+            Nd4j.getExecutioner().type() == OpExecutioner.ExecutionerType.NATIVE_CPU;
 
     private final FloatBuffer aBuf;
     private final FloatBuffer bBuf;
@@ -68,10 +73,10 @@ final class BatchedProduct implements Runnable {
         return fits(a, b, c, transA, transB) ? new BatchedProduct(a, b, c, transA, transB) : null;
     }
 
-    /** Whether {@link #of} gives a kernel for these arrays. */
+    /** Whether {@link #of} gives a kernel for these arrays: never on a GPU backend (its host copies lag). */
     static boolean fits(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
         int r = a.rank();
-        if (r < 3 || b.rank() != r || c.rank() != r || !dense(a) || !dense(b) || !dense(c)) {
+        if (!ON_CPU || r < 3 || b.rank() != r || c.rank() != r || !dense(a) || !dense(b) || !dense(c)) {
             return false;
         }
         long[] as = a.shape();

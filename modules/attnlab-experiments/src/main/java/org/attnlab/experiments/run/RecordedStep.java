@@ -50,8 +50,11 @@ import org.nd4j.linalg.learning.config.Adam;
  * batches of the same shapes. The recording keeps the op order and each op's arguments, and gives every array the step
  * creates a fixed array kept from step to step ({@link ArrayPlan}: arrays of one type and length whose lifetimes do
  * not overlap share one buffer), so a replayed step executes the same ops, in the same order, into the same buffers,
- * and applies each parameter's updater right after the op that computes its gradient, as {@link TrainingSession} does. What a replay skips is the session's
- * per-op work: working out the subgraph, dependency tracking, output-shape calculation and allocation.
+ * and applies each parameter's updater right after the op that computes its gradient, as {@link TrainingSession}
+ * does. What a replay skips is the session's per-op work: working out the subgraph, dependency tracking, output-shape
+ * calculation and allocation. Some ops are rewritten into cheaper kernels ({@link LeanKernels}); small batched matrix
+ * products run in Java ({@link BatchedProduct}), whose float rounding differs from libnd4j's, so a step recorded with
+ * them is undone and taken again by its replay: every replayed step then computes alike.
  *
  * <p>Batches (placeholders) and graph constants (dropout masks, batch-norm switches) are copied into the recorded
  * arrays before each replay; trainable parameters must still be the arrays the recording saw (they are updated in
