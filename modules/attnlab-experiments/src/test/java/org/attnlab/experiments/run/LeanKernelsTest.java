@@ -54,6 +54,34 @@ class LeanKernelsTest {
         assertTrue(ops.stream().noneMatch(o -> o.startsWith("matmul_bp [[" + B + ", ")), ops.toString());
     }
 
+    /**
+     * A step recorded with Java products is undone and taken by its replay: steps each recorded by a new session (as
+     * after a resume) train as the replayed steps of one session do, bit for bit, and differ from the session's.
+     */
+    @Test
+    void aRecordedStepIsTakenAsItsReplay() {
+        SameDiff replayed = graph();
+        SameDiff recordedEachStep = graph();
+        SameDiff bySession = graph();
+        FitSession replaying = new FitSession(replayed, true);
+        FitSession session = new FitSession(bySession, false);
+        Random rnd = new Random(7);
+        for (int i = 0; i < 4; i++) {
+            MultiDataSet batch = batch(rnd);
+            replaying.fit(batch);
+            new FitSession(recordedEachStep, true).fit(batch);
+            session.fit(batch);
+        }
+        assertEquals(3, replaying.replays());
+        boolean differs = false;
+        for (String p : PARAMETERS) {
+            float[] expected = replayed.getArrForVarName(p).data().asFloat();
+            assertArrayEquals(expected, recordedEachStep.getArrForVarName(p).data().asFloat(), 0f, p);
+            differs |= !java.util.Arrays.equals(expected, bySession.getArrForVarName(p).data().asFloat());
+        }
+        assertTrue(differs, "the Java products round differently from libnd4j's");
+    }
+
     /** Trains the graph replayed and through the session; the replayed ops of steps 3 to 6, as the timer names them. */
     private static List<String> train(float tolerance) {
         SameDiff replayed = graph();
