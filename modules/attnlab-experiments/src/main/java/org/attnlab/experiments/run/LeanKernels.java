@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseReduceOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,6 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   dropped: its output becomes a view of its input's buffer ({@link ArrayPlan#alias}).</li>
  *   <li>{@code softmax_bp}, which computes the softmax of its input again, becomes {@code s * (g - sum(s * g))} on
  *   the forward softmax's recorded output {@code s}.</li>
+ *   <li>a legacy reduction along axes (a layer norm's mean, a softmax's maximum) becomes libnd4j's custom op of that
+ *   name, which runs the same reduction kernel on a kept context: ND4J's executor of the legacy op wraps the reduced
+ *   sub-arrays' shapes and offsets in new buffers on every call, garbage that the collector must trace.</li>
  * </ul>
  * One rewrite changes float rounding: a {@code matmul} or {@code matmul_bp} of small matrices in batches (attention's
  * scores and weighted values, per head) becomes {@link BatchedProduct}s, which sum in another order than libnd4j. The
@@ -66,6 +70,7 @@ final class LeanKernels {
                 case "softmax_bp" -> softmax(e, softmaxOf.get(e.inputs().get(0)), i, plan);
                 case "matmul" -> exact ? null : matmul(e);
                 case "matmul_bp" -> exact ? null : matmulBp(e, i, plan);
+                case "reduce_mean", "reduce_sum", "reduce_max", "reduce_min" -> reduction(e);
                 default -> null;
             };
             if ("softmax".equals(e.op().opName())) {
@@ -178,6 +183,47 @@ final class LeanKernels {
         lean.add(binary("divide", product, squared, ratio));
         lean.add(sum(ratio, axes, y.rank() == g.rank(), e.outputs()[1]).updating(parameter));
         return lean;
+    }
+
+    /** A legacy reduction along given axes as the custom op of the same name. */
+    private static List<RawExec> reduction(RawExec e) {
+        if (!(e.op() instanceof BaseReduceOp r) || e.emptyReduce() || e.outputs().length != 1 || e.inputs().isEmpty()
+                || e.inputs().size() > 2 || e.scalar() != null) {
+            return null;
+        }
+        int[] axes = e.axes();
+        if (axes == null && e.inputs().size() == 1 && r.dimensions() != null) {
+            axes = r.dimensions().toIntVector();
+        }
+        INDArray in = e.inputs().get(0);
+        if (axes == null || axes.length == 0 || in.dataType() != e.outputs()[0].dataType()
+                || !Arrays.equals(reducedShape(in.shape(), axes, r.isKeepDims()), e.outputs()[0].shape())) {
+            return null;
+        }
+        return List.of(RawExec.custom(e.op().opName(), List.of(in), e.outputs(),
+                Arrays.stream(axes).mapToLong(a -> a).toArray(), new boolean[]{r.isKeepDims()})
+                .updating(e.updated().get(0)));
+    }
+
+    /** {@code shape} reduced along {@code axes}: those axes dropped, or of size 1 when {@code keepDims}. */
+    private static long[] reducedShape(long[] shape, int[] axes, boolean keepDims) {
+        boolean[] reduced = new boolean[shape.length];
+        for (int a : axes) {
+            int axis = a < 0 ? a + shape.length : a;
+            if (axis < 0 || axis >= shape.length) {
+                return null;
+            }
+            reduced[axis] = true;
+        }
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < shape.length; i++) {
+            if (!reduced[i]) {
+                out.add(shape[i]);
+            } else if (keepDims) {
+                out.add(1L);
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** {@code matmul(a, b) -> c} as a {@link BatchedProduct}, when it is one. */
