@@ -12,6 +12,7 @@ import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseReduceOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -30,6 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   dropped: its output becomes a view of its input's buffer ({@link ArrayPlan#alias}).</li>
  *   <li>{@code softmax_bp}, which computes the softmax of its input again, becomes {@code s * (g - sum(s * g))} on
  *   the forward softmax's recorded output {@code s}.</li>
+ *   <li>{@code softmax}, a loop per row, becomes {@code reduce_max}, a broadcast {@code subtract}, {@code exp}, a
+ *   {@code reduce_sum} and a broadcast {@code divide}.</li>
  *   <li>a legacy reduction along axes (a layer norm's mean, a softmax's maximum) becomes libnd4j's custom op of that
  *   name, which runs the same reduction kernel on a kept context: ND4J's executor of the legacy op wraps the reduced
  *   sub-arrays' shapes and offsets in new buffers on every call, garbage that the collector must trace.</li>
@@ -68,6 +71,7 @@ final class LeanKernels {
                 case "multiply_bp" -> product(e, i, plan);
                 case "divide_bp" -> quotient(e, i, plan);
                 case "softmax_bp" -> softmax(e, softmaxOf.get(e.inputs().get(0)), i, plan);
+                case "softmax" -> softmaxForward(e, i, plan);
                 case "matmul" -> exact ? null : matmul(e);
                 case "matmul_bp" -> exact ? null : matmulBp(e, i, plan);
                 case "reduce_mean", "reduce_sum", "reduce_max", "reduce_min" -> reduction(e);
@@ -340,6 +344,32 @@ final class LeanKernels {
         INDArray a = Nd4j.create(like.dataType(), shape, like.ordering());
         plan.define(a, position);
         return a;
+    }
+
+    /**
+     * {@code softmax(x)} along one axis as libnd4j's vectorised ops, {@code e = exp(x - max(x))} and {@code e / sum(e)},
+     * the float operations its softmax kernel performs row by row (the replay tests find the results bit-identical).
+     */
+    private static List<RawExec> softmaxForward(RawExec e, int position, ArrayPlan plan) {
+        INDArray x = e.inputs().size() == 1 ? e.inputs().get(0) : null;
+        INDArray out = e.outputs().length == 1 ? e.outputs()[0] : null;
+        if (x == null || out == null || out == x || e.ints().length != 1 || x.rank() < 2
+                || !Arrays.equals(x.shape(), out.shape()) || x.dataType() != out.dataType()) {
+            return null;
+        }
+        int axis = (int) (e.ints()[0] < 0 ? e.ints()[0] + x.rank() : e.ints()[0]);
+        long[] reduced = x.shape().clone();
+        reduced[axis] = 1;
+        INDArray max = temporary(plan, position, x, reduced);
+        INDArray shifted = temporary(plan, position, x, x.shape());
+        INDArray exp = temporary(plan, position, x, x.shape());
+        INDArray total = temporary(plan, position, x, reduced);
+        return List.of(RawExec.custom("reduce_max", List.of(x), new INDArray[]{max}, new long[]{axis},
+                        new boolean[]{true}),
+                binary("subtract", x, max, shifted),
+                RawExec.of(new Exp(), List.of(shifted), new INDArray[]{exp}, new long[0], new boolean[0]),
+                sum(exp, new int[]{axis}, true, total),
+                binary("divide", exp, total, out).updating(e.updated().get(0)));
     }
 
     /** {@code softmax_bp(input, g) -> s * (g - sum(s * g, axis))} with {@code s} the forward softmax of input. */

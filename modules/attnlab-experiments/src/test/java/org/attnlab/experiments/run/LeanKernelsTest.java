@@ -20,8 +20,8 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * A replayed step whose ReLU, broadcast quotient (by each row's root mean square), broadcast products (a gain over
- * rows, a scale over positions, a key mask), masked softmax and reshape of an intermediate run through
- * {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
+ * rows, a scale over positions, a key mask), masked softmax (forward and backward) and reshape of an intermediate run
+ * through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
  */
 class LeanKernelsTest {
     private static final int B = 3;
@@ -107,8 +107,9 @@ class LeanKernelsTest {
         }
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("relu_bp ")), ops.toString());
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_sum ")), ops.toString());
-        assertTrue(ops.stream().noneMatch(o -> o.startsWith("thresholdedrelu_bp ") || o.startsWith("softmax_bp ")),
-                ops.toString());
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("thresholdedrelu_bp ") || o.startsWith("softmax_bp ")
+                || o.startsWith("softmax ")), ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_max ")), ops.toString());
         assertTrue(ops.stream().filter(o -> o.startsWith("multiply_bp ") || o.startsWith("divide_bp "))
                 .allMatch(LeanKernelsTest::sameShapes), "only same-shape products and quotients keep their bp: " + ops);
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("neg ")), ops.toString());
