@@ -242,7 +242,7 @@ final class LeanKernels {
         if (c == a || c == b || !BatchedProduct.fits(a, b, c, t[0], t[1])) {
             return null;
         }
-        return List.of(product(e, a, b, c, t[0], t[1]).updating(e.updated().get(0)));
+        return List.of(javaProduct(e, a, b, c, t[0], t[1]).updating(e.updated().get(0)));
     }
 
     /**
@@ -258,6 +258,10 @@ final class LeanKernels {
         INDArray a = e.inputs().get(0);
         INDArray b = e.inputs().get(1);
         INDArray g = e.inputs().get(2);
+        boolean ta = t[0];
+        boolean tb = t[1];
+        Operands[] sides = {ta ? new Operands(b, g, tb, true) : new Operands(g, b, false, !tb),
+                tb ? new Operands(g, a, true, ta) : new Operands(a, g, !ta, false)};
         List<RawExec> lean = new ArrayList<>();
         for (int side = 0; side < 2; side++) {
             INDArray grad = e.outputs()[side];
@@ -265,29 +269,17 @@ final class LeanKernels {
             if (unread(grad, parameter, position, plan)) {
                 continue;
             }
-            boolean ta = t[side];
-            boolean tb = t[1 - side];
-            INDArray x;
-            INDArray y;
-            boolean tx;
-            boolean ty;
-            if (side == 0) {
-                x = ta ? b : g;
-                y = ta ? g : b;
-                tx = ta && tb;
-                ty = ta || !tb;
-            } else {
-                x = ta ? g : a;
-                y = ta ? a : g;
-                tx = ta || !tb;
-                ty = ta && tb;
-            }
-            if (!BatchedProduct.fits(x, y, grad, tx, ty)) {
+            Operands o = sides[side];
+            if (!BatchedProduct.fits(o.x, o.y, grad, o.tx, o.ty)) {
                 return null;
             }
-            lean.add(product(e, x, y, grad, tx, ty).updating(parameter));
+            lean.add(javaProduct(e, o.x, o.y, grad, o.tx, o.ty).updating(parameter));
         }
         return lean;
+    }
+
+    /** The operands of a product {@code op(x) * op(y)}, with their transposes. */
+    private record Operands(INDArray x, INDArray y, boolean tx, boolean ty) {
     }
 
     /** A {@code matmul}'s or {@code matmul_bp}'s transposes of a and b; null for a transposed result or a scaling. */
@@ -302,7 +294,7 @@ final class LeanKernels {
     }
 
     /** {@code c = op(a) * op(b)} computed in Java in place of (part of) {@code replaced}. */
-    private static RawExec product(RawExec replaced, INDArray a, INDArray b, INDArray c, boolean ta, boolean tb) {
+    private static RawExec javaProduct(RawExec replaced, INDArray a, INDArray b, INDArray c, boolean ta, boolean tb) {
         return RawExec.java(new Product(replaced.op().opName() + " (java)", ta, tb), replaced.op(), List.of(a, b),
                 new INDArray[]{c});
     }
