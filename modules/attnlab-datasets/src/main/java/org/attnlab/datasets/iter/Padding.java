@@ -13,34 +13,50 @@ public final class Padding {
 
     /** Token ids as float, [B, length], padded with 0. */
     public static INDArray indices(List<int[]> sequences, int length) {
-        float[] data = new float[sequences.size() * length];
+        return indices(sequences, length, BatchArrays.NEW, 0);
+    }
+
+    /** As {@link #indices(List, int)}, in {@code slot} of {@code arrays}. */
+    static INDArray indices(List<int[]> sequences, int length, BatchArrays arrays, int slot) {
+        float[] data = arrays.data(slot, sequences.size() * length);
         for (int b = 0; b < sequences.size(); b++) {
             int[] s = sequences.get(b);
             for (int t = 0; t < s.length; t++) {
                 data[b * length + t] = Math.max(s[t], 0);
             }
         }
-        return Nd4j.create(data, new long[]{sequences.size(), length}, 'c');
+        return arrays.array(slot, data, sequences.size(), length);
     }
 
     /** [B, length]: 1 where a sequence has a labelled token (inside its length and not {@link SequenceExample#NO_TARGET}), else 0. */
     public static INDArray mask(List<int[]> sequences, int length) {
-        float[] data = new float[sequences.size() * length];
+        return mask(sequences, length, BatchArrays.NEW, 0);
+    }
+
+    /** As {@link #mask(List, int)}, in {@code slot} of {@code arrays}. */
+    static INDArray mask(List<int[]> sequences, int length, BatchArrays arrays, int slot) {
+        float[] data = arrays.data(slot, sequences.size() * length);
         for (int b = 0; b < sequences.size(); b++) {
             int[] s = sequences.get(b);
             for (int t = 0; t < s.length; t++) {
                 data[b * length + t] = s[t] == SequenceExample.NO_TARGET ? 0f : 1f;
             }
         }
-        return Nd4j.create(data, new long[]{sequences.size(), length}, 'c');
+        return arrays.array(slot, data, sequences.size(), length);
     }
 
     /** Token labels: one-hot [B, length, vocab] (all zero at padding) or indices [B, length]. */
     public static INDArray labels(List<int[]> sequences, int length, int vocab, LabelFormat format) {
+        return labels(sequences, length, vocab, format, BatchArrays.NEW, 0);
+    }
+
+    /** As {@link #labels(List, int, int, LabelFormat)}, in {@code slot} of {@code arrays}. */
+    static INDArray labels(List<int[]> sequences, int length, int vocab, LabelFormat format, BatchArrays arrays,
+                           int slot) {
         if (format == LabelFormat.INDEX) {
-            return indices(sequences, length);
+            return indices(sequences, length, arrays, slot);
         }
-        float[] data = new float[sequences.size() * length * vocab];
+        float[] data = arrays.data(slot, sequences.size() * length * vocab);
         for (int b = 0; b < sequences.size(); b++) {
             int[] s = sequences.get(b);
             for (int t = 0; t < s.length; t++) {
@@ -49,7 +65,7 @@ public final class Padding {
                 }
             }
         }
-        return Nd4j.create(data, new long[]{sequences.size(), length, vocab}, 'c');
+        return arrays.array(slot, data, sequences.size(), length, vocab);
     }
 
     /** Class labels: one-hot [B, classes] or indices [B, 1]. */

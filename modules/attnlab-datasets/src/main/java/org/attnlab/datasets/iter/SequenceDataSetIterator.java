@@ -17,6 +17,7 @@ public final class SequenceDataSetIterator extends BatchedDataSetIterator {
     private final List<SequenceExample> examples;
     private final int vocabSize;
     private final int padTo;
+    private final BatchArrays arrays;
 
     /** Iterates {@code examples} whose token ids are below {@code vocabSize}; a batch is as long as its longest example. */
     public SequenceDataSetIterator(List<SequenceExample> examples, int vocabSize, BatchOptions options) {
@@ -35,6 +36,7 @@ public final class SequenceDataSetIterator extends BatchedDataSetIterator {
         this.examples = List.copyOf(examples);
         this.vocabSize = vocabSize;
         this.padTo = padTo;
+        this.arrays = new BatchArrays(options.reuseArrays(), 4);
     }
 
     @Override
@@ -43,8 +45,9 @@ public final class SequenceDataSetIterator extends BatchedDataSetIterator {
         List<int[]> sources = batch.stream().map(SequenceExample::source).toList();
         List<int[]> targets = batch.stream().map(SequenceExample::target).toList();
         int length = Math.max(padTo, Math.max(Padding.maxLength(sources), Padding.maxLength(targets)));
-        INDArray features = Padding.indices(sources, length);
-        INDArray labels = Padding.labels(targets, length, vocabSize, labelFormat());
-        return new DataSet(features, labels, Padding.mask(sources, length), Padding.mask(targets, length));
+        INDArray features = Padding.indices(sources, length, arrays, 0);
+        INDArray labels = Padding.labels(targets, length, vocabSize, labelFormat(), arrays, 1);
+        return new DataSet(features, labels, Padding.mask(sources, length, arrays, 2),
+                Padding.mask(targets, length, arrays, 3));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,38 @@ class IteratorsTest {
 
         DataSet idx = new SequenceDataSetIterator(examples, 10, IN_ORDER.withLabelFormat(LabelFormat.INDEX)).next();
         assertArrayEquals(new float[][]{{6, 7, 8}, {0, 2, 0}}, rows(idx.getLabels()));
+    }
+
+    @Test
+    void reusedArraysHoldEachBatchAsNewOnesWould() {
+        List<SequenceExample> examples = List.of(
+                new SequenceExample(new int[]{5, 6, 7}, new int[]{6, 7, 8}),
+                new SequenceExample(new int[]{4, 3}, new int[]{SequenceExample.NO_TARGET, 2}),
+                new SequenceExample(new int[]{1}, new int[]{9}),
+                new SequenceExample(new int[]{2, 8, 9}, new int[]{3, SequenceExample.NO_TARGET, 4}),
+                new SequenceExample(new int[]{7, 7}, new int[]{1, 1}));
+        BatchOptions options = BatchOptions.of(2, 3);
+        SequenceDataSetIterator fresh = new SequenceDataSetIterator(examples, 10, options, 3);
+        SequenceDataSetIterator reused = new SequenceDataSetIterator(examples, 10, options.withReusedArrays(true), 3);
+        DataSet previous = null;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            while (fresh.hasNext()) {
+                DataSet a = fresh.next();
+                DataSet b = reused.next();
+                assertEquals(a.getFeatures(), b.getFeatures());
+                assertEquals(a.getLabels(), b.getLabels());
+                assertEquals(a.getFeaturesMaskArray(), b.getFeaturesMaskArray());
+                assertEquals(a.getLabelsMaskArray(), b.getLabelsMaskArray());
+                if (previous != null && previous.getFeatures().length() == b.getFeatures().length()) {
+                    assertSame(previous.getFeatures(), b.getFeatures());
+                    assertSame(previous.getLabels(), b.getLabels());
+                }
+                previous = b;
+            }
+            assertFalse(reused.hasNext());
+            fresh.reset();
+            reused.reset();
+        }
     }
 
     @Test

@@ -22,7 +22,10 @@ interface DataSource {
     /** Vocabulary sizes, lengths and begin-of-sequence id. */
     TaskShape shape();
 
-    /** A shuffling iterator over the training set. */
+    /**
+     * A shuffling iterator over the training set, for a training stream only: its batches may be written into the
+     * previous batch's arrays ({@code BatchOptions.reuseArrays}), so a batch is valid until the next one.
+     */
     MultiDataSetIterator train(int batchSize);
 
     /** Training examples per epoch. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseReduceOp;
@@ -33,8 +34,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   the forward softmax's recorded output {@code s}.</li>
  *   <li>{@code softmax}, a loop per row, becomes {@code reduce_max}, a broadcast {@code subtract}, {@code exp}, a
  *   {@code reduce_sum} and a broadcast {@code divide}.</li>
- *   <li>a legacy reduction along axes (a layer norm's mean, a softmax's maximum) becomes libnd4j's custom op of that
- *   name, which runs the same reduction kernel on a kept context: ND4J's executor of the legacy op wraps the reduced
+ *   <li>a legacy reduction along axes (a layer norm's mean, a softmax's maximum) or of a whole array (a loss's sum)
+ *   becomes libnd4j's custom op of that name, which runs the same reduction kernel on a kept context: ND4J's executor of the legacy op wraps the reduced
  *   sub-arrays' shapes and offsets in new buffers on every call, garbage that the collector must trace.</li>
  * </ul>
  * One rewrite changes float rounding: a {@code matmul} or {@code matmul_bp} of small matrices in batches (attention's
@@ -196,10 +197,14 @@ final class LeanKernels {
             return null;
         }
         int[] axes = e.axes();
+        INDArray in = e.inputs().get(0);
         if (axes == null && e.inputs().size() == 1 && r.dimensions() != null) {
             axes = r.dimensions().toIntVector();
         }
-        INDArray in = e.inputs().get(0);
+        if (axes != null && Arrays.stream(axes).anyMatch(a -> a == Integer.MAX_VALUE)) {
+            // ND4J's mark for a reduction of the whole array, which libnd4j runs as the reduction along every axis
+            axes = IntStream.range(0, in.rank()).toArray();
+        }
         if (axes == null || axes.length == 0 || in.dataType() != e.outputs()[0].dataType()
                 || !Arrays.equals(reducedShape(in.shape(), axes, r.isKeepDims()), e.outputs()[0].shape())) {
             return null;

@@ -143,13 +143,14 @@ final class RecordedStep {
                 return false;
             }
         }
+        // getArrForVarName, not getVariable(name).getArr(): the latter builds a string per call
         for (Map.Entry<String, INDArray> e : constants.entrySet()) {
-            if (!sameLayout(e.getValue(), gradients.getVariable(e.getKey()).getArr())) {
+            if (!sameLayout(e.getValue(), gradients.getArrForVarName(e.getKey()))) {
                 return false;
             }
         }
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
-            if (gradients.getVariable(e.getKey()).getArr() != e.getValue()) {
+            if (gradients.getArrForVarName(e.getKey()) != e.getValue()) {
                 return false;
             }
         }
@@ -160,12 +161,14 @@ final class RecordedStep {
     void replay(Map<String, INDArray> batchFeeds, TrainingConfig config, Map<String, GradientUpdater> updaters, At at,
                 ReplayedOpTimer timer) {
         feeds.forEach((name, array) -> copy(batchFeeds.get(name), array));
-        constants.forEach((name, array) -> copy(gradients.getVariable(name).getArr(), array));
-        for (Exec exec : execs) {
+        constants.forEach((name, array) -> copy(gradients.getArrForVarName(name), array));
+        for (int i = 0; i < execs.size(); i++) {
+            Exec exec = execs.get(i);
             long start = timer == null ? 0 : System.nanoTime();
             exec.run();
             long ran = timer == null ? 0 : System.nanoTime();
-            for (Update u : exec.updates) {
+            for (int k = 0; k < exec.updates.size(); k++) {
+                Update u = exec.updates.get(k);
                 u.apply(updaters.get(u.parameter), config.isMinimize(), at);
             }
             if (timer != null) {
@@ -206,6 +209,7 @@ final class RecordedStep {
         private final INDArray gradient;
         private final INDArray value;
         private OpContext adam;
+        private DirectOps.Arguments adamArguments;
         private INDArray adamState;
         private OpContext subtract;
 
@@ -233,12 +237,12 @@ final class RecordedStep {
             if (adam == null || adamState != v) {
                 INDArray g = gradient.reshape(v.shape());
                 adam = context(List.of(g, v, m), g, v, m);
+                adamArguments = new DirectOps.Arguments(adam, 1, 4);
                 adamState = v;
             }
             Adam c = updater.getConfig();
-            adam.setTArguments(c.getLearningRate(at.iteration(), at.epoch()), c.getBeta1(), c.getBeta2(),
-                    c.getEpsilon());
-            adam.setIArguments(at.iteration());
+            adamArguments.real(0, c.getLearningRate(at.iteration(), at.epoch())).real(1, c.getBeta1())
+                    .real(2, c.getBeta2()).real(3, c.getEpsilon()).integer(0, at.iteration()).apply();
             DirectOps.exec(ADAM, adam);
         }
 
@@ -252,9 +256,10 @@ final class RecordedStep {
 
     /**
      * One recorded op execution with its context, the shapes it runs on ("input shapes -> output shapes") and the
-     * parameters updated after it (names, comma-separated). Legacy
-     * scalar and reduce ops also carry state on the op object (the scalar, the reduced axes) that another session may
-     * change between steps; it is put back before each run.
+     * parameters updated after it (names, comma-separated). {@code kernel}, when set, runs in place of the op: a Java
+     * kernel, or a legacy op bound straight to libnd4j ({@link DirectOps#legacy}). Other legacy scalar and reduce ops
+     * carry state on the op object (the scalar, the reduced axes) that another session may change between steps; it is
+     * put back before each run.
      */
     private record Exec(DifferentialFunction op, Runnable kernel, OpContext context, INDArray scalar, int[] axes,
                         boolean emptyReduce, List<Update> updates, String name, String shapes, String updated) {
@@ -474,8 +479,10 @@ final class RecordedStep {
             c.setDArguments(types);
             String shapes = c.getInputArrays().stream().map(a -> Arrays.toString(a.shape())).toList() + " -> "
                     + Arrays.stream(outs).map(a -> Arrays.toString(a.shape())).toList();
-            Runnable bound = kernel == null ? null : kernel.bind(c.getInputArrays(), outs);
-            return new Exec(op, bound, c, scalar == null ? null : placed.getOrDefault(scalar, scalar), axes,
+            INDArray placedScalar = scalar == null ? null : placed.getOrDefault(scalar, scalar);
+            Runnable bound = kernel == null ? DirectOps.legacy(op, c.getInputArrays(), outs, placedScalar)
+                    : kernel.bind(c.getInputArrays(), outs);
+            return new Exec(op, bound, c, placedScalar, axes,
                     emptyReduce, List.copyOf(updates), kernel == null ? op.opName() : kernel.name(), shapes,
                     String.join(", ", updates.stream().map(u -> u.parameter).toList()));
         }

@@ -36,7 +36,7 @@ final class SyntheticSplits implements DataSource {
     @Override
     public MultiDataSetIterator train(int batchSize) {
         return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.minSeqLen(), cfg.seqLen(),
-                cfg.vocab(), seed, BatchOptions.of(batchSize, seed)));
+                cfg.vocab(), seed, BatchOptions.of(batchSize, seed).withReusedArrays(true)));
     }
 
     @Override

@@ -1,0 +1,56 @@
+package org.attnlab.datasets.iter;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Where an iterator's batch arrays come from, slot by slot (features, labels, masks): new arrays for every batch, or,
+ * with {@link BatchOptions#reuseArrays}, the previous batch's arrays overwritten whenever a slot's shape repeats (its
+ * float data staged in a kept Java array too), so that a batch makes no garbage.
+ */
+final class BatchArrays {
+    /** New arrays for every batch. */
+    static final BatchArrays NEW = new BatchArrays(false, 0);
+
+    private final boolean reuse;
+    private final INDArray[] arrays;
+    private final float[][] staging;
+
+    /** {@code slots} arrays per batch, reused when {@code reuse} holds. */
+    BatchArrays(boolean reuse, int slots) {
+        this.reuse = reuse;
+        this.arrays = new INDArray[slots];
+        this.staging = new float[slots][];
+    }
+
+    /** A zeroed float array of {@code length} to write the data of {@code slot} into. */
+    float[] data(int slot, int length) {
+        if (!reuse) {
+            return new float[length];
+        }
+        float[] d = staging[slot];
+        if (d == null || d.length != length) {
+            d = new float[length];
+            staging[slot] = d;
+        } else {
+            Arrays.fill(d, 0f);
+        }
+        return d;
+    }
+
+    /** {@code data} (from {@link #data}) as the c-order float array of {@code slot}, of {@code shape}. */
+    INDArray array(int slot, float[] data, long... shape) {
+        if (!reuse) {
+            return Nd4j.create(data, shape, 'c');
+        }
+        INDArray a = arrays[slot];
+        if (a == null || !Arrays.equals(a.shape(), shape)) {
+            a = Nd4j.create(data, shape, 'c');
+            arrays[slot] = a;
+        } else {
+            a.data().setData(data);
+        }
+        return a;
+    }
+}
