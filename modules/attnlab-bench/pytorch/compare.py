@@ -143,8 +143,9 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
                  "torch_max_ms", "ratio_median", "ratio_min", "ratio_max", "attnlab_peak_rss_mb",
                  "torch_peak_rss_mb", "attnlab_parameters", "torch_parameters"]]
     spread = ["", "Spread of the pooled steps, each side over its own minimum:", "",
-              "| case | AttnLab p90 / p99 / max | AttnLab steps over 1.5x min | PyTorch p90 / p99 / max "
-              "| PyTorch steps over 1.5x min |", "| --- | --- | --- | --- | --- |"]
+              "| case | AttnLab p90 / p99 / max | AttnLab steps over 1.5x min | AttnLab collections in timed steps, "
+              "per round (ms) | PyTorch p90 / p99 / max | PyTorch steps over 1.5x min |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for case in cases:
         a_rows, p_rows = [], []
         for r in range(1, a.rounds + 1):
@@ -177,7 +178,8 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
             "%.2f-%.2f" % (min(per_round), max(per_round)) if per_round else "", a_rss, p_rss, params))
         csv_rows.append([case, np.median(at), at.min(), at.max(), np.median(pt), pt.min(), pt.max(), rm, rmin, rmax,
                          a_rss, p_rss, a_par, p_par])
-        spread.append("| %s | %s | %s | %s | %s |" % ((case,) + spread_of(at) + spread_of(pt)))
+        spread.append("| %s | %s | %s | %s | %s | %s |" % ((case,) + spread_of(at) + (collections(a_ok),)
+                                                         + spread_of(pt)))
     if gemm_a:
         lines.insert(len(lines) - 1, "- matrix-multiply rate (median over processes): AttnLab ND4J gemm %.1f GFLOP/s, "
                                      "PyTorch mm %s GFLOP/s" % (np.median(gemm_a),
@@ -188,6 +190,11 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
     with open(os.path.join(out, "comparison.csv"), "w", newline="") as f:
         csv.writer(f).writerows(csv_rows)
     return text
+
+
+def collections(rows):
+    """Each AttnLab process's garbage collections during its timed steps, with their ms ("-" where not counted)."""
+    return " / ".join("%s (%s)" % (x["gc_count"], x["gc_ms"]) if x.get("gc_count") else "-" for x in rows)
 
 
 def spread_of(ms):

@@ -1,18 +1,28 @@
 package org.attnlab.bench.measure;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Wall-clock milliseconds of the counted steps of one case, in the order they ran.
+ * Wall-clock milliseconds of the counted steps of one case, in the order they ran, and the Java garbage collections
+ * that ran during them.
  *
- * @param ms one entry per counted step
+ * @param ms           one entry per counted step
+ * @param collections  garbage collections during the counted steps, summed over the JVM's collectors (-1: not counted)
+ * @param collectionMs their time in ms as the collectors report it (-1: not counted)
  */
-public record StepTimes(double[] ms) {
+public record StepTimes(double[] ms, long collections, long collectionMs) {
     public StepTimes {
         if (ms.length == 0) {
             throw new IllegalArgumentException("ms: need at least one step");
         }
         ms = ms.clone();
+    }
+
+    /** Step times whose collections were not counted. */
+    public StepTimes(double[] ms) {
+        this(ms, -1, -1);
     }
 
     /** Median step time (the mean of the two middle steps for an even count). */
@@ -43,11 +53,24 @@ public record StepTimes(double[] ms) {
             step.run();
         }
         double[] ms = new double[counted];
+        long[] before = collectionsSoFar();
         for (int i = 0; i < counted; i++) {
             long t0 = System.nanoTime();
             step.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return new StepTimes(ms);
+        long[] after = collectionsSoFar();
+        return new StepTimes(ms, after[0] - before[0], after[1] - before[1]);
+    }
+
+    /** Collections so far and their milliseconds, summed over the JVM's collectors. */
+    private static long[] collectionsSoFar() {
+        long count = 0;
+        long time = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            time += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[]{count, time};
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public final class ResultTables {
     /** CSV columns, in order. */
     public static final String CSV_HEADER = "case,warmup,counted,tokens_per_step,median_ms,min_ms,max_ms,tokens_per_s,steps_per_s,"
-            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,spec,step_ms";
+            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,spec,step_ms";
 
     private ResultTables() {
     }
@@ -25,6 +25,7 @@ public final class ResultTables {
                     Long.toString(c.tokens()), num(c.times().median()), num(c.times().min()), num(c.times().max()), num(c.tokensPerSecond()),
                     num(c.stepsPerSecond()), num(c.flops() / 1e9), num(c.gflops()), num(r.ofPeak(c)),
                     num(r.gemmGflops()), num(c.peakRssBytes() / 1048576.0), Long.toString(c.parameters()),
+                    counted(c.times().collections()), counted(c.times().collectionMs()),
                     c.spec().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(";")),
                     Arrays.stream(c.times().ms()).mapToObj(ResultTables::num).collect(Collectors.joining(";"))))
@@ -43,14 +44,16 @@ public final class ResultTables {
                 r.warmup(), r.gemmSize(), r.gemmSize(), r.gemmGflops(), r.rssPerCase()
                         ? "the process peak while the case ran (reset before each case)"
                         : "the process peak since start (could not be reset per case)"));
-        b.append("| case | median ms | min ms | max ms | tokens/s | GFLOP/s | of gemm rate | peak RSS MB | parameters |\n");
-        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        b.append("| case | median ms | min ms | max ms | tokens/s | GFLOP/s | of gemm rate | peak RSS MB | parameters "
+                + "| collections in timed steps (ms) |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (CaseResult c : r.cases()) {
-            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f | %d |%n", c.name(),
+            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f | %d | %s |%n", c.name(),
                     c.times().median(), c.times().min(), c.times().max(), c.tokensPerSecond(),
                     Double.isNaN(c.gflops()) ? "-" : String.format(Locale.ROOT, "%.2f", c.gflops()),
                     Double.isNaN(c.gflops()) ? "-" : String.format(Locale.ROOT, "%.3f", r.ofPeak(c)),
-                    c.peakRssBytes() / 1048576.0, c.parameters()));
+                    c.peakRssBytes() / 1048576.0, c.parameters(), c.times().collections() < 0 ? "-"
+                            : c.times().collections() + " (" + c.times().collectionMs() + ")"));
         }
         b.append('\n');
         for (CaseResult c : r.cases()) {
@@ -68,6 +71,10 @@ public final class ResultTables {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String counted(long n) {
+        return n < 0 ? "" : Long.toString(n);
     }
 
     private static String num(double v) {
