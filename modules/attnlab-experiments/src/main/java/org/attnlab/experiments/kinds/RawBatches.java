@@ -1,5 +1,6 @@
 package org.attnlab.experiments.kinds;
 
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,9 +26,35 @@ public final class RawBatches {
     /** {@code [B, Tt]} target ids, 0 (padding) where a position has no label. */
     public static INDArray targetIds(MultiDataSet raw) {
         INDArray oneHot = raw.getLabels(0);
-        INDArray ids = oneHot.argMax(2).castTo(oneHot.dataType());
-        INDArray labelled = oneHot.sum(2);
-        return ids.muli(labelled);
+        return Nd4j.create(ids(oneHot), new long[]{oneHot.size(0), oneHot.size(1)}, 'c').castTo(oneHot.dataType());
+    }
+
+    /**
+     * The ids of {@code [B, T, V]} one-hot labels, c-order: per position the index of its largest value (the first
+     * one) times the position's sum, i.e. the label's id, or 0 where no label is set. Computed in Java: a training step
+     * calls it on every batch, and the ND4J ops that say the same (argMax, sum, a product) leave a dozen native arrays
+     * per batch for the garbage collector.
+     */
+    private static float[] ids(INDArray oneHot) {
+        INDArray c = oneHot.ordering() == 'c' && !oneHot.isView() && oneHot.data().length() == oneHot.length()
+                ? oneHot : oneHot.dup('c');
+        FloatBuffer hot = c.data().asNioFloat(); // a view of the native buffer, not a copy
+        int positions = (int) (c.size(0) * c.size(1));
+        int classes = (int) c.size(2);
+        float[] ids = new float[positions];
+        for (int p = 0; p < positions; p++) {
+            int best = 0;
+            float sum = 0;
+            for (int v = 0; v < classes; v++) {
+                float x = hot.get(p * classes + v);
+                sum += x;
+                if (x > hot.get(p * classes + best)) {
+                    best = v;
+                }
+            }
+            ids[p] = best * sum;
+        }
+        return ids;
     }
 
     /** {@code [B, Tt]} 1 where a target position carries a label. */
@@ -45,14 +72,14 @@ public final class RawBatches {
         if (raw.numFeatureArrays() > 1) {
             return raw.getFeatures(1);
         }
-        INDArray ids = targetIds(raw);
-        long t = ids.size(1);
-        INDArray out = Nd4j.valueArrayOf(ids.shape(), (double) bos, ids.dataType());
-        if (t > 1) {
-            out.get(NDArrayIndex.all(), NDArrayIndex.interval(1, t))
-                    .assign(ids.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t - 1)));
+        INDArray oneHot = raw.getLabels(0);
+        float[] ids = ids(oneHot);
+        int t = (int) oneHot.size(1);
+        for (int start = 0; start < ids.length; start += t) {
+            System.arraycopy(ids, start, ids, start + 1, t - 1);
+            ids[start] = bos;
         }
-        return out;
+        return Nd4j.create(ids, new long[]{oneHot.size(0), t}, 'c').castTo(oneHot.dataType());
     }
 
     /** One-hot labels widened with zero columns to {@code classes} (for a decoder vocabulary with an added id). */

@@ -180,10 +180,24 @@ final class RecordedStep {
         }
     }
 
+    /**
+     * {@code from}'s values into {@code into}: a plain memory copy when both are whole buffers of one type and length
+     * (a batch into the recording's placeholder), else ND4J's assign (whose executor makes garbage on every call).
+     */
     private static void copy(INDArray from, INDArray into) {
-        if (from != into && into != null) {
+        if (from == into || into == null) {
+            return;
+        }
+        if (whole(from) && whole(into) && from.dataType() == into.dataType() && from.length() == into.length()) {
+            Nd4j.getMemoryManager().memcpy(into.data(), from.data());
+        } else {
             into.assign(from);
         }
+    }
+
+    /** Whether {@code a} is a c-order array that spans its whole buffer. */
+    private static boolean whole(INDArray a) {
+        return a.ordering() == 'c' && !a.isView() && a.data().length() == a.length();
     }
 
     private static boolean sameLayout(INDArray recorded, INDArray now) {
