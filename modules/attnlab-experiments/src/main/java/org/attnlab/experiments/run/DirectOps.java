@@ -24,9 +24,9 @@ import org.nd4j.nativeblas.OpaqueDataBuffer;
 
 /**
  * Runs ops straight into libnd4j on the CPU backend, skipping what ND4J's executioner adds on every call: checks that
- * the arrays are open, a profiling hook, lists of the arrays, and (for legacy ops) new Java wrappers of every buffer and
- * shape, garbage the collector must trace. On other backends (CUDA's executioner also moves arrays between host and
- * device) ops go through ND4J.
+ * the arrays are open, a profiling hook, lists of the arrays, and (for legacy ops) new Java wrappers of every buffer
+ * and shape, garbage the collector must trace. On other backends (CUDA's executioner also moves arrays between host
+ * and device) ops go through ND4J.
  */
 final class DirectOps {
     private static final NativeOps CPU = Nd4j.getExecutioner().type() == OpExecutioner.ExecutionerType.NATIVE_CPU
@@ -72,27 +72,30 @@ final class DirectOps {
         LongPointer xs = (LongPointer) x.shapeInfoDataBuffer().addressPointer();
         LongPointer zs = (LongPointer) z.shapeInfoDataBuffer().addressPointer();
         if (op instanceof TransformOp t) {
-            ExtraArgs extra = ExtraArgs.of(op, switch (t.getOpType()) {
-                case TRANSFORM_ANY, TRANSFORM_BOOL -> x.dataType();
-                default -> z.dataType();
-            });
-            return switch (t.getOpType()) {
-                case TRANSFORM_FLOAT -> checked(op, () -> CPU.execTransformFloat(EXTRAS, num, xb, xs, null, zb, zs,
-                        null, extra.pointer));
-                case TRANSFORM_SAME -> checked(op, () -> CPU.execTransformSame(EXTRAS, num, xb, xs, null, zb, zs,
-                        null, extra.pointer));
-                case TRANSFORM_STRICT -> checked(op, () -> CPU.execTransformStrict(EXTRAS, num, xb, xs, null, zb, zs,
-                        null, extra.pointer));
-                case TRANSFORM_ANY -> checked(op, () -> CPU.execTransformAny(EXTRAS, num, xb, xs, null, zb, zs,
-                        null, extra.pointer));
-                case TRANSFORM_BOOL -> checked(op, () -> CPU.execTransformBool(EXTRAS, num, xb, xs, null, zb, zs,
-                        null, extra.pointer));
+            Transform call = switch (t.getOpType()) {
+                case TRANSFORM_FLOAT -> CPU::execTransformFloat;
+                case TRANSFORM_SAME -> CPU::execTransformSame;
+                case TRANSFORM_STRICT -> CPU::execTransformStrict;
+                case TRANSFORM_ANY -> CPU::execTransformAny;
+                case TRANSFORM_BOOL -> CPU::execTransformBool;
                 default -> null;
             };
+            if (call == null) {
+                return null;
+            }
+            // ND4J passes the extra arguments in the input's type for "any" and "bool" transforms, else the output's
+            boolean inInputType = t.getOpType() == Op.Type.TRANSFORM_ANY || t.getOpType() == Op.Type.TRANSFORM_BOOL;
+            ExtraArgs extra = ExtraArgs.of(op, inInputType ? x.dataType() : z.dataType());
+            return checked(op, () -> call.run(EXTRAS, num, xb, xs, null, zb, zs, null, extra.pointer));
         }
         if (op instanceof ScalarOp s && s.dimensions() == null) {
+            Scalar call = switch (s.getOpType()) {
+                case SCALAR -> CPU::execScalar;
+                case SCALAR_BOOL -> CPU::execScalarBool;
+                default -> null;
+            };
             INDArray value = scalar != null ? scalar : s.scalar() == null ? null : s.scalar().dup();
-            if (value == null || value.length() != 1 || value.dataType() != x.dataType()) {
+            if (call == null || value == null || value.length() != 1 || value.dataType() != x.dataType()) {
                 return null;
             }
             OpaqueDataBuffer sb = opaque(value);
@@ -100,23 +103,12 @@ final class DirectOps {
                 return null;
             }
             LongPointer ss = (LongPointer) value.shapeInfoDataBuffer().addressPointer();
-            return switch (s.getOpType()) {
-                case SCALAR -> {
-                    ExtraArgs extra = ExtraArgs.of(op, z.dataType());
-                    yield checked(op, () -> {
-                        CPU.execScalar(null, num, xb, xs, null, zb, zs, null, sb, ss, null, extra.pointer);
-                        Reference.reachabilityFence(value);
-                    });
-                }
-                case SCALAR_BOOL -> {
-                    ExtraArgs extra = ExtraArgs.of(op, x.dataType());
-                    yield checked(op, () -> {
-                        CPU.execScalarBool(null, num, xb, xs, null, zb, zs, null, sb, ss, null, extra.pointer);
-                        Reference.reachabilityFence(value);
-                    });
-                }
-                default -> null;
-            };
+            // ND4J passes the extra arguments in the output's type, the input's for comparisons
+            ExtraArgs extra = ExtraArgs.of(op, s.getOpType() == Op.Type.SCALAR_BOOL ? x.dataType() : z.dataType());
+            return checked(op, () -> {
+                call.run(null, num, xb, xs, null, zb, zs, null, sb, ss, null, extra.pointer);
+                Reference.reachabilityFence(value);
+            });
         }
         return null;
     }
@@ -177,6 +169,21 @@ final class DirectOps {
         } catch (ReflectiveOperationException | ClassCastException e) {
             return null;
         }
+    }
+
+    /** libnd4j's legacy transform entry point ({@code execTransformFloat}, {@code execTransformSame}, ...). */
+    @FunctionalInterface
+    private interface Transform {
+        void run(PointerPointer extras, int opNum, OpaqueDataBuffer x, LongPointer xShape, LongPointer xDeviceShape,
+                 OpaqueDataBuffer z, LongPointer zShape, LongPointer zDeviceShape, Pointer extraArgs);
+    }
+
+    /** libnd4j's legacy scalar entry point ({@code execScalar}, {@code execScalarBool}). */
+    @FunctionalInterface
+    private interface Scalar {
+        void run(PointerPointer extras, int opNum, OpaqueDataBuffer x, LongPointer xShape, LongPointer xDeviceShape,
+                 OpaqueDataBuffer z, LongPointer zShape, LongPointer zDeviceShape, OpaqueDataBuffer scalar,
+                 LongPointer scalarShape, LongPointer scalarDeviceShape, Pointer extraArgs);
     }
 
     /** The call, then libnd4j's error check. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
@@ -27,7 +28,7 @@ class DirectOpsTest {
 
     /** The bound call writes what ND4J's executioner writes for the same op, bit for bit. */
     private static void sameAsNd4j(Op op, INDArray x, INDArray z, INDArray expected) {
-        Runnable direct = DirectOps.legacy((org.nd4j.autodiff.functions.DifferentialFunction) op, List.of(x),
+        Runnable direct = DirectOps.legacy((DifferentialFunction) op, List.of(x),
                 new INDArray[]{z}, null);
         assertNotNull(direct, op.opName() + " should be bound");
         direct.run();
