@@ -23,7 +23,7 @@ import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 HEADER = ("case,warmup,counted,tokens_per_step,median_ms,min_ms,max_ms,tokens_per_s,steps_per_s,gflop_per_step,gflop_s,"
-          "of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,spec,step_ms").split(",")
+          "of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,spec,step_ms,probe_ms").split(",")
 DATA_SEED = 12345
 
 
@@ -271,21 +271,37 @@ def workload(sp):
     return model, step
 
 
+PROBE_VALUES = [(i % 7) * 0.25 for i in range(1024)]
+
+
+def probe():
+    """A fixed loop timed after each step, as AttnLab's SpeedProbe is: it slows when the processor does, so a step
+    that is slow while the probe is fast is slow by itself. Returns its ms."""
+    t0 = time.perf_counter()
+    s = 0.0
+    for v in PROBE_VALUES:
+        s = s * 0.5 + v * v
+    return (time.perf_counter() - t0) * 1e3
+
+
 def measure(step, warmup, counted):
+    """(ms of each counted step, ms of the probe after each) after warmup untimed steps."""
     for _ in range(warmup):
         step()
-    ms = []
+        probe()
+    ms, probes = [], []
     for _ in range(counted):
         t0 = time.perf_counter()
         step()
         ms.append((time.perf_counter() - t0) * 1e3)
-    return ms
+        probes.append(probe())
+    return ms, probes
 
 
 def gemm_gflops(n, warmup, counted):
     g = torch.Generator().manual_seed(7)
     a, b, c = torch.randn(n, n, generator=g), torch.randn(n, n, generator=g), torch.empty(n, n)
-    ms = measure(lambda: torch.mm(a, b, out=c), max(warmup, 1), max(counted, 5))
+    ms, _ = measure(lambda: torch.mm(a, b, out=c), max(warmup, 1), max(counted, 5))
     return 2.0 * n ** 3 / (float(np.median(ms)) * 1e6)
 
 
@@ -338,7 +354,7 @@ def main():
         params = sum(p.numel() for p in model.parameters())
         if params != int(r["parameters"]):
             print("WARNING %s: PyTorch has %d parameters, AttnLab %s" % (r["case"], params, r["parameters"]))
-        ms = measure(step, warmup, counted)
+        ms, probes = measure(step, warmup, counted)
         med = float(np.median(ms))
         flops = float(r["gflop_per_step"]) * 1e9 if r["gflop_per_step"] else float("nan")
         tokens = int(r["tokens_per_step"])
@@ -348,7 +364,8 @@ def main():
               % (r["case"], med, min(ms), max(ms), gflops, rss / 1048576, params, r["parameters"]))
         out.append([r["case"], warmup, counted, tokens, fmt(med), fmt(min(ms)), fmt(max(ms)), fmt(tokens / (med / 1e3)),
                     fmt(1e3 / med), r["gflop_per_step"], fmt(gflops), fmt(gflops / gemm), fmt(gemm),
-                    fmt(rss / 1048576), params, r["spec"], ";".join(fmt(m) for m in ms)])
+                    fmt(rss / 1048576), params, r["spec"], ";".join(fmt(m) for m in ms),
+                    ";".join(fmt(m) for m in probes)])
         del model, step
     with open(a.out, "w", newline="") as f:
         w = csv.writer(f)

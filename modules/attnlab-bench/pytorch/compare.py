@@ -5,8 +5,9 @@ Each round runs every case once in a fresh AttnLab process (`attnlab bench --cas
 process (bench_torch.py), alternating which goes first from round to round (A B, then B A). The table pools every
 timed step of every round per case and side: median, min and max ms; AttnLab/PyTorch ratios of the medians, the
 minima and the maxima; and the range of the per-round ratios of medians. A second table gives each side's spread:
-the 90th and 99th percentiles and the maximum over the minimum, and the share of steps above 1.5x the minimum.
-Started by compare.sh.
+the 90th and 99th percentiles and the maximum over the minimum, and the share of steps above 1.5x the minimum. A third
+gives the same for the steps taken while the processor ran at full speed, as the speed probe timed after each step
+shows. Started by compare.sh.
 """
 import argparse
 import csv
@@ -60,6 +61,12 @@ def read(path):
 
 def steps(row):
     return [float(x) for x in row["step_ms"].split(";")]
+
+
+def probes(row):
+    """The speed probe's ms after each step, or None where the CSV has none (written before the probe existed)."""
+    text = row.get("probe_ms") or ""
+    return [float(x) for x in text.split(";")] if text else None
 
 
 def main():
@@ -146,6 +153,14 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
               "| case | AttnLab p90 / p99 / max | AttnLab steps over 1.5x min | AttnLab collections in timed steps, "
               "per round (ms) | PyTorch p90 / p99 / max | PyTorch steps over 1.5x min |",
               "| --- | --- | --- | --- | --- | --- |"]
+    steady = ["", "Steps with the processor at full speed: those whose speed probe (a fixed loop timed after each step) "
+              "ran within %.1fx of that side's fastest probe; a shared machine's processor can run at half speed for "
+              "seconds, and every step then is slow whatever it runs. Each side over the minimum of its kept steps; "
+              "max / min per process (rounds in order):" % STEADY, "",
+              "| case | AttnLab probe slowest / fastest | AttnLab steps kept | AttnLab p99 / max | AttnLab steps over "
+              "1.5x min | AttnLab max / min per process | PyTorch probe slowest / fastest | PyTorch steps kept "
+              "| PyTorch p99 / max | PyTorch steps over 1.5x min | PyTorch max / min per process |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for case in cases:
         a_rows, p_rows = [], []
         for r in range(1, a.rounds + 1):
@@ -180,11 +195,14 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
                          a_rss, p_rss, a_par, p_par])
         spread.append("| %s | %s | %s | %s | %s | %s |" % ((case,) + spread_of(at) + (collections(a_ok),)
                                                          + spread_of(pt)))
+        a_steady, p_steady = at_full_speed(a_ok), at_full_speed(p_ok)
+        if a_steady and p_steady:
+            steady.append("| %s | %s | %s |" % (case, a_steady, p_steady))
     if gemm_a:
         lines.insert(len(lines) - 1, "- matrix-multiply rate (median over processes): AttnLab ND4J gemm %.1f GFLOP/s, "
                                      "PyTorch mm %s GFLOP/s" % (np.median(gemm_a),
                                                                 "%.1f" % np.median(gemm_p) if gemm_p else "-"))
-    text = "\n".join(lines + rows + (spread if len(spread) > 5 else [])) + "\n"
+    text = "\n".join(lines + rows + (spread if len(spread) > 5 else []) + (steady if len(steady) > 5 else [])) + "\n"
     with open(os.path.join(out, "comparison.md"), "w") as f:
         f.write(text)
     with open(os.path.join(out, "comparison.csv"), "w", newline="") as f:
@@ -195,6 +213,30 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
 def collections(rows):
     """Each AttnLab process's garbage collections during its timed steps, with their ms ("-" where not counted)."""
     return " / ".join("%s (%s)" % (x["gc_count"], x["gc_ms"]) if x.get("gc_count") else "-" for x in rows)
+
+
+STEADY = 1.2
+
+
+def at_full_speed(rows):
+    """One side's cells of the full-speed table, or None when a process has no probe: the probe's slowest over its
+    fastest, the share of steps whose probe was within STEADY of the fastest, and those steps' p99 and max over their
+    minimum, share above 1.5x it, and max over min within each process."""
+    per_process = [(np.array(steps(x)), probes(x)) for x in rows]
+    if any(p is None for _, p in per_process):
+        return None
+    fastest = min(min(p) for _, p in per_process)
+    slowest = max(max(p) for _, p in per_process)
+    kept = [ms[np.array(p) <= STEADY * fastest] for ms, p in per_process]
+    pooled = np.concatenate(kept)
+    total = sum(len(ms) for ms, _ in per_process)
+    if len(pooled) == 0:
+        return "%.2f | 0%% | | | " % (slowest / fastest)
+    low = pooled.min()
+    return "%.2f | %.0f%% | %.2f / %.2f | %.1f%% | %s" % (
+        slowest / fastest, 100.0 * len(pooled) / total, np.percentile(pooled, 99) / low, pooled.max() / low,
+        100.0 * np.mean(pooled > 1.5 * low),
+        " / ".join("%.2f" % (k.max() / k.min()) if len(k) else "-" for k in kept))
 
 
 def spread_of(ms):

@@ -52,6 +52,11 @@ class SuiteSmokeTest {
         List<String> csv = Files.readAllLines(out.resolve("attnlab.csv"));
         assertEquals(ResultTables.CSV_HEADER, csv.get(0));
         assertEquals(cases.size() + 1, csv.size());
+        for (String row : csv.subList(1, csv.size())) {
+            String[] probes = row.substring(row.lastIndexOf(',') + 1).split(";");
+            assertEquals(3, probes.length, row);
+            assertTrue(Double.parseDouble(probes[0]) > 0, row);
+        }
         String md = Files.readString(out.resolve("attnlab.md"));
         for (BenchCase c : cases) {
             assertTrue(md.contains("| " + c.name() + " |"), c.name());

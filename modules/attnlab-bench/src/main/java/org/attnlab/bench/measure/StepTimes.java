@@ -5,24 +5,30 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Wall-clock milliseconds of the counted steps of one case, in the order they ran, and the Java garbage collections
- * that ran during them.
+ * Wall-clock milliseconds of the counted steps of one case, in the order they ran, the speed probe timed after each
+ * (see {@link SpeedProbe}), and the Java garbage collections that ran during the steps.
  *
  * @param ms           one entry per counted step
+ * @param probeMs      the probe's milliseconds after each counted step (empty: not probed)
  * @param collections  garbage collections during the counted steps, summed over the JVM's collectors (-1: not counted)
  * @param collectionMs their time in ms as the collectors report it (-1: not counted)
  */
-public record StepTimes(double[] ms, long collections, long collectionMs) {
+public record StepTimes(double[] ms, double[] probeMs, long collections, long collectionMs) {
     public StepTimes {
         if (ms.length == 0) {
             throw new IllegalArgumentException("ms: need at least one step");
         }
+        if (probeMs.length != 0 && probeMs.length != ms.length) {
+            throw new IllegalArgumentException("probeMs: need none or one per step, had " + probeMs.length + " for "
+                    + ms.length + " steps");
+        }
         ms = ms.clone();
+        probeMs = probeMs.clone();
     }
 
-    /** Step times whose collections were not counted. */
+    /** Step times without probes, whose collections were not counted. */
     public StepTimes(double[] ms) {
-        this(ms, -1, -1);
+        this(ms, new double[0], -1, -1);
     }
 
     /** Median step time (the mean of the two middle steps for an even count). */
@@ -43,24 +49,36 @@ public record StepTimes(double[] ms, long collections, long collectionMs) {
         return Arrays.stream(ms).max().orElseThrow();
     }
 
-    /** Times a {@code step} {@code warmup} times untimed, then {@code counted} times. */
+    /** The slowest probe over the fastest: how much the processor's speed changed during the steps (NaN: not probed). */
+    public double probeSpread() {
+        if (probeMs.length == 0) {
+            return Double.NaN;
+        }
+        return Arrays.stream(probeMs).max().orElseThrow() / Arrays.stream(probeMs).min().orElseThrow();
+    }
+
+    /** Times a {@code step} {@code warmup} times untimed, then {@code counted} times, each followed by the probe. */
     public static StepTimes measure(Runnable step, int warmup, int counted) {
         if (warmup < 0 || counted < 1) {
             throw new IllegalArgumentException("warm-up must be >= 0 and counted steps >= 1, were " + warmup + ", "
                     + counted);
         }
+        SpeedProbe probe = new SpeedProbe();
         for (int i = 0; i < warmup; i++) {
             step.run();
+            probe.ms();
         }
         double[] ms = new double[counted];
+        double[] probeMs = new double[counted];
         long[] before = collectionsSoFar();
         for (int i = 0; i < counted; i++) {
             long t0 = System.nanoTime();
             step.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            probeMs[i] = probe.ms();
         }
         long[] after = collectionsSoFar();
-        return new StepTimes(ms, after[0] - before[0], after[1] - before[1]);
+        return new StepTimes(ms, probeMs, after[0] - before[0], after[1] - before[1]);
     }
 
     /** Collections so far and their milliseconds, summed over the JVM's collectors. */

@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
 public final class ResultTables {
     /** CSV columns, in order. */
     public static final String CSV_HEADER = "case,warmup,counted,tokens_per_step,median_ms,min_ms,max_ms,tokens_per_s,steps_per_s,"
-            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,spec,step_ms";
+            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,spec,step_ms,probe_ms";
 
     private ResultTables() {
     }
 
-    /** The CSV text: a header, then one row per case; {@code spec} is {@code key=value;...}, {@code step_ms} {@code ;}-separated. */
+    /** The CSV text: a header, then one row per case; {@code spec} is {@code key=value;...}, {@code step_ms} and {@code probe_ms} (the
+     * speed probe after each step) {@code ;}-separated. */
     public static String csv(SuiteResult r) {
         StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
         for (CaseResult c : r.cases()) {
@@ -28,8 +29,7 @@ public final class ResultTables {
                     counted(c.times().collections()), counted(c.times().collectionMs()),
                     c.spec().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(";")),
-                    Arrays.stream(c.times().ms()).mapToObj(ResultTables::num).collect(Collectors.joining(";"))))
-                    .append('\n');
+                    joined(c.times().ms()), joined(c.times().probeMs()))).append('\n');
         }
         return b.toString();
     }
@@ -44,16 +44,20 @@ public final class ResultTables {
                 r.warmup(), r.gemmSize(), r.gemmSize(), r.gemmGflops(), r.rssPerCase()
                         ? "the process peak while the case ran (reset before each case)"
                         : "the process peak since start (could not be reset per case)"));
+        b.append("Probe: a fixed loop of float multiply-adds timed after each step; its slowest over its fastest is how much "
+                + "the processor's own speed changed while the steps ran.\n\n");
         b.append("| case | median ms | min ms | max ms | tokens/s | GFLOP/s | of gemm rate | peak RSS MB | parameters "
-                + "| collections in timed steps (ms) |\n");
-        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| collections in timed steps (ms) | probe slowest / fastest |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (CaseResult c : r.cases()) {
-            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f | %d | %s |%n", c.name(),
+            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f | %d | %s | %s |%n", c.name(),
                     c.times().median(), c.times().min(), c.times().max(), c.tokensPerSecond(),
                     Double.isNaN(c.gflops()) ? "-" : String.format(Locale.ROOT, "%.2f", c.gflops()),
                     Double.isNaN(c.gflops()) ? "-" : String.format(Locale.ROOT, "%.3f", r.ofPeak(c)),
                     c.peakRssBytes() / 1048576.0, c.parameters(), c.times().collections() < 0 ? "-"
-                            : c.times().collections() + " (" + c.times().collectionMs() + ")"));
+                            : c.times().collections() + " (" + c.times().collectionMs() + ")",
+                    Double.isNaN(c.times().probeSpread()) ? "-"
+                            : String.format(Locale.ROOT, "%.2f", c.times().probeSpread())));
         }
         b.append('\n');
         for (CaseResult c : r.cases()) {
@@ -71,6 +75,10 @@ public final class ResultTables {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String joined(double[] values) {
+        return Arrays.stream(values).mapToObj(ResultTables::num).collect(Collectors.joining(";"));
     }
 
     private static String counted(long n) {
