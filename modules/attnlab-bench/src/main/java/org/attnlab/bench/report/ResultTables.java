@@ -44,7 +44,7 @@ public final class ResultTables {
                 r.warmup(), r.gemmSize(), r.gemmSize(), r.gemmGflops(), r.rssPerCase()
                         ? "the process peak while the case ran (reset before each case)"
                         : "the process peak since start (could not be reset per case)"));
-        b.append("Probe: a fixed loop of float multiply-adds timed after each step; its slowest over its fastest is how much "
+        b.append("Probe: a fixed piece of work (`SpeedProbe`) timed after each step; its slowest over its fastest is how much "
                 + "the processor's own speed changed while the steps ran.\n\n");
         b.append("| case | median ms | min ms | max ms | tokens/s | GFLOP/s | of gemm rate | peak RSS MB | parameters "
                 + "| collections in timed steps (ms) | probe slowest / fastest |\n");
