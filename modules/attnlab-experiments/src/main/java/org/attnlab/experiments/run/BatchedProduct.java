@@ -21,7 +21,7 @@ final class BatchedProduct implements Runnable {
     /** The most multiply-adds per matrix ({@code rows * inner * cols}) computed here. */
     static final long MAX_WORK = 4096;
     /** Whether arrays live in host memory (the CPU backend), where Java reads and writes their buffers directly. */
-    private static final boolean ON_CPU =
+    static final boolean ON_CPU =
             Nd4j.getExecutioner().type() == OpExecutioner.ExecutionerType.NATIVE_CPU;
 
     private final FloatBuffer aBuf;

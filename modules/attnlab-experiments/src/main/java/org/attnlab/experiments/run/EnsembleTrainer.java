@@ -139,7 +139,7 @@ final class EnsembleTrainer {
             long periodStart = System.nanoTime();
             while (step < schedule.totalSteps() && members.stream().anyMatch(m -> m.state.training())) {
                 List<MultiDataSet> own = batches.next();
-                MultiDataSet adapted = model.adapter().apply(MemberBatches.join(own));
+                MultiDataSet adapted = model.adapter().apply(batches.join(own));
                 dropout.during(() -> model.feeds(adapted), () -> session.fit(adapted));
                 step++;
                 for (int e = 0; e < members.size(); e++) {

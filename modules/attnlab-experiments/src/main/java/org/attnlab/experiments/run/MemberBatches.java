@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training batches of an ensemble's members, each from its own seed's stream, and their concatenation on the
- * batch axis (member after member), which is what an ensemble graph is fed.
+ * batch axis (member after member), which is what an ensemble graph is fed. A concatenation is written into the
+ * previous one's arrays when their shapes and types repeat (no new arrays, no garbage per step), so a joined batch is
+ * valid until the next {@link #join}.
  */
 final class MemberBatches {
     private final List<TrainingStream> streams;
+    /** The last joined arrays of each part: features, labels, feature masks, label masks. */
+    private final INDArray[][] last = new INDArray[4][];
 
     MemberBatches(List<TrainingStream> streams) {
         this.streams = List.copyOf(streams);
@@ -32,40 +37,39 @@ final class MemberBatches {
     }
 
     /**
-     * The members' raw batches concatenated on axis 0: features, labels and their masks.
+     * The members' raw batches concatenated on axis 0: features, labels and their masks; valid until the next call.
      *
      * @throws IllegalStateException when the members' batches differ in shape (an ensemble needs equal shapes)
      */
-    static MultiDataSet join(List<MultiDataSet> batches) {
-        MultiDataSet first = batches.get(0);
+    MultiDataSet join(List<MultiDataSet> batches) {
         return new org.nd4j.linalg.dataset.MultiDataSet(
-                joined(batches, first.getFeatures().length, MultiDataSet::getFeatures),
-                joined(batches, first.getLabels().length, MultiDataSet::getLabels),
-                joinedOrNull(batches, MultiDataSet::getFeaturesMaskArrays),
-                joinedOrNull(batches, MultiDataSet::getLabelsMaskArrays));
+                joined(0, batches, MultiDataSet::getFeatures),
+                joined(1, batches, MultiDataSet::getLabels),
+                joined(2, batches, MultiDataSet::getFeaturesMaskArrays),
+                joined(3, batches, MultiDataSet::getLabelsMaskArrays));
     }
 
-    private static INDArray[] joinedOrNull(List<MultiDataSet> batches,
-                                           Function<MultiDataSet, INDArray[]> part) {
-        INDArray[] first = part.apply(batches.get(0));
-        return first == null ? null : joined(batches, first.length, part);
-    }
-
-    private static INDArray[] joined(List<MultiDataSet> batches, int count,
-                                     Function<MultiDataSet, INDArray[]> part) {
-        INDArray[] out = new INDArray[count];
-        for (int i = 0; i < count; i++) {
+    private INDArray[] joined(int part, List<MultiDataSet> batches, Function<MultiDataSet, INDArray[]> arrays) {
+        INDArray[] first = arrays.apply(batches.get(0));
+        if (first == null) {
+            return null;
+        }
+        INDArray[] out = new INDArray[first.length];
+        INDArray[] before = last[part];
+        for (int i = 0; i < out.length; i++) {
             INDArray[] pieces = new INDArray[batches.size()];
             for (int e = 0; e < pieces.length; e++) {
-                INDArray[] arrays = part.apply(batches.get(e));
-                pieces[e] = arrays == null ? null : arrays[i];
+                INDArray[] own = arrays.apply(batches.get(e));
+                pieces[e] = own == null ? null : own[i];
             }
-            out[i] = concat(pieces);
+            out[i] = concat(pieces, before != null && i < before.length ? before[i] : null);
         }
+        last[part] = out;
         return out;
     }
 
-    private static INDArray concat(INDArray[] pieces) {
+    /** The pieces on axis 0, written into {@code reusable} when it has their joined shape and type. */
+    private static INDArray concat(INDArray[] pieces, INDArray reusable) {
         if (pieces[0] == null) {
             return null;
         }
@@ -76,6 +80,37 @@ final class MemberBatches {
                         + "); train these seeds one by one with training.ensemble: 1");
             }
         }
-        return pieces.length == 1 ? pieces[0] : Nd4j.concat(0, pieces);
+        if (pieces.length == 1) {
+            return pieces[0];
+        }
+        if (reusable != null && fits(reusable, pieces)) {
+            Pointer into = new Pointer(reusable.data().pointer());
+            long bytes = pieces[0].length() * pieces[0].dataType().width();
+            for (int e = 0; e < pieces.length; e++) {
+                Pointer.memcpy(into.position(e * bytes), pieces[e].data().pointer(), bytes);
+            }
+            return reusable;
+        }
+        return Nd4j.concat(0, pieces);
+    }
+
+    /** Whether the pieces, whole c-order buffers of one type, joined have {@code into}'s shape and type. */
+    private static boolean fits(INDArray into, INDArray[] pieces) {
+        long[] shape = pieces[0].shape().clone();
+        shape[0] *= pieces.length;
+        if (!whole(into) || into.dataType() != pieces[0].dataType() || !Arrays.equals(into.shape(), shape)) {
+            return false;
+        }
+        for (INDArray p : pieces) {
+            if (!whole(p) || p.dataType() != into.dataType()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code a} is a c-order array that spans its whole host buffer (never on a GPU backend). */
+    private static boolean whole(INDArray a) {
+        return BatchedProduct.ON_CPU && RecordedStep.whole(a);
     }
 }

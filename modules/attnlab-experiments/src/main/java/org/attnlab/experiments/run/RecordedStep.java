@@ -196,7 +196,7 @@ final class RecordedStep {
     }
 
     /** Whether {@code a} is a c-order array that spans its whole buffer. */
-    private static boolean whole(INDArray a) {
+    static boolean whole(INDArray a) {
         return a.ordering() == 'c' && !a.isView() && a.data().length() == a.length();
     }
 

@@ -48,7 +48,7 @@ public final class TrainingSteps {
         configure(model, variant.training());
         MemberBatches members = new MemberBatches(data.stream()
                 .map(d -> new TrainingStream(d.train(variant.training().batchSize()))).toList());
-        return new TrainingSteps(model, data.get(0).shape(), () -> MemberBatches.join(members.next()));
+        return new TrainingSteps(model, data.get(0).shape(), () -> members.join(members.next()));
     }
 
     /** The model being trained. */
