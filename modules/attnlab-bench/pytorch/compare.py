@@ -153,7 +153,7 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
               "| case | AttnLab p90 / p99 / max | AttnLab steps over 1.5x min | AttnLab collections in timed steps, "
               "per round (ms) | PyTorch p90 / p99 / max | PyTorch steps over 1.5x min |",
               "| --- | --- | --- | --- | --- | --- |"]
-    steady = ["", "Steps with the processor at full speed: those whose speed probe (a fixed loop timed after each step) "
+    steady = ["", "Steps with the processor at full speed: those whose speed probe (a fixed piece of work timed after each step) "
               "ran within %.1fx of that side's fastest probe; a shared machine's processor can run at half speed for "
               "seconds, and every step then is slow whatever it runs. Each side over the minimum of its kept steps; "
               "max / min per process (rounds in order):" % STEADY, "",

@@ -17,8 +17,10 @@ public final class ResultTables {
     private ResultTables() {
     }
 
-    /** The CSV text: a header, then one row per case; {@code spec} is {@code key=value;...}, {@code step_ms} and {@code probe_ms} (the
-     * speed probe after each step) {@code ;}-separated. */
+    /**
+     * The CSV text: a header, then one row per case; {@code spec} is {@code key=value;...}, {@code step_ms} and
+     * {@code probe_ms} (the speed probe after each step) {@code ;}-separated.
+     */
     public static String csv(SuiteResult r) {
         StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
         for (CaseResult c : r.cases()) {
