@@ -23,7 +23,7 @@ import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 HEADER = ("case,warmup,counted,tokens_per_step,median_ms,min_ms,max_ms,tokens_per_s,steps_per_s,gflop_per_step,gflop_s,"
-          "of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,spec,step_ms,probe_ms").split(",")
+          "of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,spec,step_ms,cpu_ms,probe_ms").split(",")
 DATA_SEED = 12345
 
 
@@ -285,17 +285,20 @@ def probe():
 
 
 def measure(step, warmup, counted):
-    """(ms of each counted step, ms of the probe after each) after warmup untimed steps."""
+    """(ms of each counted step, the main thread's processor ms in each, ms of the probe after each) after warmup
+    untimed steps. The processor time is read just outside each step's wall-clock window."""
     for _ in range(warmup):
         step()
         probe()
-    ms, probes = [], []
+    ms, cpu, probes = [], [], []
     for _ in range(counted):
+        c0 = time.thread_time_ns()
         t0 = time.perf_counter()
         step()
         ms.append((time.perf_counter() - t0) * 1e3)
+        cpu.append((time.thread_time_ns() - c0) / 1e6)
         probes.append(probe())
-    return ms, probes
+    return ms, cpu, probes
 
 
 def gemm_gflops(n, warmup, counted):
@@ -354,7 +357,7 @@ def main():
         params = sum(p.numel() for p in model.parameters())
         if params != int(r["parameters"]):
             print("WARNING %s: PyTorch has %d parameters, AttnLab %s" % (r["case"], params, r["parameters"]))
-        ms, probes = measure(step, warmup, counted)
+        ms, cpu, probes = measure(step, warmup, counted)
         med = float(np.median(ms))
         flops = float(r["gflop_per_step"]) * 1e9 if r["gflop_per_step"] else float("nan")
         tokens = int(r["tokens_per_step"])
@@ -365,7 +368,7 @@ def main():
         out.append([r["case"], warmup, counted, tokens, fmt(med), fmt(min(ms)), fmt(max(ms)), fmt(tokens / (med / 1e3)),
                     fmt(1e3 / med), r["gflop_per_step"], fmt(gflops), fmt(gflops / gemm), fmt(gemm),
                     fmt(rss / 1048576), params, r["spec"], ";".join(fmt(m) for m in ms),
-                    ";".join(fmt(m) for m in probes)])
+                    ";".join(fmt(m) for m in cpu), ";".join(fmt(m) for m in probes)])
         del model, step
     with open(a.out, "w", newline="") as f:
         w = csv.writer(f)

@@ -53,7 +53,11 @@ class SuiteSmokeTest {
         assertEquals(ResultTables.CSV_HEADER, csv.get(0));
         assertEquals(cases.size() + 1, csv.size());
         for (String row : csv.subList(1, csv.size())) {
-            String[] probes = row.substring(row.lastIndexOf(',') + 1).split(";");
+            String[] fields = row.split(",");
+            String[] cpu = fields[fields.length - 2].split(";");
+            String[] probes = fields[fields.length - 1].split(";");
+            assertEquals(3, cpu.length, row);
+            assertTrue(Double.parseDouble(cpu[0]) > 0, row);
             assertEquals(3, probes.length, row);
             assertTrue(Double.parseDouble(probes[0]) > 0, row);
         }

@@ -2,33 +2,44 @@ package org.attnlab.bench.measure;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
- * Wall-clock milliseconds of the counted steps of one case, in the order they ran, the speed probe timed after each
- * (see {@link SpeedProbe}), and the Java garbage collections that ran during the steps.
+ * Wall-clock milliseconds of the counted steps of one case, in the order they ran, the processor time the stepping
+ * thread spent in each, the speed probe timed after each (see {@link SpeedProbe}), and the Java garbage collections
+ * that ran during the steps. A step whose processor time is well under its wall time waited off the processor (another
+ * thread ran, or it slept); one whose processor time is as long worked longer (its own code, page faults in the
+ * kernel, or a slow processor, which the probe tells).
  *
  * @param ms           one entry per counted step
+ * @param cpuMs        the stepping thread's processor milliseconds in each counted step (empty: not measured)
  * @param probeMs      the probe's milliseconds after each counted step (empty: not probed)
  * @param collections  garbage collections during the counted steps, summed over the JVM's collectors (-1: not counted)
  * @param collectionMs their time in ms as the collectors report it (-1: not counted)
  */
-public record StepTimes(double[] ms, double[] probeMs, long collections, long collectionMs) {
+public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long collections, long collectionMs) {
     public StepTimes {
         if (ms.length == 0) {
             throw new IllegalArgumentException("ms: need at least one step");
         }
-        if (probeMs.length != 0 && probeMs.length != ms.length) {
-            throw new IllegalArgumentException("probeMs: need none or one per step, had " + probeMs.length + " for "
-                    + ms.length + " steps");
-        }
+        requireNoneOrOnePerStep("cpuMs", cpuMs, ms.length);
+        requireNoneOrOnePerStep("probeMs", probeMs, ms.length);
         ms = ms.clone();
+        cpuMs = cpuMs.clone();
         probeMs = probeMs.clone();
     }
 
-    /** Step times without probes, whose collections were not counted. */
+    /** Step times without processor times or probes, whose collections were not counted. */
     public StepTimes(double[] ms) {
-        this(ms, new double[0], -1, -1);
+        this(ms, new double[0], new double[0], -1, -1);
+    }
+
+    private static void requireNoneOrOnePerStep(String name, double[] values, int steps) {
+        if (values.length != 0 && values.length != steps) {
+            throw new IllegalArgumentException(name + ": need none or one per step, had " + values.length + " for "
+                    + steps + " steps");
+        }
     }
 
     /** Median step time (the mean of the two middle steps for an even count). */
@@ -57,7 +68,10 @@ public record StepTimes(double[] ms, double[] probeMs, long collections, long co
         return Arrays.stream(probeMs).max().orElseThrow() / Arrays.stream(probeMs).min().orElseThrow();
     }
 
-    /** Times a {@code step} {@code warmup} times untimed, then {@code counted} times, each followed by the probe. */
+    /**
+     * Times a {@code step} {@code warmup} times untimed, then {@code counted} times, each followed by the probe. The
+     * thread's processor time is read just outside each step's wall-clock window.
+     */
     public static StepTimes measure(Runnable step, int warmup, int counted) {
         if (warmup < 0 || counted < 1) {
             throw new IllegalArgumentException("warm-up must be >= 0 and counted steps >= 1, were " + warmup + ", "
@@ -68,17 +82,24 @@ public record StepTimes(double[] ms, double[] probeMs, long collections, long co
             step.run();
             probe.ms();
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         double[] ms = new double[counted];
+        double[] cpuMs = new double[cpuTimed ? counted : 0];
         double[] probeMs = new double[counted];
         long[] before = collectionsSoFar();
         for (int i = 0; i < counted; i++) {
+            long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             step.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            if (cpuTimed) {
+                cpuMs[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+            }
             probeMs[i] = probe.ms();
         }
         long[] after = collectionsSoFar();
-        return new StepTimes(ms, probeMs, after[0] - before[0], after[1] - before[1]);
+        return new StepTimes(ms, cpuMs, probeMs, after[0] - before[0], after[1] - before[1]);
     }
 
     /** Collections so far and their milliseconds, summed over the JVM's collectors. */

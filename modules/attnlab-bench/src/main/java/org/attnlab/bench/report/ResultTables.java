@@ -12,14 +12,15 @@ import java.util.stream.Collectors;
 public final class ResultTables {
     /** CSV columns, in order. */
     public static final String CSV_HEADER = "case,warmup,counted,tokens_per_step,median_ms,min_ms,max_ms,tokens_per_s,steps_per_s,"
-            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,spec,step_ms,probe_ms";
+            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,spec,step_ms,cpu_ms,probe_ms";
 
     private ResultTables() {
     }
 
     /**
-     * The CSV text: a header, then one row per case; {@code spec} is {@code key=value;...}, {@code step_ms} and
-     * {@code probe_ms} (the speed probe after each step) {@code ;}-separated.
+     * The CSV text: a header, then one row per case; {@code spec} is {@code key=value;...}, {@code step_ms},
+     * {@code cpu_ms} (the stepping thread's processor time in each step) and {@code probe_ms} (the speed probe after
+     * each step) {@code ;}-separated.
      */
     public static String csv(SuiteResult r) {
         StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
@@ -31,7 +32,7 @@ public final class ResultTables {
                     counted(c.times().collections()), counted(c.times().collectionMs()),
                     c.spec().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(";")),
-                    joined(c.times().ms()), joined(c.times().probeMs()))).append('\n');
+                    joined(c.times().ms()), joined(c.times().cpuMs()), joined(c.times().probeMs()))).append('\n');
         }
         return b.toString();
     }

@@ -31,6 +31,30 @@ class StepTimesTest {
         }
         assertTrue(t.probeSpread() >= 1.0, "spread " + t.probeSpread());
         assertTrue(Double.isNaN(new StepTimes(new double[]{1.0}).probeSpread()), "no probes, no spread");
-        assertThrows(IllegalArgumentException.class, () -> new StepTimes(new double[]{1, 2}, new double[]{1}, 0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StepTimes(new double[]{1, 2}, new double[0], new double[]{1}, 0, 0));
+    }
+
+    @Test
+    void tellsWorkFromWaitingOffTheProcessor() {
+        StepTimes t = StepTimes.measure(() -> {
+            long end = System.nanoTime() + 20_000_000;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }, 0, 2);
+        assertEquals(2, t.cpuMs().length);
+        for (int i = 0; i < 2; i++) {
+            // 20 ms spinning on the processor, 30 ms asleep off it
+            assertTrue(t.ms()[i] >= 50, "wall ms " + t.ms()[i]);
+            assertTrue(t.cpuMs()[i] >= 10 && t.cpuMs()[i] < 45, "processor ms " + t.cpuMs()[i]);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new StepTimes(new double[]{1, 2}, new double[]{1}, new double[0], 0, 0));
     }
 }
