@@ -3,7 +3,6 @@ package org.attnlab.datasets.iter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -63,27 +62,56 @@ public final class BatchCursor {
         return options;
     }
 
+    /**
+     * The batches of epoch {@code epochNumber}. Works on primitive arrays (it runs inside the training step that
+     * starts an epoch) and draws from {@code Random} exactly as {@code Collections.shuffle} and a stable sort by
+     * length would, so the batches are those of the boxed formulation.
+     */
     private List<int[]> plan(int epochNumber) {
         int n = exampleCount();
         Random random = new Random(options.seed() * 1_000_003L + epochNumber);
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        int[] order = IntStream.range(0, n).toArray();
         if (options.shuffle()) {
-            Collections.shuffle(Arrays.asList(order), random);
+            shuffle(order, random);
         }
         int size = options.batchSize();
         if (options.bucketByLength()) {
             int pool = size * POOL_BATCHES;
             for (int start = 0; start < n; start += pool) {
-                Arrays.sort(order, start, Math.min(n, start + pool), Comparator.comparingInt(i -> lengths[i]));
+                sortByLength(order, start, Math.min(n, start + pool));
             }
         }
-        List<int[]> result = new ArrayList<>();
+        List<int[]> result = new ArrayList<>(n / size + 1);
         for (int start = 0; start < n; start += size) {
-            result.add(Arrays.stream(order, start, Math.min(n, start + size)).mapToInt(Integer::intValue).toArray());
+            result.add(Arrays.copyOfRange(order, start, Math.min(n, start + size)));
         }
         if (options.bucketByLength() && options.shuffle()) {
             Collections.shuffle(result, random);
         }
         return result;
+    }
+
+    /** {@code Collections.shuffle}'s swaps on a random-access list, on an int array. */
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length; i > 1; i--) {
+            int j = random.nextInt(i);
+            int t = a[i - 1];
+            a[i - 1] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Stable sort of {@code order[from, to)} by example length (ties keep their order). */
+    private void sortByLength(int[] order, int from, int to) {
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+            keys[i - from] = ((long) lengths[order[i]] << 32) | (i - from);
+        }
+        Arrays.sort(keys);
+        int[] sorted = new int[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            sorted[k] = order[from + (int) keys[k]];
+        }
+        System.arraycopy(sorted, 0, order, from, sorted.length);
     }
 }

@@ -159,6 +159,50 @@ class IteratorsTest {
         assertEquals(20, batches);
     }
 
+    @Test
+    void cursorBatchesAreThoseOfTheBoxedShuffleAndSort() {
+        int[] lengths = new int[237];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = (i * 7919) % 13; // many ties: the sort must keep their shuffled order
+        }
+        for (BatchOptions o : List.of(BatchOptions.of(32, 5), BatchOptions.of(4, 9).withBucketing(true),
+                BatchOptions.of(3, 2).withShuffle(false).withBucketing(true), BatchOptions.of(10, 1).withSmallSample(55))) {
+            BatchCursor c = new BatchCursor(lengths, o);
+            for (int epoch = 0; epoch < 3; epoch++) {
+                List<int[]> expected = boxedPlan(lengths, o, epoch);
+                for (int[] batch : expected) {
+                    assertArrayEquals(batch, c.next(), o + ", epoch " + epoch);
+                }
+                assertFalse(c.hasNext());
+                c.reset();
+            }
+        }
+    }
+
+    /** The epoch's batches by Collections.shuffle and a stable sort on boxed indices, worked out independently. */
+    private static List<int[]> boxedPlan(int[] lengths, BatchOptions o, int epoch) {
+        int n = o.maxExamples() == 0 ? lengths.length : Math.min(o.maxExamples(), lengths.length);
+        java.util.Random random = new java.util.Random(o.seed() * 1_000_003L + epoch);
+        List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+        if (o.shuffle()) {
+            java.util.Collections.shuffle(order, random);
+        }
+        int pool = o.batchSize() * BatchCursor.POOL_BATCHES;
+        if (o.bucketByLength()) {
+            for (int start = 0; start < n; start += pool) {
+                order.subList(start, Math.min(n, start + pool)).sort(java.util.Comparator.comparingInt(i -> lengths[i]));
+            }
+        }
+        List<int[]> batches = new java.util.ArrayList<>();
+        for (int start = 0; start < n; start += o.batchSize()) {
+            batches.add(order.subList(start, Math.min(n, start + o.batchSize())).stream().mapToInt(i -> i).toArray());
+        }
+        if (o.bucketByLength() && o.shuffle()) {
+            java.util.Collections.shuffle(batches, random);
+        }
+        return batches;
+    }
+
     private static List<Integer> drain(BatchCursor c) {
         List<Integer> out = new java.util.ArrayList<>();
         while (c.hasNext()) {
