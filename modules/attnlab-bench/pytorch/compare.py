@@ -6,7 +6,7 @@ process (bench_torch.py), alternating which goes first from round to round (A B,
 timed step of every round per case and side: median, min and max ms; AttnLab/PyTorch ratios of the medians, the
 minima and the maxima; and the range of the per-round ratios of medians. A second table gives each side's spread:
 the 90th and 99th percentiles and the maximum over the minimum, and the share of steps above 1.5x the minimum. A third
-gives the same for the steps taken while the processor ran at full speed, as the speed probe timed after each step
+gives the same for the steps taken while the processor ran at full speed, as the speed probe timed between steps
 shows. Started by compare.sh.
 """
 import argparse
@@ -153,10 +153,11 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
               "| case | AttnLab p90 / p99 / max | AttnLab steps over 1.5x min | AttnLab collections in timed steps, "
               "per round (ms) | PyTorch p90 / p99 / max | PyTorch steps over 1.5x min |",
               "| --- | --- | --- | --- | --- | --- |"]
-    steady = ["", "Steps with the processor at full speed: those whose speed probe (a fixed piece of work timed after each step) "
-              "ran within %.1fx of that side's fastest probe; a shared machine's processor can run at half speed for "
-              "seconds, and every step then is slow whatever it runs. Each side over the minimum of its kept steps; "
-              "max / min per process (rounds in order):" % STEADY, "",
+    steady = ["", "Steps with the processor at full speed: those for which the speed probe (a fixed piece of work timed "
+              "between steps) ran within %.1fx of that side's fastest probe just before or just after the step; a shared "
+              "machine's processor can run at half speed for seconds, and every step then is slow whatever it runs, "
+              "while a probe right after a collection or a large step is slowed by cold caches alone. Each side over "
+              "the minimum of its kept steps; max / min per process (rounds in order):" % STEADY, "",
               "| case | AttnLab probe slowest / fastest | AttnLab steps kept | AttnLab p99 / max | AttnLab steps over "
               "1.5x min | AttnLab max / min per process | PyTorch probe slowest / fastest | PyTorch steps kept "
               "| PyTorch p99 / max | PyTorch steps over 1.5x min | PyTorch max / min per process |",
@@ -220,14 +221,14 @@ STEADY = 1.2
 
 def at_full_speed(rows):
     """One side's cells of the full-speed table, or None when a process has no probe: the probe's slowest over its
-    fastest, the share of steps whose probe was within STEADY of the fastest, and those steps' p99 and max over their
-    minimum, share above 1.5x it, and max over min within each process."""
+    fastest, the share of steps with a probe within STEADY of the fastest on either side of them, and those steps' p99
+    and max over their minimum, share above 1.5x it, and max over min within each process."""
     per_process = [(np.array(steps(x)), probes(x)) for x in rows]
     if any(p is None for _, p in per_process):
         return None
     fastest = min(min(p) for _, p in per_process)
     slowest = max(max(p) for _, p in per_process)
-    kept = [ms[np.array(p) <= STEADY * fastest] for ms, p in per_process]
+    kept = [ms[beside(np.array(p)) <= STEADY * fastest] for ms, p in per_process]
     pooled = np.concatenate(kept)
     total = sum(len(ms) for ms, _ in per_process)
     if len(pooled) == 0:
@@ -237,6 +238,14 @@ def at_full_speed(rows):
         slowest / fastest, 100.0 * len(pooled) / total, np.percentile(pooled, 99) / low, pooled.max() / low,
         100.0 * np.mean(pooled > 1.5 * low),
         " / ".join("%.2f" % (k.max() / k.min()) if len(k) else "-" for k in kept))
+
+
+def beside(after):
+    """Per step, the faster of the probes just before and just after it, from the probes timed after each step (the
+    one before the first step is its own). A processor slowed by another tenant slows both; a collection in the step or
+    its own cache footprint slows only the one after it."""
+    before = np.concatenate([after[:1], after[:-1]])
+    return np.minimum(before, after)
 
 
 def spread_of(ms):
