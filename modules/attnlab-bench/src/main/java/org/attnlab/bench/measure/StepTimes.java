@@ -17,8 +17,11 @@ import java.util.Arrays;
  * @param probeMs      the probe's milliseconds after each counted step (empty: not probed)
  * @param collections  garbage collections during the counted steps, summed over the JVM's collectors (-1: not counted)
  * @param collectionMs their time in ms as the collectors report it (-1: not counted)
+ * @param allocated    bytes of Java heap the stepping thread allocated during the counted steps (-1: not measured);
+ *                     their garbage is what the young collections above collect
  */
-public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long collections, long collectionMs) {
+public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long collections, long collectionMs,
+                        long allocated) {
     public StepTimes {
         if (ms.length == 0) {
             throw new IllegalArgumentException("ms: need at least one step");
@@ -32,7 +35,7 @@ public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long coll
 
     /** Step times without processor times or probes, whose collections were not counted. */
     public StepTimes(double[] ms) {
-        this(ms, new double[0], new double[0], -1, -1);
+        this(ms, new double[0], new double[0], -1, -1, -1);
     }
 
     private static void requireNoneOrOnePerStep(String name, double[] values, int steps) {
@@ -58,6 +61,11 @@ public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long coll
     /** Slowest step. */
     public double max() {
         return Arrays.stream(ms).max().orElseThrow();
+    }
+
+    /** Java heap kB allocated per counted step (NaN: not measured). */
+    public double allocatedKbPerStep() {
+        return allocated < 0 ? Double.NaN : allocated / 1024.0 / ms.length;
     }
 
     /** The slowest probe over the fastest: how much the processor's speed changed during the steps (NaN: not probed). */
@@ -88,6 +96,7 @@ public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long coll
         double[] cpuMs = new double[cpuTimed ? counted : 0];
         double[] probeMs = new double[counted];
         long[] before = collectionsSoFar();
+        long allocatedBefore = allocatedSoFar(threads);
         for (int i = 0; i < counted; i++) {
             long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
@@ -98,8 +107,19 @@ public record StepTimes(double[] ms, double[] cpuMs, double[] probeMs, long coll
             }
             probeMs[i] = probe.ms();
         }
+        long allocatedAfter = allocatedSoFar(threads);
         long[] after = collectionsSoFar();
-        return new StepTimes(ms, cpuMs, probeMs, after[0] - before[0], after[1] - before[1]);
+        return new StepTimes(ms, cpuMs, probeMs, after[0] - before[0], after[1] - before[1],
+                allocatedBefore < 0 ? -1 : allocatedAfter - allocatedBefore);
+    }
+
+    /** Bytes the current thread has allocated so far, or -1 where the JVM does not count them. */
+    private static long allocatedSoFar(ThreadMXBean threads) {
+        if (threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()
+                && counting.isThreadAllocatedMemoryEnabled()) {
+            return counting.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
     }
 
     /** Collections so far and their milliseconds, summed over the JVM's collectors. */

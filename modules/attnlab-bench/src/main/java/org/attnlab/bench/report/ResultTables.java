@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public final class ResultTables {
     /** CSV columns, in order. */
     public static final String CSV_HEADER = "case,warmup,counted,tokens_per_step,median_ms,min_ms,max_ms,tokens_per_s,steps_per_s,"
-            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,spec,step_ms,cpu_ms,probe_ms";
+            + "gflop_per_step,gflop_s,of_gemm_peak,gemm_peak_gflop_s,peak_rss_mb,parameters,gc_count,gc_ms,alloc_kb_per_step,spec,step_ms,cpu_ms,probe_ms";
 
     private ResultTables() {
     }
@@ -30,6 +30,7 @@ public final class ResultTables {
                     num(c.stepsPerSecond()), num(c.flops() / 1e9), num(c.gflops()), num(r.ofPeak(c)),
                     num(r.gemmGflops()), num(c.peakRssBytes() / 1048576.0), Long.toString(c.parameters()),
                     counted(c.times().collections()), counted(c.times().collectionMs()),
+                    num(c.times().allocatedKbPerStep()),
                     c.spec().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(";")),
                     joined(c.times().ms()), joined(c.times().cpuMs()), joined(c.times().probeMs()))).append('\n');
@@ -50,15 +51,17 @@ public final class ResultTables {
         b.append("Probe: a fixed piece of work (`SpeedProbe`) timed after each step; its slowest over its fastest is how much "
                 + "the processor's own speed changed while the steps ran.\n\n");
         b.append("| case | median ms | min ms | max ms | tokens/s | GFLOP/s | of gemm rate | peak RSS MB | parameters "
-                + "| collections in timed steps (ms) | probe slowest / fastest |\n");
-        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| collections in timed steps (ms) | Java kB allocated per step | probe slowest / fastest |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (CaseResult c : r.cases()) {
-            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f | %d | %s | %s |%n", c.name(),
+            b.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f | %d | %s | %s | %s |%n", c.name(),
                     c.times().median(), c.times().min(), c.times().max(), c.tokensPerSecond(),
                     Double.isNaN(c.gflops()) ? "-" : String.format(Locale.ROOT, "%.2f", c.gflops()),
                     Double.isNaN(c.gflops()) ? "-" : String.format(Locale.ROOT, "%.3f", r.ofPeak(c)),
                     c.peakRssBytes() / 1048576.0, c.parameters(), c.times().collections() < 0 ? "-"
                             : c.times().collections() + " (" + c.times().collectionMs() + ")",
+                    Double.isNaN(c.times().allocatedKbPerStep()) ? "-"
+                            : String.format(Locale.ROOT, "%.1f", c.times().allocatedKbPerStep()),
                     Double.isNaN(c.times().probeSpread()) ? "-"
                             : String.format(Locale.ROOT, "%.2f", c.times().probeSpread())));
         }

@@ -32,7 +32,16 @@ class StepTimesTest {
         assertTrue(t.probeSpread() >= 1.0, "spread " + t.probeSpread());
         assertTrue(Double.isNaN(new StepTimes(new double[]{1.0}).probeSpread()), "no probes, no spread");
         assertThrows(IllegalArgumentException.class,
-                () -> new StepTimes(new double[]{1, 2}, new double[0], new double[]{1}, 0, 0));
+                () -> new StepTimes(new double[]{1, 2}, new double[0], new double[]{1}, 0, 0, 0));
+    }
+
+    @Test
+    void countsTheJavaHeapTheStepsAllocate() {
+        Object[] keep = new Object[1];
+        StepTimes t = StepTimes.measure(() -> keep[0] = new byte[100 * 1024], 2, 4);
+        // 100 kB per step, plus a few bytes of array header and nothing from the measuring itself
+        assertTrue(t.allocatedKbPerStep() >= 100 && t.allocatedKbPerStep() < 101, "kB per step " + t.allocatedKbPerStep());
+        assertTrue(Double.isNaN(new StepTimes(new double[]{1.0}).allocatedKbPerStep()), "not measured");
     }
 
     @Test
@@ -55,6 +64,6 @@ class StepTimesTest {
             assertTrue(t.cpuMs()[i] >= 10 && t.cpuMs()[i] < 45, "processor ms " + t.cpuMs()[i]);
         }
         assertThrows(IllegalArgumentException.class,
-                () -> new StepTimes(new double[]{1, 2}, new double[]{1}, new double[0], 0, 0));
+                () -> new StepTimes(new double[]{1, 2}, new double[]{1}, new double[0], 0, 0, 0));
     }
 }
