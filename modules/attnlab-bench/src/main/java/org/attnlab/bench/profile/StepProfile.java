@@ -40,7 +40,7 @@ public final class StepProfile {
         SameDiff sd = m.sd();
         List<MultiDataSet> batches = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
-            batches.add(m.adapter().apply(run.nextBatch()));
+            batches.add(m.adapter().apply(run.nextBatch()).copy()); // iterators and adapters may reuse their arrays
         }
         FitSession session = new FitSession(sd);
         for (int i = 0; i < warmup; i++) {

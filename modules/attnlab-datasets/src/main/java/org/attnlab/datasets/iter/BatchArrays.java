@@ -9,9 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * with {@link BatchOptions#reuseArrays}, the previous batch's arrays overwritten whenever a slot's shape repeats (its
  * float data staged in a kept Java array too), so that a batch makes no garbage.
  */
-final class BatchArrays {
+public final class BatchArrays {
     /** New arrays for every batch. */
-    static final BatchArrays NEW = new BatchArrays(false, 0);
+    public static final BatchArrays NEW = new BatchArrays(false, 0);
 
     private final boolean reuse;
     private final INDArray[] arrays;
@@ -24,8 +24,16 @@ final class BatchArrays {
         this.staging = new float[slots][];
     }
 
+    /**
+     * {@code slots} arrays that a batch overwrites whenever a slot's shape repeats: each batch built from them is valid
+     * until the next one.
+     */
+    public static BatchArrays reused(int slots) {
+        return new BatchArrays(true, slots);
+    }
+
     /** A zeroed float array of {@code length} to write the data of {@code slot} into. */
-    float[] data(int slot, int length) {
+    public float[] data(int slot, int length) {
         if (!reuse) {
             return new float[length];
         }
@@ -40,7 +48,7 @@ final class BatchArrays {
     }
 
     /** {@code data} (from {@link #data}) as the c-order float array of {@code slot}, of {@code shape}. */
-    INDArray array(int slot, float[] data, long... shape) {
+    public INDArray array(int slot, float[] data, long... shape) {
         if (!reuse) {
             return Nd4j.create(data, shape, 'c');
         }

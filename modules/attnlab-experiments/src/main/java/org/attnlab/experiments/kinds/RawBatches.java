@@ -1,6 +1,7 @@
 package org.attnlab.experiments.kinds;
 
 import java.nio.FloatBuffer;
+import org.attnlab.datasets.iter.BatchArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,23 +26,30 @@ public final class RawBatches {
 
     /** {@code [B, Tt]} target ids, 0 (padding) where a position has no label. */
     public static INDArray targetIds(MultiDataSet raw) {
+        return targetIds(raw, BatchArrays.NEW, 0);
+    }
+
+    /** {@link #targetIds(MultiDataSet)} in {@code arrays}' slot {@code slot} (reused: valid until that slot's next use). */
+    public static INDArray targetIds(MultiDataSet raw, BatchArrays arrays, int slot) {
         INDArray oneHot = raw.getLabels(0);
-        return Nd4j.create(ids(oneHot), new long[]{oneHot.size(0), oneHot.size(1)}, 'c').castTo(oneHot.dataType());
+        long[] shape = {oneHot.size(0), oneHot.size(1)};
+        float[] ids = arrays.data(slot, (int) (shape[0] * shape[1]));
+        ids(oneHot, ids);
+        return arrays.array(slot, ids, shape).castTo(oneHot.dataType());
     }
 
     /**
      * The ids of {@code [B, T, V]} one-hot labels, c-order: per position the index of its largest value (the first
      * one) times the position's sum, i.e. the label's id, or 0 where no label is set. Computed in Java: a training step
      * calls it on every batch, and the ND4J ops that say the same (argMax, sum, a product) leave a dozen native arrays
-     * per batch for the garbage collector.
+     * per batch for the garbage collector. Written into {@code ids} (one per position).
      */
-    private static float[] ids(INDArray oneHot) {
+    private static void ids(INDArray oneHot, float[] ids) {
         INDArray c = oneHot.ordering() == 'c' && !oneHot.isView() && oneHot.data().length() == oneHot.length()
                 ? oneHot : oneHot.dup('c');
         FloatBuffer hot = c.data().asNioFloat(); // a view of the native buffer, not a copy
         int positions = (int) (c.size(0) * c.size(1));
         int classes = (int) c.size(2);
-        float[] ids = new float[positions];
         for (int p = 0; p < positions; p++) {
             int best = 0;
             float sum = 0;
@@ -54,7 +62,6 @@ public final class RawBatches {
             }
             ids[p] = best * sum;
         }
-        return ids;
     }
 
     /** {@code [B, Tt]} 1 where a target position carries a label. */
@@ -69,17 +76,24 @@ public final class RawBatches {
      * right behind {@code bos} (teacher forcing).
      */
     public static INDArray decoderInput(MultiDataSet raw, int bos) {
+        return decoderInput(raw, bos, BatchArrays.NEW, 0);
+    }
+
+    /** {@link #decoderInput(MultiDataSet, int)} in {@code arrays}' slot {@code slot} (reused: valid until that slot's next use). */
+    public static INDArray decoderInput(MultiDataSet raw, int bos, BatchArrays arrays, int slot) {
         if (raw.numFeatureArrays() > 1) {
             return raw.getFeatures(1);
         }
         INDArray oneHot = raw.getLabels(0);
-        float[] ids = ids(oneHot);
         int t = (int) oneHot.size(1);
+        long[] shape = {oneHot.size(0), t};
+        float[] ids = arrays.data(slot, (int) (shape[0] * t));
+        ids(oneHot, ids);
         for (int start = 0; start < ids.length; start += t) {
             System.arraycopy(ids, start, ids, start + 1, t - 1);
             ids[start] = bos;
         }
-        return Nd4j.create(ids, new long[]{oneHot.size(0), t}, 'c').castTo(oneHot.dataType());
+        return arrays.array(slot, ids, shape).castTo(oneHot.dataType());
     }
 
     /** One-hot labels widened with zero columns to {@code classes} (for a decoder vocabulary with an added id). */

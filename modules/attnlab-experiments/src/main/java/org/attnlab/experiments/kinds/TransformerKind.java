@@ -9,6 +9,7 @@ import static org.attnlab.models.support.ConfigChecks.rate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.attnlab.datasets.iter.BatchArrays;
 import org.attnlab.models.attention.AdditiveInit;
 import org.attnlab.models.attention.AttentionConfig;
 import org.attnlab.models.attention.ScoreFunction;
@@ -163,10 +164,14 @@ public final class TransformerKind implements ModelKind<TransformerKind.Settings
         return true;
     }
 
-    /** Raw batch to {@code [src, tgt_in]} and {@code [labels]} ids. */
+    /**
+     * Raw batch to {@code [src, tgt_in]} and {@code [labels]} ids. The ids are written into arrays the adapter keeps,
+     * so a training step makes no new arrays for them: an adapted batch is valid until the adapter's next call.
+     */
     private static UnaryOperator<org.nd4j.linalg.dataset.api.MultiDataSet> adapter(int bos) {
-        return raw -> new MultiDataSet(new INDArray[]{RawBatches.source(raw), RawBatches.decoderInput(raw, bos)},
-                new INDArray[]{RawBatches.targetIds(raw)});
+        BatchArrays arrays = BatchArrays.reused(2);
+        return raw -> new MultiDataSet(new INDArray[]{RawBatches.source(raw), RawBatches.decoderInput(raw, bos, arrays, 0)},
+                new INDArray[]{RawBatches.targetIds(raw, arrays, 1)});
     }
 
     /** The sinusoidal position table {@code [maxLen, dModel]} the model adds, when it uses one. */

@@ -1,8 +1,11 @@
 package org.attnlab.experiments.kinds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Random;
+import org.attnlab.datasets.iter.BatchArrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +45,29 @@ class RawBatchesTest {
             // the same labels in f order give the same ids
             assertEquals(expected, RawBatches.targetIds(raw(l.dup('f'))));
         }
+    }
+
+    @Test
+    void reusedArraysHoldEachBatchsIdsAsNewOnesWould() {
+        BatchArrays arrays = BatchArrays.reused(2);
+        INDArray firstIds = null;
+        for (long seed = 0; seed < 3; seed++) {
+            MultiDataSet raw = raw(oneHot(seed));
+            INDArray ids = RawBatches.targetIds(raw, arrays, 1);
+            INDArray in = RawBatches.decoderInput(raw, 9, arrays, 0);
+            assertEquals(RawBatches.targetIds(raw), ids);
+            assertEquals(RawBatches.decoderInput(raw, 9), in);
+            assertNotSame(ids, in);
+            if (firstIds == null) {
+                firstIds = ids;
+            }
+            assertSame(firstIds, ids, "the slot's array is overwritten, not made anew");
+        }
+        // a batch of another shape gets its own array
+        MultiDataSet wider = raw(Nd4j.zeros(DataType.FLOAT, 2, 6, 7));
+        INDArray other = RawBatches.targetIds(wider, arrays, 1);
+        assertNotSame(firstIds, other);
+        assertEquals(Nd4j.zeros(DataType.FLOAT, 2, 6), other);
     }
 
     @Test
