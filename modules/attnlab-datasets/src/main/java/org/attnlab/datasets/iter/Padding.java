@@ -86,6 +86,10 @@ public final class Padding {
 
     /** Longest sequence in the batch. */
     public static int maxLength(List<int[]> sequences) {
-        return sequences.stream().mapToInt(s -> s.length).max().orElse(0);
+        int max = 0;
+        for (int[] s : sequences) {
+            max = Math.max(max, s.length);
+        }
+        return max;
     }
 }

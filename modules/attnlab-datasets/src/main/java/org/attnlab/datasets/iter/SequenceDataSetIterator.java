@@ -3,7 +3,7 @@ package org.attnlab.datasets.iter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,9 +41,12 @@ public final class SequenceDataSetIterator extends BatchedDataSetIterator {
 
     @Override
     protected DataSet batch(int[] indices) {
-        List<SequenceExample> batch = Arrays.stream(indices).mapToObj(examples::get).toList();
-        List<int[]> sources = batch.stream().map(SequenceExample::source).toList();
-        List<int[]> targets = batch.stream().map(SequenceExample::target).toList();
+        List<int[]> sources = new ArrayList<>(indices.length);
+        List<int[]> targets = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            sources.add(examples.get(i).source());
+            targets.add(examples.get(i).target());
+        }
         int length = Math.max(padTo, Math.max(Padding.maxLength(sources), Padding.maxLength(targets)));
         INDArray features = Padding.indices(sources, length, arrays, 0);
         INDArray labels = Padding.labels(targets, length, vocabSize, labelFormat(), arrays, 1);

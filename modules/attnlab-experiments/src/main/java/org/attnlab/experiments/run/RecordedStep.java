@@ -40,6 +40,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -69,6 +70,7 @@ final class RecordedStep {
     private final Map<String, INDArray> parameters;
     private final List<Exec> execs;
     private final long bytes;
+    private final LearningRate rate = new LearningRate();
     /** Whether some of the step's kernels run in Java (their float rounding is not the session's). */
     private final boolean inJava;
 
@@ -169,7 +171,7 @@ final class RecordedStep {
             long ran = timer == null ? 0 : System.nanoTime();
             for (int k = 0; k < exec.updates.size(); k++) {
                 Update u = exec.updates.get(k);
-                u.apply(updaters.get(u.parameter), config.isMinimize(), at);
+                u.apply(updaters.get(u.parameter), config.isMinimize(), at, rate);
             }
             if (timer != null) {
                 timer.ran(exec.name, exec.shapes, ran - start);
@@ -182,14 +184,19 @@ final class RecordedStep {
 
     /**
      * {@code from}'s values into {@code into}: a plain memory copy when both are whole buffers of one type and length
-     * (a batch into the recording's placeholder), else ND4J's assign (whose executor makes garbage on every call).
+     * (a batch into the recording's placeholder), else ND4J's assign (whose executor makes garbage on every call). On
+     * the CPU the copy goes through the buffers' kept pointers: ND4J's own memcpy makes six pointer objects per call.
      */
     private static void copy(INDArray from, INDArray into) {
         if (from == into || into == null) {
             return;
         }
         if (whole(from) && whole(into) && from.dataType() == into.dataType() && from.length() == into.length()) {
-            Nd4j.getMemoryManager().memcpy(into.data(), from.data());
+            if (BatchedProduct.ON_CPU && from.data().offset() == 0 && into.data().offset() == 0) {
+                Pointer.memcpy(into.data().pointer(), from.data().pointer(), from.length() * from.dataType().width());
+            } else {
+                Nd4j.getMemoryManager().memcpy(into.data(), from.data());
+            }
         } else {
             into.assign(from);
         }
@@ -233,9 +240,9 @@ final class RecordedStep {
             this.value = value;
         }
 
-        void apply(GradientUpdater<?> updater, boolean minimize, At at) {
+        void apply(GradientUpdater<?> updater, boolean minimize, At at, LearningRate rate) {
             if (updater.getClass() == AdamUpdater.class) {
-                adam((AdamUpdater) updater, at);
+                adam((AdamUpdater) updater, at, rate);
             } else {
                 updater.applyUpdater(gradient, at.iteration(), at.epoch());
             }
@@ -245,7 +252,7 @@ final class RecordedStep {
             DirectOps.exec(minimize ? SUBTRACT : ADD, subtract);
         }
 
-        private void adam(AdamUpdater updater, At at) {
+        private void adam(AdamUpdater updater, At at, LearningRate rate) {
             INDArray v = updater.getV();
             INDArray m = updater.getM();
             if (adam == null || adamState != v) {
@@ -255,7 +262,7 @@ final class RecordedStep {
                 adamState = v;
             }
             Adam c = updater.getConfig();
-            adamArguments.real(0, c.getLearningRate(at.iteration(), at.epoch())).real(1, c.getBeta1())
+            adamArguments.real(0, rate.of(c, at)).real(1, c.getBeta1())
                     .real(2, c.getBeta2()).real(3, c.getEpsilon()).integer(0, at.iteration()).apply();
             DirectOps.exec(ADAM, adam);
         }
@@ -265,6 +272,27 @@ final class RecordedStep {
             c.setInputArrays(inputs);
             c.setOutputArrays(outputs);
             return c;
+        }
+    }
+
+    /**
+     * The learning rate of the step's updates, asked of the updater's config once per step and config (its schedule
+     * boxes the iteration on every call, and a step updates every parameter).
+     */
+    private static final class LearningRate {
+        private Adam config;
+        private int iteration = -1;
+        private int epoch = -1;
+        private double value;
+
+        double of(Adam c, At at) {
+            if (c != config || at.iteration() != iteration || at.epoch() != epoch) {
+                value = c.getLearningRate(at.iteration(), at.epoch());
+                config = c;
+                iteration = at.iteration();
+                epoch = at.epoch();
+            }
+            return value;
         }
     }
 
