@@ -304,7 +304,7 @@ def measure(step, warmup, counted):
 def gemm_gflops(n, warmup, counted):
     g = torch.Generator().manual_seed(7)
     a, b, c = torch.randn(n, n, generator=g), torch.randn(n, n, generator=g), torch.empty(n, n)
-    ms, _ = measure(lambda: torch.mm(a, b, out=c), max(warmup, 1), max(counted, 5))
+    ms, _, _ = measure(lambda: torch.mm(a, b, out=c), max(warmup, 1), max(counted, 5))
     return 2.0 * n ** 3 / (float(np.median(ms)) * 1e6)
 
 
