@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  * The order of batches over one epoch: which example indices go into each batch. Shuffling is by
  * {@code seed} and epoch number, so every run sees the same sequence of batches. With bucketing, the
  * shuffled examples are taken in pools of {@value #POOL_BATCHES} batches, sorted by length inside each
- * pool, cut into batches, and the batches shuffled.
+ * pool, cut into batches, and the batches shuffled. The next epoch's shuffle is done a few swaps per batch handed
+ * out, so that no single training step pays for a whole shuffle.
  */
 public final class BatchCursor {
 
@@ -24,12 +25,14 @@ public final class BatchCursor {
     private int epoch;
     private List<int[]> batches;
     private int position;
+    private Shuffle upcoming;
 
     /** A cursor over examples whose lengths are {@code lengths} (used only for bucketing). */
     public BatchCursor(int[] lengths, BatchOptions options) {
         this.lengths = lengths.clone();
         this.options = options;
-        this.batches = plan(0);
+        this.batches = plan(new Shuffle(exampleCount(), options, 0).finished());
+        this.upcoming = new Shuffle(exampleCount(), options, 1);
     }
 
     /** Number of examples used per epoch (after the small-sample limit). */
@@ -47,13 +50,15 @@ public final class BatchCursor {
         if (!hasNext()) {
             throw new NoSuchElementException("epoch " + epoch + " is over; call reset()");
         }
+        upcoming.advance(Math.max(1, exampleCount() / batches.size() + 1));
         return batches.get(position++);
     }
 
     /** Starts the next epoch (with its own shuffle). */
     public void reset() {
         epoch++;
-        batches = plan(epoch);
+        batches = plan(upcoming.finished());
+        upcoming = new Shuffle(exampleCount(), options, epoch + 1);
         position = 0;
     }
 
@@ -63,17 +68,13 @@ public final class BatchCursor {
     }
 
     /**
-     * The batches of epoch {@code epochNumber}. Works on primitive arrays (it runs inside the training step that
-     * starts an epoch) and draws from {@code Random} exactly as {@code Collections.shuffle} and a stable sort by
-     * length would, so the batches are those of the boxed formulation.
+     * The batches of an epoch whose examples {@code shuffle} has put in order. Works on primitive arrays and draws
+     * from the shuffle's {@code Random} exactly as {@code Collections.shuffle} and a stable sort by length would, so
+     * the batches are those of the boxed formulation.
      */
-    private List<int[]> plan(int epochNumber) {
-        int n = exampleCount();
-        Random random = new Random(options.seed() * 1_000_003L + epochNumber);
-        int[] order = IntStream.range(0, n).toArray();
-        if (options.shuffle()) {
-            shuffle(order, random);
-        }
+    private List<int[]> plan(Shuffle shuffle) {
+        int[] order = shuffle.order;
+        int n = order.length;
         int size = options.batchSize();
         if (options.bucketByLength()) {
             int pool = size * POOL_BATCHES;
@@ -86,18 +87,40 @@ public final class BatchCursor {
             result.add(Arrays.copyOfRange(order, start, Math.min(n, start + size)));
         }
         if (options.bucketByLength() && options.shuffle()) {
-            Collections.shuffle(result, random);
+            Collections.shuffle(result, shuffle.random);
         }
         return result;
     }
 
-    /** {@code Collections.shuffle}'s swaps on a random-access list, on an int array. */
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length; i > 1; i--) {
-            int j = random.nextInt(i);
-            int t = a[i - 1];
-            a[i - 1] = a[j];
-            a[j] = t;
+    /**
+     * One epoch's order of examples, shuffled by {@code Collections.shuffle}'s swaps on a random-access list (from the
+     * last position down), a few at a time.
+     */
+    private static final class Shuffle {
+        final int[] order;
+        final Random random;
+        private int next;
+
+        Shuffle(int n, BatchOptions options, int epochNumber) {
+            this.order = IntStream.range(0, n).toArray();
+            this.random = new Random(options.seed() * 1_000_003L + epochNumber);
+            this.next = options.shuffle() ? n : 1;
+        }
+
+        /** Up to {@code swaps} more swaps. */
+        void advance(int swaps) {
+            for (int k = 0; k < swaps && next > 1; k++, next--) {
+                int j = random.nextInt(next);
+                int t = order[next - 1];
+                order[next - 1] = order[j];
+                order[j] = t;
+            }
+        }
+
+        /** This shuffle, done. */
+        Shuffle finished() {
+            advance(Integer.MAX_VALUE);
+            return this;
         }
     }
 
