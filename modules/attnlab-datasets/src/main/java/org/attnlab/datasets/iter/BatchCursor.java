@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * The order of batches over one epoch: which example indices go into each batch. Shuffling is by
@@ -102,7 +101,10 @@ public final class BatchCursor {
         private int next;
 
         Shuffle(int n, BatchOptions options, int epochNumber) {
-            this.order = IntStream.range(0, n).toArray();
+            this.order = new int[n];
+            for (int i = 0; i < n; i++) { // a plain loop: this runs once per epoch, too rarely for the JIT to compile a stream
+                order[i] = i;
+            }
             this.random = new Random(options.seed() * 1_000_003L + epochNumber);
             this.next = options.shuffle() ? n : 1;
         }
