@@ -49,7 +49,7 @@ public final class BatchCursor {
         if (!hasNext()) {
             throw new NoSuchElementException("epoch " + epoch + " is over; call reset()");
         }
-        upcoming.advance(Math.max(1, exampleCount() / batches.size() + 1));
+        upcoming.advance(exampleCount() / batches.size() + 1); // enough swaps to finish by the epoch's last batch
         return batches.get(position++);
     }
 
@@ -102,7 +102,8 @@ public final class BatchCursor {
 
         Shuffle(int n, BatchOptions options, int epochNumber) {
             this.order = new int[n];
-            for (int i = 0; i < n; i++) { // a plain loop: this runs once per epoch, too rarely for the JIT to compile a stream
+            // a plain loop, not a stream: this runs once per epoch, too rarely for the JIT to compile a stream's code
+            for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
             this.random = new Random(options.seed() * 1_000_003L + epochNumber);
