@@ -69,6 +69,11 @@ def probes(row):
     return [float(x) for x in text.split(";")] if text else None
 
 
+def no_twin(case):
+    """Cases PyTorch has no twin of: the data pipelines and the machine's own fixed work."""
+    return case.endswith("-data") or case.startswith("fixed-work")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", required=True, help="the AttnLab project folder")
@@ -107,7 +112,7 @@ def main():
             attnlab = lambda: run([launcher, "bench", "--cases", case, "--warmup", str(a.warmup), "--iterations",
                                    str(a.iterations), "--threads", str(a_threads), "--out", d] + small, jvm_env,
                                   os.path.join(d, "attnlab.log"), root)
-            torch = lambda: case.endswith("-data") or not os.path.exists(spec) or run(
+            torch = lambda: no_twin(case) or not os.path.exists(spec) or run(
                 ["/usr/bin/python3", os.path.join(HERE, "bench_torch.py"), "--from", spec, "--out",
                  os.path.join(d, "torch.csv"), "--threads", str(a.threads), "--warmup", str(a.warmup),
                  "--iterations", str(a.iterations), "--gemm-size", "64" if a.small else "1024"], py_env,
@@ -119,7 +124,7 @@ def main():
                 a_ok = attnlab()
                 p_ok = torch()
             print("round %d %-22s attnlab %s, pytorch %s" % (r, case, "ok" if a_ok else "FAILED (see log)",
-                                                            "no twin" if case.endswith("-data")
+                                                            "no twin" if no_twin(case)
                                                             else "ok" if p_ok else "FAILED (see log)"), flush=True)
     ended = datetime.datetime.now(datetime.timezone.utc)
     table = report(out, cases, a, commit, started, ended, load_start, loadavg())
@@ -179,9 +184,13 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
         a_rss = max(float(x["peak_rss_mb"]) for x in a_ok)
         a_par = a_ok[0]["parameters"]
         if not p_ok:
+            missing = "no twin" if no_twin(case) else "failed"
             rows.append("| %s | %.2f (%.2f-%.2f) | %s | | | | | %.0f | | %s |" % (
-                case, np.median(at), at.min(), at.max(), "no twin" if case.endswith("-data") else "failed", a_rss,
-                a_par))
+                case, np.median(at), at.min(), at.max(), missing, a_rss, a_par))
+            spread.append("| %s | %s | %s | %s | %s | |" % ((case,) + spread_of(at) + (collections(a_ok), missing)))
+            a_steady = at_full_speed(a_ok)
+            if a_steady:
+                steady.append("| %s | %s | %s | | | | |" % (case, a_steady, missing))
             continue
         pt = np.array([m for x in p_ok for m in steps(x)])
         per_round = [float(x["median_ms"]) / float(y["median_ms"]) for x, y in zip(a_rows, p_rows) if x and y]

@@ -12,7 +12,9 @@ import org.attnlab.models.transformer.NormPlacement;
 
 /**
  * The suite's cases by group: {@code attention} (case 1), {@code encoder} (2), {@code additive} (3), {@code models}
- * (4), {@code ensembles} (4 with every seed of the first variant trained as one ensemble) and {@code data} (5).
+ * (4), {@code ensembles} (4 with every seed of the first variant trained as one ensemble), {@code data} (5) and
+ * {@code fixed-work}: steps of plain Java work as long as the two model cases' steps, the machine's own spread to read
+ * theirs against.
  */
 public final class Cases {
     /** Experiment file of the small tagger, relative to the experiments folder. */
@@ -41,6 +43,8 @@ public final class Cases {
                 ExperimentCase.ensembleStep("transformer-ensemble-step", experiments.resolve(TRANSFORMER))));
         groups.put("data", List.of(ExperimentCase.dataPipeline("quickstart-data", experiments.resolve(QUICKSTART)),
                 ExperimentCase.dataPipeline("transformer-data", experiments.resolve(TRANSFORMER))));
+        groups.put("fixed-work", List.of(new FixedWorkCase("fixed-work-0.6ms", 0.6),
+                new FixedWorkCase("fixed-work-4ms", 4.0)));
     }
 
     /** Every case, in suite order. */

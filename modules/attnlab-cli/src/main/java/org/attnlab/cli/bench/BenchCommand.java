@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time training steps (median, min, max ms; tokens/s; GFLOP/s against a gemm rate measured in the "
                 + "same run; peak RSS) and write attnlab.csv and attnlab.md to the output folder.",
-                "Groups: attention, encoder, additive, models, data; --list shows every case."})
+                "Groups: attention, encoder, additive, models, ensembles, data, fixed-work; --list shows every case."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
