@@ -1,8 +1,8 @@
 package org.attnlab.datasets.idx;
 
 import org.attnlab.datasets.iter.BatchOptions;
+import org.attnlab.datasets.iter.BatchedDataSetIterator;
 import org.attnlab.datasets.iter.ImageDataSetIterator;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.Arrays;
 
@@ -29,7 +29,7 @@ public record ImageSet(IdxFile images, IdxFile labels, int numClasses) {
     }
 
     /** Batches of features [B, 1, rows, cols] scaled to 0..1 and labels [B, numClasses] one-hot. */
-    public DataSetIterator iterator(BatchOptions options) {
+    public BatchedDataSetIterator iterator(BatchOptions options) {
         return new ImageDataSetIterator(images.data(), images.dims()[1], images.dims()[2], labels.data(), numClasses, options);
     }
 }

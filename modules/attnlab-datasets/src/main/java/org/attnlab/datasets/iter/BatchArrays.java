@@ -47,17 +47,26 @@ public final class BatchArrays {
         return d;
     }
 
-    /** {@code data} (from {@link #data}) as the c-order float array of {@code slot}, of {@code shape}. */
-    public INDArray array(int slot, float[] data, long... shape) {
-        if (!reuse) {
-            return Nd4j.create(data, shape, 'c');
-        }
-        INDArray a = arrays[slot];
-        if (a == null || !Arrays.equals(a.shape(), shape)) {
-            a = Nd4j.create(data, shape, 'c');
-            arrays[slot] = a;
-        } else {
+    /** {@code data} (from {@link #data}) as the c-order float array {@code [rows, cols]} of {@code slot}. */
+    public INDArray array(int slot, float[] data, long rows, long cols) {
+        return array(slot, data, 2, rows, cols, 1);
+    }
+
+    /** {@code data} (from {@link #data}) as the c-order float array {@code [rows, cols, depth]} of {@code slot}. */
+    public INDArray array(int slot, float[] data, long rows, long cols, long depth) {
+        return array(slot, data, 3, rows, cols, depth);
+    }
+
+    /** The slot's array overwritten when it has this shape (compared size by size: no shape array is made), else a new one. */
+    private INDArray array(int slot, float[] data, int rank, long rows, long cols, long depth) {
+        INDArray a = reuse ? arrays[slot] : null;
+        if (a != null && a.rank() == rank && a.size(0) == rows && a.size(1) == cols && (rank == 2 || a.size(2) == depth)) {
             a.data().setData(data);
+            return a;
+        }
+        a = Nd4j.create(data, rank == 2 ? new long[]{rows, cols} : new long[]{rows, cols, depth}, 'c');
+        if (reuse) {
+            arrays[slot] = a;
         }
         return a;
     }

@@ -44,7 +44,7 @@ public final class BatchCursor {
         return position < batches.size();
     }
 
-    /** Example indices of the next batch. */
+    /** Example indices of the next batch: valid until the next {@link #reset}, which may write the next epoch's into it. */
     public int[] next() {
         if (!hasNext()) {
             throw new NoSuchElementException("epoch " + epoch + " is over; call reset()");
@@ -57,7 +57,7 @@ public final class BatchCursor {
     public void reset() {
         epoch++;
         batches = plan(upcoming.finished());
-        upcoming = new Shuffle(exampleCount(), options, epoch + 1);
+        upcoming.restart(epoch + 1);
         position = 0;
     }
 
@@ -81,10 +81,19 @@ public final class BatchCursor {
                 sortByLength(order, start, Math.min(n, start + pool));
             }
         }
-        List<int[]> result = new ArrayList<>(n / size + 1);
-        for (int start = 0; start < n; start += size) {
-            result.add(Arrays.copyOfRange(order, start, Math.min(n, start + size)));
+        // the previous epoch's lists and arrays, refilled where their sizes fit, so an epoch start makes little garbage
+        List<int[]> result = batches == null ? new ArrayList<>(n / size + 1) : batches;
+        int count = 0;
+        for (int start = 0; start < n; start += size, count++) {
+            int length = Math.min(n, start + size) - start;
+            if (count == result.size()) {
+                result.add(new int[length]);
+            } else if (result.get(count).length != length) {
+                result.set(count, new int[length]);
+            }
+            System.arraycopy(order, start, result.get(count), 0, length);
         }
+        result.subList(count, result.size()).clear();
         if (options.bucketByLength() && options.shuffle()) {
             Collections.shuffle(result, shuffle.random);
         }
@@ -100,14 +109,23 @@ public final class BatchCursor {
         final Random random;
         private int next;
 
+        private final BatchOptions options;
+
         Shuffle(int n, BatchOptions options, int epochNumber) {
             this.order = new int[n];
+            this.random = new Random();
+            this.options = options;
+            restart(epochNumber);
+        }
+
+        /** Starts over as a new shuffle of epoch {@code epochNumber} (the same draws as a new {@code Random}). */
+        void restart(int epochNumber) {
             // a plain loop, not a stream: this runs once per epoch, too rarely for the JIT to compile a stream's code
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            this.random = new Random(options.seed() * 1_000_003L + epochNumber);
-            this.next = options.shuffle() ? n : 1;
+            random.setSeed(options.seed() * 1_000_003L + epochNumber);
+            next = options.shuffle() ? order.length : 1;
         }
 
         /** Up to {@code swaps} more swaps. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.attnlab.datasets.iter.BatchOptions;
+import org.attnlab.datasets.iter.BatchedDataSetIterator;
 import org.attnlab.datasets.iter.SequenceDataSetIterator;
 import org.attnlab.datasets.iter.SequenceExample;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * A synthetic "translation" whose word alignment is known: every source token is translated through a fixed
@@ -103,7 +103,7 @@ public record ReorderingTranslation(int vocab, int minLength, int maxLength, int
      * {@code [B, T]} ids ({@code T} = longest target, one more than the longest source), labels
      * {@code [B, T, vocab + 1]} one-hot, masks {@code [B, T]} (1 = real token).
      */
-    public DataSetIterator iterator(int numExamples, long seed, BatchOptions options) {
+    public BatchedDataSetIterator iterator(int numExamples, long seed, BatchOptions options) {
         return new SequenceDataSetIterator(generate(numExamples, seed), targetVocab(), options);
     }
 }

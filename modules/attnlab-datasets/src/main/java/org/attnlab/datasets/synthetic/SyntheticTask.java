@@ -1,9 +1,9 @@
 package org.attnlab.datasets.synthetic;
 
 import org.attnlab.datasets.iter.BatchOptions;
+import org.attnlab.datasets.iter.BatchedDataSetIterator;
 import org.attnlab.datasets.iter.SequenceDataSetIterator;
 import org.attnlab.datasets.iter.SequenceExample;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,7 +126,7 @@ public enum SyntheticTask {
      * features mask [B, T] (all ones) and labels mask [B, T] (all ones except unlabelled recall positions).
      * The examples come from {@code seed}; the batch shuffle from {@code options.seed()}.
      */
-    public DataSetIterator iterator(int numExamples, int seqLen, int vocabSize, long seed, BatchOptions options) {
+    public BatchedDataSetIterator iterator(int numExamples, int seqLen, int vocabSize, long seed, BatchOptions options) {
         return iterator(numExamples, seqLen, seqLen, vocabSize, seed, options);
     }
 
@@ -134,8 +134,8 @@ public enum SyntheticTask {
      * As {@link #iterator(int, int, int, long, BatchOptions)} with lengths drawn from {@code [minLen, maxLen]}; every
      * batch is padded (id 0, masks 0) to {@code T = maxLen}, so batches of one split share one shape.
      */
-    public DataSetIterator iterator(int numExamples, int minLen, int maxLen, int vocabSize, long seed,
-                                    BatchOptions options) {
+    public BatchedDataSetIterator iterator(int numExamples, int minLen, int maxLen, int vocabSize, long seed,
+                                            BatchOptions options) {
         return new SequenceDataSetIterator(generate(numExamples, minLen, maxLen, vocabSize, seed), vocabSize, options,
                 maxLen);
     }

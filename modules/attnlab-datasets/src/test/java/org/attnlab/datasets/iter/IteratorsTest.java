@@ -3,12 +3,15 @@ package org.attnlab.datasets.iter;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IteratorsTest {
 
     private static final BatchOptions IN_ORDER = BatchOptions.of(2, 0).withShuffle(false);
+    /** Five examples of lengths 1 to 3, some positions unlabelled. */
+    private static final List<SequenceExample> MIXED_LENGTHS = List.of(
+            new SequenceExample(new int[]{5, 6, 7}, new int[]{6, 7, 8}),
+            new SequenceExample(new int[]{4, 3}, new int[]{SequenceExample.NO_TARGET, 2}),
+            new SequenceExample(new int[]{1}, new int[]{9}),
+            new SequenceExample(new int[]{2, 8, 9}, new int[]{3, SequenceExample.NO_TARGET, 4}),
+            new SequenceExample(new int[]{7, 7}, new int[]{1, 1}));
 
     private static float[][] rows(org.nd4j.linalg.api.ndarray.INDArray a) {
         return a.toFloatMatrix();
@@ -42,12 +52,7 @@ class IteratorsTest {
 
     @Test
     void reusedArraysHoldEachBatchAsNewOnesWould() {
-        List<SequenceExample> examples = List.of(
-                new SequenceExample(new int[]{5, 6, 7}, new int[]{6, 7, 8}),
-                new SequenceExample(new int[]{4, 3}, new int[]{SequenceExample.NO_TARGET, 2}),
-                new SequenceExample(new int[]{1}, new int[]{9}),
-                new SequenceExample(new int[]{2, 8, 9}, new int[]{3, SequenceExample.NO_TARGET, 4}),
-                new SequenceExample(new int[]{7, 7}, new int[]{1, 1}));
+        List<SequenceExample> examples = MIXED_LENGTHS;
         BatchOptions options = BatchOptions.of(2, 3);
         SequenceDataSetIterator fresh = new SequenceDataSetIterator(examples, 10, options, 3);
         SequenceDataSetIterator reused = new SequenceDataSetIterator(examples, 10, options.withReusedArrays(true), 3);
@@ -70,6 +75,46 @@ class IteratorsTest {
             fresh.reset();
             reused.reset();
         }
+    }
+
+    @Test
+    void multiDataSetsAreTheBatchesAsToMultiDataSetGivesThem() {
+        List<SequenceExample> examples = MIXED_LENGTHS;
+        BatchOptions options = BatchOptions.of(2, 3);
+        SequenceDataSetIterator reference = new SequenceDataSetIterator(examples, 10, options, 3);
+        MultiDataSetIterator fresh = new SequenceDataSetIterator(examples, 10, options, 3).asMultiDataSets();
+        MultiDataSetIterator reused = new SequenceDataSetIterator(examples, 10, options.withReusedArrays(true), 3)
+                .asMultiDataSets();
+        MultiDataSet previous = null;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            while (reference.hasNext()) {
+                MultiDataSet expected = reference.next().toMultiDataSet();
+                MultiDataSet a = fresh.next();
+                MultiDataSet b = reused.next();
+                for (MultiDataSet m : List.of(a, b)) {
+                    assertArrayEquals(expected.getFeatures(), m.getFeatures());
+                    assertArrayEquals(expected.getLabels(), m.getLabels());
+                    assertArrayEquals(expected.getFeaturesMaskArrays(), m.getFeaturesMaskArrays());
+                    assertArrayEquals(expected.getLabelsMaskArrays(), m.getLabelsMaskArrays());
+                }
+                assertTrue(previous == null || previous == b, "one MultiDataSet, refilled");
+                assertNotSame(a, b);
+                previous = b;
+            }
+            assertFalse(fresh.hasNext() || reused.hasNext());
+            reference.reset();
+            fresh.reset();
+            reused.reset();
+        }
+
+        // no masks: null mask arrays, as toMultiDataSet gives
+        byte[] pixels = new byte[3 * 4];
+        byte[] labels = {0, 1, 1};
+        MultiDataSet images = new ImageDataSetIterator(pixels, 2, 2, labels, 2, IN_ORDER.withReusedArrays(true))
+                .asMultiDataSets().next();
+        assertNull(images.getFeaturesMaskArrays());
+        assertNull(images.getLabelsMaskArrays());
+        assertArrayEquals(new long[]{2, 1, 2, 2}, images.getFeatures(0).shape());
     }
 
     @Test

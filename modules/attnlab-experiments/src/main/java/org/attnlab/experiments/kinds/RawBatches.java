@@ -32,10 +32,9 @@ public final class RawBatches {
     /** {@link #targetIds(MultiDataSet)} in {@code arrays}' slot {@code slot} (reused: valid until that slot's next use). */
     public static INDArray targetIds(MultiDataSet raw, BatchArrays arrays, int slot) {
         INDArray oneHot = raw.getLabels(0);
-        long[] shape = {oneHot.size(0), oneHot.size(1)};
-        float[] ids = arrays.data(slot, (int) (shape[0] * shape[1]));
+        float[] ids = arrays.data(slot, (int) (oneHot.size(0) * oneHot.size(1)));
         ids(oneHot, ids);
-        return arrays.array(slot, ids, shape).castTo(oneHot.dataType());
+        return arrays.array(slot, ids, oneHot.size(0), oneHot.size(1)).castTo(oneHot.dataType());
     }
 
     /**
@@ -86,14 +85,13 @@ public final class RawBatches {
         }
         INDArray oneHot = raw.getLabels(0);
         int t = (int) oneHot.size(1);
-        long[] shape = {oneHot.size(0), t};
-        float[] ids = arrays.data(slot, (int) (shape[0] * t));
+        float[] ids = arrays.data(slot, (int) (oneHot.size(0) * t));
         ids(oneHot, ids);
         for (int start = 0; start < ids.length; start += t) {
             System.arraycopy(ids, start, ids, start + 1, t - 1);
             ids[start] = bos;
         }
-        return arrays.array(slot, ids, shape).castTo(oneHot.dataType());
+        return arrays.array(slot, ids, oneHot.size(0), t).castTo(oneHot.dataType());
     }
 
     /** One-hot labels widened with zero columns to {@code classes} (for a decoder vocabulary with an added id). */

@@ -68,6 +68,11 @@ public final class FitSession {
     private TrainingSession session;
     private SameDiff gradients;
     private Set<String> parameters;
+    /** Placeholder values of the current batch, by name, and the config whose mappings named them. */
+    private final Map<String, INDArray> feeds = new HashMap<>();
+    private TrainingConfig feedsConfig;
+    /** The step's position (epoch, iteration) when no listener sees it, kept from step to step. */
+    private final At quietAt = At.defaultAt(Operation.TRAINING);
 
     /**
      * Steps of {@code sd}, which must have a training config (see {@link SameDiff#setTrainingConfig}); replayed
@@ -104,13 +109,14 @@ public final class FitSession {
             replayable = replay;
         }
         gradients.setTrainingConfig(config);
-        At at = At.builder().epoch(config.getEpochCount()).iteration(config.getIterationCount())
-                .trainingThreadNum(0).javaThreadNum(Thread.currentThread().getId()).operation(Operation.TRAINING)
-                .build();
         List<Listener> listeners = active(sd.getListeners());
-        for (Listener l : listeners) {
-            l.operationStart(gradients, Operation.TRAINING);
-            l.iterationStart(sd, at, batch, 0);
+        At at = listeners.isEmpty() ? quietAt : At.defaultAt(Operation.TRAINING);
+        at.setEpoch(config.getEpochCount());
+        at.setIteration(config.getIterationCount());
+        at.setJavaThreadNum(Thread.currentThread().getId());
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).operationStart(gradients, Operation.TRAINING);
+            listeners.get(i).iterationStart(sd, at, batch, 0);
         }
         @SuppressWarnings("unchecked")
         Map<String, GradientUpdater> updaters = read(UPDATERS, Map.class);
@@ -126,8 +132,8 @@ public final class FitSession {
             session.trainingIteration(config, feeds, parameters, updaters, batch, sd.getLossVariables(), listeners, at);
         }
         config.incrementIterationCount();
-        for (Listener l : listeners) {
-            l.operationEnd(sd, Operation.TRAINING);
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).operationEnd(sd, Operation.TRAINING);
         }
     }
 
@@ -146,6 +152,10 @@ public final class FitSession {
 
     /** The recorded step that accepts {@code feeds}, moved to the front of the recordings; null when none does. */
     private RecordedStep find(Map<String, INDArray> feeds) {
+        RecordedStep latest = recorded.peekFirst();
+        if (latest != null && latest.accepts(feeds)) {
+            return latest;
+        }
         for (Iterator<RecordedStep> it = recorded.iterator(); it.hasNext(); ) {
             RecordedStep step = it.next();
             if (step.accepts(feeds)) {
@@ -174,9 +184,15 @@ public final class FitSession {
         }
     }
 
-    /** The placeholder values of {@code batch} under the config's feature, label and mask mappings. */
-    private static Map<String, INDArray> feeds(TrainingConfig config, MultiDataSet batch) {
-        Map<String, INDArray> feeds = new HashMap<>();
+    /**
+     * The placeholder values of {@code batch} under the config's feature, label and mask mappings, in a map kept from
+     * step to step (its entries are overwritten while the config stays the same, so a step makes no new one).
+     */
+    private Map<String, INDArray> feeds(TrainingConfig config, MultiDataSet batch) {
+        if (config != feedsConfig) {
+            feeds.clear();
+            feedsConfig = config;
+        }
         put(feeds, config.getDataSetFeatureMapping(), batch.getFeatures());
         put(feeds, config.getDataSetLabelMapping(), batch.getLabels());
         put(feeds, config.getDataSetFeatureMaskMapping(), batch.getFeaturesMaskArrays());
@@ -205,11 +221,15 @@ public final class FitSession {
         return names;
     }
 
+    /** The listeners active in training; an empty list, made once, when none is. */
     private static List<Listener> active(List<Listener> all) {
-        List<Listener> active = new ArrayList<>();
-        for (Listener l : all) {
-            if (l.isActive(Operation.TRAINING)) {
-                active.add(l);
+        List<Listener> active = List.of();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).isActive(Operation.TRAINING)) {
+                if (active.isEmpty()) {
+                    active = new ArrayList<>();
+                }
+                active.add(all.get(i));
             }
         }
         return active;

@@ -18,7 +18,6 @@ import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -93,7 +92,7 @@ final class ImageSplits implements DataSource {
 
     @Override
     public MultiDataSetIterator train(int batchSize) {
-        return new MultiDataSetIteratorAdapter(train.iterator(BatchOptions.of(batchSize, seed)));
+        return train.iterator(BatchOptions.of(batchSize, seed)).asMultiDataSets();
     }
 
     @Override

@@ -65,9 +65,9 @@ import org.nd4j.linalg.learning.config.Adam;
 final class RecordedStep {
     private static final Logger LOG = LoggerFactory.getLogger(RecordedStep.class);
     private final SameDiff gradients;
-    private final Map<String, INDArray> feeds;
-    private final Map<String, INDArray> constants;
-    private final Map<String, INDArray> parameters;
+    private final Named feeds;
+    private final Named constants;
+    private final Named parameters;
     private final List<Exec> execs;
     private final long bytes;
     private final LearningRate rate = new LearningRate();
@@ -78,9 +78,9 @@ final class RecordedStep {
                          Map<String, INDArray> parameters, List<Exec> execs, long bytes, boolean inJava) {
         this.gradients = gradients;
         this.inJava = inJava;
-        this.feeds = feeds;
-        this.constants = constants;
-        this.parameters = parameters;
+        this.feeds = Named.of(feeds);
+        this.constants = Named.of(constants);
+        this.parameters = Named.of(parameters);
         this.execs = execs;
         this.bytes = bytes;
     }
@@ -137,22 +137,23 @@ final class RecordedStep {
      * constants of the recorded shapes, and the graph's parameters still the recorded arrays.
      */
     boolean accepts(Map<String, INDArray> batchFeeds) {
-        if (!batchFeeds.keySet().equals(feeds.keySet())) {
+        if (batchFeeds.size() != feeds.names.length) {
             return false;
         }
-        for (Map.Entry<String, INDArray> e : feeds.entrySet()) {
-            if (!sameLayout(e.getValue(), batchFeeds.get(e.getKey()))) {
+        for (int i = 0; i < feeds.names.length; i++) {
+            INDArray now = batchFeeds.get(feeds.names[i]);
+            if ((now == null && !batchFeeds.containsKey(feeds.names[i])) || !sameLayout(feeds.arrays[i], now)) {
                 return false;
             }
         }
         // getArrForVarName, not getVariable(name).getArr(): the latter builds a string per call
-        for (Map.Entry<String, INDArray> e : constants.entrySet()) {
-            if (!sameLayout(e.getValue(), gradients.getArrForVarName(e.getKey()))) {
+        for (int i = 0; i < constants.names.length; i++) {
+            if (!sameLayout(constants.arrays[i], gradients.getArrForVarName(constants.names[i]))) {
                 return false;
             }
         }
-        for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
-            if (gradients.getArrForVarName(e.getKey()) != e.getValue()) {
+        for (int i = 0; i < parameters.names.length; i++) {
+            if (gradients.getArrForVarName(parameters.names[i]) != parameters.arrays[i]) {
                 return false;
             }
         }
@@ -162,8 +163,12 @@ final class RecordedStep {
     /** One optimizer step on {@code batchFeeds}, which {@link #accepts}; iteration and epoch come from {@code at}. */
     void replay(Map<String, INDArray> batchFeeds, TrainingConfig config, Map<String, GradientUpdater> updaters, At at,
                 ReplayedOpTimer timer) {
-        feeds.forEach((name, array) -> copy(batchFeeds.get(name), array));
-        constants.forEach((name, array) -> copy(gradients.getArrForVarName(name), array));
+        for (int i = 0; i < feeds.names.length; i++) {
+            copy(batchFeeds.get(feeds.names[i]), feeds.arrays[i]);
+        }
+        for (int i = 0; i < constants.names.length; i++) {
+            copy(gradients.getArrForVarName(constants.names[i]), constants.arrays[i]);
+        }
         for (int i = 0; i < execs.size(); i++) {
             Exec exec = execs.get(i);
             long start = timer == null ? 0 : System.nanoTime();
@@ -212,6 +217,15 @@ final class RecordedStep {
             return recorded == now;
         }
         return recorded.dataType() == now.dataType() && Arrays.equals(recorded.shape(), now.shape());
+    }
+
+    /**
+     * Arrays by name, in the recording's order, as two arrays: a step walks them with no iterator or lambda to make.
+     */
+    private record Named(String[] names, INDArray[] arrays) {
+        static Named of(Map<String, INDArray> byName) {
+            return new Named(byName.keySet().toArray(String[]::new), byName.values().toArray(INDArray[]::new));
+        }
     }
 
     /**

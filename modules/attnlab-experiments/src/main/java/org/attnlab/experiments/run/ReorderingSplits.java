@@ -7,7 +7,6 @@ import org.attnlab.datasets.iter.BatchOptions;
 import org.attnlab.datasets.synthetic.ReorderingTranslation;
 import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.kinds.TaskShape;
-import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
@@ -33,8 +32,8 @@ final class ReorderingSplits implements DataSource {
 
     @Override
     public MultiDataSetIterator train(int batchSize) {
-        return new MultiDataSetIteratorAdapter(task.iterator(cfg.trainExamples(), seed,
-                BatchOptions.of(batchSize, seed)));
+        return task.iterator(cfg.trainExamples(), seed,
+                BatchOptions.of(batchSize, seed)).asMultiDataSets();
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.attnlab.datasets.synthetic.SyntheticTask;
 import org.attnlab.experiments.config.DatasetConfig;
 import org.attnlab.experiments.kinds.TaskShape;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -35,8 +34,8 @@ final class SyntheticSplits implements DataSource {
 
     @Override
     public MultiDataSetIterator train(int batchSize) {
-        return new MultiDataSetIteratorAdapter(task().iterator(cfg.trainExamples(), cfg.minSeqLen(), cfg.seqLen(),
-                cfg.vocab(), seed, BatchOptions.of(batchSize, seed).withReusedArrays(true)));
+        return task().iterator(cfg.trainExamples(), cfg.minSeqLen(), cfg.seqLen(),
+                cfg.vocab(), seed, BatchOptions.of(batchSize, seed).withReusedArrays(true)).asMultiDataSets();
     }
 
     @Override
