@@ -1,6 +1,5 @@
 package org.attnlab.experiments.run;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -19,9 +18,16 @@ final class MemberBatches {
     private final List<TrainingStream> streams;
     /** The last joined arrays of each part: features, labels, feature masks, label masks. */
     private final INDArray[][] last = new INDArray[4][];
+    /** The members' current batches, refilled by {@link #next}. */
+    private final MultiDataSet[] current;
+    /** The joined batch, refilled by {@link #join}. */
+    private final org.nd4j.linalg.dataset.MultiDataSet joined = new org.nd4j.linalg.dataset.MultiDataSet();
+    /** Scratch: one array of each member while a part is joined. */
+    private INDArray[] pieces = new INDArray[0];
 
     MemberBatches(List<TrainingStream> streams) {
         this.streams = List.copyOf(streams);
+        this.current = new MultiDataSet[streams.size()];
     }
 
     /** Skips the first {@code steps} batches of every member (as a resumed ensemble must). */
@@ -29,11 +35,12 @@ final class MemberBatches {
         streams.forEach(s -> s.skip(steps));
     }
 
-    /** Each member's next raw batch, in member order. */
+    /** Each member's next raw batch, in member order; the list is refilled by the next call. */
     List<MultiDataSet> next() {
-        List<MultiDataSet> out = new ArrayList<>();
-        streams.forEach(s -> out.add(s.next()));
-        return out;
+        for (int e = 0; e < current.length; e++) {
+            current[e] = streams.get(e).next();
+        }
+        return Arrays.asList(current);
     }
 
     /**
@@ -42,11 +49,11 @@ final class MemberBatches {
      * @throws IllegalStateException when the members' batches differ in shape (an ensemble needs equal shapes)
      */
     MultiDataSet join(List<MultiDataSet> batches) {
-        return new org.nd4j.linalg.dataset.MultiDataSet(
-                joined(0, batches, MultiDataSet::getFeatures),
-                joined(1, batches, MultiDataSet::getLabels),
-                joined(2, batches, MultiDataSet::getFeaturesMaskArrays),
-                joined(3, batches, MultiDataSet::getLabelsMaskArrays));
+        joined.setFeatures(joined(0, batches, MultiDataSet::getFeatures));
+        joined.setLabels(joined(1, batches, MultiDataSet::getLabels));
+        joined.setFeaturesMaskArrays(joined(2, batches, MultiDataSet::getFeaturesMaskArrays));
+        joined.setLabelsMaskArray(joined(3, batches, MultiDataSet::getLabelsMaskArrays));
+        return joined;
     }
 
     private INDArray[] joined(int part, List<MultiDataSet> batches, Function<MultiDataSet, INDArray[]> arrays) {
@@ -54,10 +61,13 @@ final class MemberBatches {
         if (first == null) {
             return null;
         }
-        INDArray[] out = new INDArray[first.length];
         INDArray[] before = last[part];
+        // the previous join's array of arrays is refilled (its entries become this join's)
+        INDArray[] out = before != null && before.length == first.length ? before : new INDArray[first.length];
+        if (pieces.length != batches.size()) {
+            pieces = new INDArray[batches.size()];
+        }
         for (int i = 0; i < out.length; i++) {
-            INDArray[] pieces = new INDArray[batches.size()];
             for (int e = 0; e < pieces.length; e++) {
                 INDArray[] own = arrays.apply(batches.get(e));
                 pieces[e] = own == null ? null : own[i];
@@ -96,10 +106,15 @@ final class MemberBatches {
 
     /** Whether the pieces, whole c-order buffers of one type, joined have {@code into}'s shape and type. */
     private static boolean fits(INDArray into, INDArray[] pieces) {
-        long[] shape = pieces[0].shape().clone();
-        shape[0] *= pieces.length;
-        if (!whole(into) || into.dataType() != pieces[0].dataType() || !Arrays.equals(into.shape(), shape)) {
+        long[] piece = pieces[0].shape();
+        if (!whole(into) || into.dataType() != pieces[0].dataType() || into.rank() != piece.length
+                || into.size(0) != piece[0] * pieces.length) {
             return false;
+        }
+        for (int d = 1; d < piece.length; d++) {
+            if (into.size(d) != piece[d]) {
+                return false;
+            }
         }
         for (INDArray p : pieces) {
             if (!whole(p) || p.dataType() != into.dataType()) {
