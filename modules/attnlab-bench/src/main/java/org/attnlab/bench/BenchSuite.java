@@ -15,7 +15,8 @@ import org.attnlab.models.runtime.RuntimeSettings;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs benchmark cases one after another in this process: the matrix-multiply rate first, then per case its set-up
+ * Runs benchmark cases one after another in this process: the matrix-multiply rate first (as many products as steps,
+ * within {@value #GEMM_WARMUP} warm-up and 5 to {@value #GEMM_COUNTED} timed ones), then per case its set-up
  * (untimed), {@code warmup} untimed steps and {@code counted} timed steps, with the peak RSS reset before each case.
  *
  * @param warmup   untimed steps per case
@@ -23,6 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param gemmSize n of the {@code [n, n]} matrices the matrix-multiply rate is measured on
  */
 public record BenchSuite(int warmup, int counted, int gemmSize) {
+    /**
+     * At most this many warm-up and timed products for the matrix-multiply rate (at least 1 and 5): a long timing of
+     * small steps would otherwise spend minutes on products of 20 ms each.
+     */
+    static final int GEMM_WARMUP = 10;
+    static final int GEMM_COUNTED = 50;
 
     public BenchSuite {
         if (warmup < 0 || counted < 1 || gemmSize < 1) {
@@ -33,7 +40,8 @@ public record BenchSuite(int warmup, int counted, int gemmSize) {
 
     /** Runs {@code cases}, printing a line per case to {@code log}. */
     public SuiteResult run(List<BenchCase> cases, PrintWriter log) {
-        double gemm = GemmPeak.gflops(gemmSize, Math.max(warmup, 1), Math.max(counted, 5), GemmPeak.SEED);
+        double gemm = GemmPeak.gflops(gemmSize, Math.min(Math.max(warmup, 1), GEMM_WARMUP),
+                Math.min(Math.max(counted, 5), GEMM_COUNTED), GemmPeak.SEED);
         log.printf(Locale.ROOT, "gemm %dx%d: %.1f GFLOP/s%n", gemmSize, gemmSize, gemm);
         boolean rssPerCase = true;
         List<CaseResult> out = new ArrayList<>();
