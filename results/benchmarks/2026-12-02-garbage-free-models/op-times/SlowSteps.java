@@ -1,3 +1,7 @@
+// Measurement program of results/benchmarks/2026-12-02-garbage-free-models (see its README, "Where a slow step's extra
+// time goes"): trains an experiment's first variant, then times each replayed op of N steps and splits the 12 slowest
+// steps' extra time over the median into data and ops. Run with java's source launcher on the launcher's classpath:
+//   java -cp "modules/attnlab-cli/target/attnlab-cli.jar:modules/attnlab-cli/target/lib/*" SlowSteps.java FILE.yaml N
 import java.nio.file.Path;
 import java.util.*;
 import org.attnlab.bench.cases.ExperimentModel;

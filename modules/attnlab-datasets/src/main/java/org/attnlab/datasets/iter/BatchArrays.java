@@ -57,10 +57,14 @@ public final class BatchArrays {
         return array(slot, data, 3, rows, cols, depth);
     }
 
-    /** The slot's array overwritten when it has this shape (compared size by size: no shape array is made), else a new one. */
+    /**
+     * The slot's array overwritten when it has this shape (compared size by size, so that no shape array is made),
+     * else a new one.
+     */
     private INDArray array(int slot, float[] data, int rank, long rows, long cols, long depth) {
         INDArray a = reuse ? arrays[slot] : null;
-        if (a != null && a.rank() == rank && a.size(0) == rows && a.size(1) == cols && (rank == 2 || a.size(2) == depth)) {
+        if (a != null && a.rank() == rank && a.size(0) == rows && a.size(1) == cols
+                && (rank == 2 || a.size(2) == depth)) {
             a.data().setData(data);
             return a;
         }

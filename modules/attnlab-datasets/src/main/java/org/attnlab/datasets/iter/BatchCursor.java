@@ -44,7 +44,10 @@ public final class BatchCursor {
         return position < batches.size();
     }
 
-    /** Example indices of the next batch: valid until the next {@link #reset}, which may write the next epoch's into it. */
+    /**
+     * Example indices of the next batch: valid until the next {@link #reset}, which may write the next epoch's batch
+     * into the same array.
+     */
     public int[] next() {
         if (!hasNext()) {
             throw new NoSuchElementException("epoch " + epoch + " is over; call reset()");

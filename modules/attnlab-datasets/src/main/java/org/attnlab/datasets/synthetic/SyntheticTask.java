@@ -126,7 +126,8 @@ public enum SyntheticTask {
      * features mask [B, T] (all ones) and labels mask [B, T] (all ones except unlabelled recall positions).
      * The examples come from {@code seed}; the batch shuffle from {@code options.seed()}.
      */
-    public BatchedDataSetIterator iterator(int numExamples, int seqLen, int vocabSize, long seed, BatchOptions options) {
+    public BatchedDataSetIterator iterator(int numExamples, int seqLen, int vocabSize, long seed,
+                                           BatchOptions options) {
         return iterator(numExamples, seqLen, seqLen, vocabSize, seed, options);
     }
 
@@ -135,7 +136,7 @@ public enum SyntheticTask {
      * batch is padded (id 0, masks 0) to {@code T = maxLen}, so batches of one split share one shape.
      */
     public BatchedDataSetIterator iterator(int numExamples, int minLen, int maxLen, int vocabSize, long seed,
-                                            BatchOptions options) {
+                                           BatchOptions options) {
         return new SequenceDataSetIterator(generate(numExamples, minLen, maxLen, vocabSize, seed), vocabSize, options,
                 maxLen);
     }
