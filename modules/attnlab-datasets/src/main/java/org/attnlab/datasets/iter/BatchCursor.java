@@ -110,9 +110,8 @@ public final class BatchCursor {
     private static final class Shuffle {
         final int[] order;
         final Random random;
-        private int next;
-
         private final BatchOptions options;
+        private int next;
 
         Shuffle(int n, BatchOptions options, int epochNumber) {
             this.order = new int[n];
