@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * shapes {@code [batch..., rows, cols]}, where {@code op} transposes the last two axes when flagged. libnd4j 1.0.0-M2.1
  * runs such batches (attention's {@code [B, heads, T, T]} scores and their gradients) at 1-3 GFLOP/s with a large cost
  * per matrix; this takes about a quarter of that time (0.71 against 2.65 ms per transformer-ablation step) for
- * matrices of up to {@value #MAX_WORK} multiply-adds and more time for larger ones, which libnd4j keeps.
+ * matrices of up to {@value #MAX_WORK} multiply-adds and more time for larger ones ({@link BlasBatchedProduct} takes
+ * those).
  *
  * <p>Each output element is {@code a0 * b0}, then {@code + ak * bk} for k in order, in float (no fused multiply-add).
  * libnd4j sums in another order, so the results differ from its kernel by float rounding.
@@ -75,24 +76,35 @@ final class BatchedProduct implements Runnable {
 
     /** Whether {@link #of} gives a kernel for these arrays: never on a GPU backend (its host copies lag). */
     static boolean fits(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
+        long work = work(a, b, c, transA, transB);
+        return work > 0 && work <= MAX_WORK;
+    }
+
+    /**
+     * The multiply-adds per matrix ({@code rows * inner * cols}) of the batch of products {@code c = op(a) * op(b)},
+     * or -1 when the arrays are not such a batch on the CPU backend: float arrays of one rank of at least 3, c order
+     * with default strides, the same batch axes, matching inner sizes and {@code c} of the product's shape.
+     */
+    static long work(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB) {
         int r = a.rank();
         if (!ON_CPU || r < 3 || b.rank() != r || c.rank() != r || !dense(a) || !dense(b) || !dense(c)) {
-            return false;
+            return -1;
         }
         long[] as = a.shape();
         long[] bs = b.shape();
         long[] cs = c.shape();
         if (!Arrays.equals(as, 0, r - 2, bs, 0, r - 2) || !Arrays.equals(as, 0, r - 2, cs, 0, r - 2)) {
-            return false;
+            return -1;
         }
         long m = as[transA ? r - 1 : r - 2];
         long k = as[transA ? r - 2 : r - 1];
         long kb = bs[transB ? r - 1 : r - 2];
         long n = bs[transB ? r - 2 : r - 1];
-        return k == kb && k > 0 && cs[r - 2] == m && cs[r - 1] == n && m * k * n <= MAX_WORK;
+        return k == kb && k > 0 && cs[r - 2] == m && cs[r - 1] == n ? m * k * n : -1;
     }
 
-    private static boolean dense(INDArray x) {
+    /** Whether {@code x} is a float array in c order with default strides (axes of size 1 aside). */
+    static boolean dense(INDArray x) {
         if (x.dataType() != DataType.FLOAT || x.ordering() != 'c' || x.length() > Integer.MAX_VALUE / 2) {
             return false;
         }

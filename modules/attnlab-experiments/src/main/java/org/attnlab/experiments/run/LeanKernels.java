@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.attnlab.experiments.run.RecordedStep.RawExec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseReduceOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,11 +38,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>a legacy reduction along axes (a layer norm's mean, a softmax's maximum) or of a whole array (a loss's sum)
  *   becomes libnd4j's custom op of that name, which runs the same reduction kernel on a kept context: ND4J's executor of the legacy op wraps the reduced
  *   sub-arrays' shapes and offsets in new buffers on every call, garbage that the collector must trace.</li>
+ *   <li>a sum along leading axes (a bias's or a gain's gradient, in {@code add_bp} or in the rewrites above) becomes a
+ *   {@link LeadingSum}, the same column sums in the same order without libnd4j's strided walk down each column; the
+ *   other input's gradient in {@code add_bp} is the incoming gradient itself, as a view where possible.</li>
  * </ul>
- * One rewrite changes float rounding: a {@code matmul} or {@code matmul_bp} of small matrices in batches (attention's
- * scores and weighted values, per head) becomes {@link BatchedProduct}s, which sum in another order than libnd4j. The
- * system property {@value #EXACT} {@code = true} keeps libnd4j's products, so that a replay is bit-identical to the
- * session's step.
+ * One rewrite changes float rounding: a {@code matmul} or {@code matmul_bp} of matrices in batches (attention's
+ * scores and weighted values, per head) becomes {@link BatchedProduct}s (small matrices, in Java) or
+ * {@link BlasBatchedProduct}s (larger ones), which sum in another order than libnd4j. The system property
+ * {@value #EXACT} {@code = true} keeps libnd4j's products, so that a replay is bit-identical to the session's step.
  */
 final class LeanKernels {
     /** The system property that keeps libnd4j's batched products in replays. */
@@ -70,6 +74,7 @@ final class LeanKernels {
                 case "reshape", "expand_dims", "squeeze" -> view(e, plan, updatedGradients);
                 case "thresholdedrelu_bp" -> relu(e);
                 case "multiply_bp" -> product(e, i, plan);
+                case "add_bp" -> sumBp(e, i, plan, updatedGradients);
                 case "divide_bp" -> quotient(e, i, plan);
                 case "softmax_bp" -> softmax(e, softmaxOf.get(e.inputs().get(0)), i, plan);
                 case "softmax" -> softmaxForward(e, i, plan);
@@ -91,24 +96,31 @@ final class LeanKernels {
     }
 
     /**
-     * No execution when a reshape's output can be its input's buffer in the output's shape: both are the step's own
-     * c-order arrays of one type and length, neither is written again, and neither is a parameter's gradient (which
-     * its updater overwrites).
+     * No execution when a reshape's output can be its input's buffer in the output's shape ({@link #canAlias}).
      */
     private static List<RawExec> view(RawExec e, ArrayPlan plan, Set<INDArray> updatedGradients) {
-        if (e.inputs().isEmpty() || e.outputs().length != 1 || e.updated().get(0) != null
+        if (e.inputs().isEmpty() || e.outputs().length != 1
                 || Arrays.stream(e.ints()).anyMatch(a -> Math.abs(a) == 'f')) {
             return null;
         }
         INDArray in = e.inputs().get(0);
         INDArray out = e.outputs()[0];
-        if (!plan.defines(in) || !plan.defines(out) || plan.rewritten(in) || plan.rewritten(out)
-                || updatedGradients.contains(in) || in.ordering() != 'c' || out.ordering() != 'c'
-                || in.dataType() != out.dataType() || in.length() != out.length()) {
+        if (!canAlias(in, out, e.updated().get(0), plan, updatedGradients)) {
             return null;
         }
         plan.alias(out, in);
         return List.of();
+    }
+
+    /**
+     * Whether {@code out} can be {@code in}'s buffer: both are the step's own c-order arrays of one type and length,
+     * neither is written again, and neither is a parameter's gradient (which its updater overwrites).
+     */
+    private static boolean canAlias(INDArray in, INDArray out, String parameter, ArrayPlan plan,
+                                    Set<INDArray> updatedGradients) {
+        return parameter == null && plan.defines(in) && plan.defines(out) && !plan.rewritten(in)
+                && !plan.rewritten(out) && !updatedGradients.contains(in) && in.ordering() == 'c'
+                && out.ordering() == 'c' && in.dataType() == out.dataType() && in.length() == out.length();
     }
 
     private static List<RawExec> relu(RawExec e) {
@@ -150,6 +162,51 @@ final class LeanKernels {
             INDArray product = temporary(plan, position, g, g.shape());
             lean.add(multiply(g, other, product));
             lean.add(sum(product, axes, own.rank() == g.rank(), grad).updating(parameter));
+        }
+        return lean;
+    }
+
+    /**
+     * {@code add_bp(x, y, g) -> (g summed to x's shape, g summed to y's shape)} where one input is broadcast along
+     * leading axes (a bias): its gradient is a {@link LeadingSum}, the column sums libnd4j computes in the same order
+     * without its strided walk; the other input's gradient is {@code g} itself, a view of it where both may share a
+     * buffer ({@link #canAlias}), else a copy.
+     */
+    private static List<RawExec> sumBp(RawExec e, int position, ArrayPlan plan, Set<INDArray> updatedGradients) {
+        if (!rewritableBp(e)) {
+            return null;
+        }
+        INDArray g = e.inputs().get(2);
+        if (Arrays.equals(e.inputs().get(0).shape(), e.inputs().get(1).shape())) {
+            return null;
+        }
+        List<RawExec> lean = new ArrayList<>();
+        INDArray view = null;
+        for (int side = 0; side < 2; side++) {
+            INDArray own = e.inputs().get(side);
+            INDArray grad = e.outputs()[side];
+            String parameter = e.updated().get(side);
+            if (unread(grad, parameter, position, plan)) {
+                continue;
+            }
+            if (Arrays.equals(own.shape(), g.shape())) {
+                if (view == null && canAlias(g, grad, parameter, plan, updatedGradients)) {
+                    view = grad;
+                } else {
+                    lean.add(RawExec.custom("identity", List.of(g), new INDArray[]{grad}, new long[0],
+                            new boolean[0]).updating(parameter));
+                }
+                continue;
+            }
+            int[] axes = broadcastAxes(own.shape(), g.shape());
+            RawExec sum = axes == null ? null : leadingSum(g, axes, grad);
+            if (sum == null) {
+                return null;
+            }
+            lean.add(sum.updating(parameter));
+        }
+        if (view != null) {
+            plan.alias(view, g);
         }
         return lean;
     }
@@ -209,8 +266,9 @@ final class LeanKernels {
                 || !Arrays.equals(reducedShape(in.shape(), axes, r.isKeepDims()), e.outputs()[0].shape())) {
             return null;
         }
-        return List.of(RawExec.custom(e.op().opName(), List.of(in), e.outputs(),
-                Arrays.stream(axes).mapToLong(a -> a).toArray(), new boolean[]{r.isKeepDims()})
+        RawExec sum = "reduce_sum".equals(e.op().opName()) ? leadingSum(in, axes, e.outputs()[0]) : null;
+        return List.of((sum != null ? sum : RawExec.custom(e.op().opName(), List.of(in), e.outputs(),
+                Arrays.stream(axes).mapToLong(a -> a).toArray(), new boolean[]{r.isKeepDims()}))
                 .updating(e.updated().get(0)));
     }
 
@@ -235,7 +293,7 @@ final class LeanKernels {
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** {@code matmul(a, b) -> c} as a {@link BatchedProduct}, when it is one. */
+    /** {@code matmul(a, b) -> c} as a batched product in Java or OpenBLAS ({@link #product}), when it is one. */
     private static List<RawExec> matmul(RawExec e) {
         boolean[] t = transposes(e);
         if (t == null || e.inputs().size() != 2 || e.outputs().length != 1) {
@@ -244,14 +302,12 @@ final class LeanKernels {
         INDArray a = e.inputs().get(0);
         INDArray b = e.inputs().get(1);
         INDArray c = e.outputs()[0];
-        if (c == a || c == b || !BatchedProduct.fits(a, b, c, t[0], t[1])) {
-            return null;
-        }
-        return List.of(javaProduct(e, a, b, c, t[0], t[1]).updating(e.updated().get(0)));
+        RawExec product = c == a || c == b ? null : product(e, a, b, c, t[0], t[1]);
+        return product == null ? null : List.of(product.updating(e.updated().get(0)));
     }
 
     /**
-     * {@code matmul_bp(a, b, g) -> (ga, gb)} for {@code c = op(a) * op(b)} as two {@link BatchedProduct}s:
+     * {@code matmul_bp(a, b, g) -> (ga, gb)} for {@code c = op(a) * op(b)} as two batched products ({@link #product}):
      * {@code ga = g * op(b)^T} ({@code op(b) * g^T} when a is transposed) and {@code gb = op(a)^T * g}
      * ({@code g^T * op(a)} when b is transposed); a gradient nothing reads is not computed.
      */
@@ -275,10 +331,11 @@ final class LeanKernels {
                 continue;
             }
             Operands o = sides[side];
-            if (!BatchedProduct.fits(o.x, o.y, grad, o.tx, o.ty)) {
+            RawExec product = product(e, o.x, o.y, grad, o.tx, o.ty);
+            if (product == null) {
                 return null;
             }
-            lean.add(javaProduct(e, o.x, o.y, grad, o.tx, o.ty).updating(parameter));
+            lean.add(product.updating(parameter));
         }
         return lean;
     }
@@ -298,18 +355,69 @@ final class LeanKernels {
         return new boolean[]{ints.length > 0 && ints[0] != 0, ints.length > 1 && ints[1] != 0};
     }
 
-    /** {@code c = op(a) * op(b)} computed in Java in place of (part of) {@code replaced}. */
-    private static RawExec javaProduct(RawExec replaced, INDArray a, INDArray b, INDArray c, boolean ta, boolean tb) {
-        return RawExec.java(new Product(replaced.op().opName() + " (java)", ta, tb), replaced.op(), List.of(a, b),
-                new INDArray[]{c});
+    /**
+     * {@code c = op(a) * op(b)} in place of (part of) {@code replaced}: a {@link BatchedProduct} in Java for small
+     * matrices, a {@link BlasBatchedProduct} for larger ones; null when the arrays are not a batch of products.
+     */
+    private static RawExec product(RawExec replaced, INDArray a, INDArray b, INDArray c, boolean ta, boolean tb) {
+        boolean blas;
+        if (BatchedProduct.fits(a, b, c, ta, tb)) {
+            blas = false;
+        } else if (BlasBatchedProduct.fits(a, b, c, ta, tb)) {
+            blas = true;
+        } else {
+            return null;
+        }
+        String name = replaced.op().opName() + (blas ? " (blas)" : " (java)");
+        return RawExec.java(new Product(name, ta, tb, blas), replaced.op(), List.of(a, b), new INDArray[]{c});
     }
 
-    /** A {@link BatchedProduct} of a step's two input arrays into its output, with its transposes. */
-    private record Product(String name, boolean ta, boolean tb) implements RecordedStep.Kernel {
+    /** A batched product of a step's two input arrays into its output, with its transposes. */
+    private record Product(String name, boolean ta, boolean tb, boolean blas) implements RecordedStep.Kernel {
         @Override
         public Runnable bind(List<INDArray> inputs, INDArray[] outputs) {
-            return Objects.requireNonNull(BatchedProduct.of(inputs.get(0), inputs.get(1), outputs[0], ta, tb),
-                    "the placed arrays do not fit the recorded product");
+            INDArray a = inputs.get(0);
+            INDArray b = inputs.get(1);
+            Runnable product = blas ? BlasBatchedProduct.of(a, b, outputs[0], ta, tb)
+                    : BatchedProduct.of(a, b, outputs[0], ta, tb);
+            return Objects.requireNonNull(product, "the placed arrays do not fit the recorded product");
+        }
+    }
+
+    /**
+     * {@code in} summed along the leading axes {@code axes} into {@code into} as a {@link LeadingSum}; null when the
+     * axes are not the leading ones or the arrays do not fit it.
+     */
+    private static RawExec leadingSum(INDArray in, int[] axes, INDArray into) {
+        int[] sorted = Arrays.stream(axes).map(a -> a < 0 ? a + in.rank() : a).sorted().toArray();
+        for (int a = 0; a < sorted.length; a++) {
+            if (sorted[a] != a) {
+                return null;
+            }
+        }
+        if (!LeadingSum.fits(in, into, sorted.length)) {
+            return null;
+        }
+        return RawExec.java(new Summed(sorted.length), DynamicCustomOp.builder("reduce_sum").build(), List.of(in),
+                new INDArray[]{into});
+    }
+
+    /** A {@link LeadingSum} over the first {@code axes} axes of a step's input array into its output. */
+    private record Summed(int axes) implements RecordedStep.Kernel {
+        @Override
+        public String name() {
+            return "reduce_sum (java)";
+        }
+
+        @Override
+        public Runnable bind(List<INDArray> inputs, INDArray[] outputs) {
+            return Objects.requireNonNull(LeadingSum.of(inputs.get(0), outputs[0], axes),
+                    "the placed arrays do not fit the recorded sum");
+        }
+
+        @Override
+        public boolean roundsAsLibnd4j() {
+            return true;
         }
     }
 
@@ -401,8 +509,10 @@ final class LeanKernels {
         return RawExec.custom(name, List.of(a, b), new INDArray[]{into}, new long[0], new boolean[0]);
     }
 
+    /** {@code in} summed along {@code axes} into {@code into}: a {@link LeadingSum} where it fits, else libnd4j's. */
     private static RawExec sum(INDArray in, int[] axes, boolean keepDims, INDArray into) {
-        return RawExec.custom("reduce_sum", List.of(in), new INDArray[]{into},
+        RawExec leading = leadingSum(in, axes, into);
+        return leading != null ? leading : RawExec.custom("reduce_sum", List.of(in), new INDArray[]{into},
                 Arrays.stream(axes).mapToLong(a -> a).toArray(), new boolean[]{keepDims});
     }
 

@@ -53,9 +53,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * not overlap share one buffer), so a replayed step executes the same ops, in the same order, into the same buffers,
  * and applies each parameter's updater right after the op that computes its gradient, as {@link TrainingSession}
  * does. What a replay skips is the session's per-op work: working out the subgraph, dependency tracking, output-shape
- * calculation and allocation. Some ops are rewritten into cheaper kernels ({@link LeanKernels}); small batched matrix
- * products run in Java ({@link BatchedProduct}), whose float rounding differs from libnd4j's, so a step recorded with
- * them is undone and taken again by its replay: every replayed step then computes alike.
+ * calculation and allocation. Some ops are rewritten into cheaper kernels ({@link LeanKernels}); batched matrix
+ * products run in Java ({@link BatchedProduct}) or as OpenBLAS calls of their own ({@link BlasBatchedProduct}), whose
+ * float rounding differs from libnd4j's, so a step recorded with them is undone and taken again by its replay: every
+ * replayed step then computes alike.
  *
  * <p>Batches (placeholders) and graph constants (dropout masks, batch-norm switches) are copied into the recorded
  * arrays before each replay; trainable parameters must still be the arrays the recording saw (they are updated in
@@ -71,13 +72,13 @@ final class RecordedStep {
     private final List<Exec> execs;
     private final long bytes;
     private final LearningRate rate = new LearningRate();
-    /** Whether some of the step's kernels run in Java (their float rounding is not the session's). */
-    private final boolean inJava;
+    /** Whether some of the step's kernels round otherwise than the session's ops. */
+    private final boolean roundsOtherwise;
 
     private RecordedStep(SameDiff gradients, Map<String, INDArray> feeds, Map<String, INDArray> constants,
-                         Map<String, INDArray> parameters, List<Exec> execs, long bytes, boolean inJava) {
+                         Map<String, INDArray> parameters, List<Exec> execs, long bytes, boolean roundsOtherwise) {
         this.gradients = gradients;
-        this.inJava = inJava;
+        this.roundsOtherwise = roundsOtherwise;
         this.feeds = Named.of(feeds);
         this.constants = Named.of(constants);
         this.parameters = Named.of(parameters);
@@ -101,7 +102,7 @@ final class RecordedStep {
         session.setMmgr(new ClosingMemory());
         session.trainingIteration(config, feeds, trainable, updaters, batch, losses, List.of(recorder), at);
         RecordedStep step = recorder.step();
-        if (step != null && step.inJava) {
+        if (step != null && step.roundsOtherwise) {
             before.forEach((array, copy) -> array.assign(copy));
             step.replay(feeds, config, updaters, at, null);
         }
@@ -472,7 +473,7 @@ final class RecordedStep {
                 replayed.add(raw.placed(placed, gradients));
             }
             return new RecordedStep(gradients, feeds, constants, parameters, List.copyOf(replayed), plan.bytes(),
-                    lean.stream().anyMatch(RawExec::inJava));
+                    lean.stream().anyMatch(RawExec::roundsOtherwise));
         }
     }
 
@@ -543,9 +544,9 @@ final class RecordedStep {
                     String.join(", ", updates.stream().map(u -> u.parameter).toList()));
         }
 
-        /** Whether the step runs this execution in Java rather than in libnd4j. */
-        boolean inJava() {
-            return kernel != null;
+        /** Whether this execution's kernel rounds otherwise than the libnd4j op it replaces. */
+        boolean roundsOtherwise() {
+            return kernel != null && !kernel.roundsAsLibnd4j();
         }
 
         private static boolean[] flags(List<Boolean> list) {
@@ -564,5 +565,10 @@ final class RecordedStep {
 
         /** The computation on {@code inputs} into {@code outputs} (the placed arrays, in the recorded order). */
         Runnable bind(List<INDArray> inputs, INDArray[] outputs);
+
+        /** Whether the kernel's results equal, bit for bit, those of the libnd4j op it replaces. */
+        default boolean roundsAsLibnd4j() {
+            return false;
+        }
     }
 }

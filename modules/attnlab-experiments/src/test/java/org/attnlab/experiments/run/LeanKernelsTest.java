@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * A replayed step whose ReLU, broadcast quotient (by each row's root mean square), broadcast products (a gain over
+ * A replayed step whose bias, ReLU, broadcast quotient (by each row's root mean square), broadcast products (a gain over
  * rows, a scale over positions, a key mask), masked softmax (forward and backward) and reshape of an intermediate run
  * through {@link LeanKernels}' rewrites trains float32 parameters bit for bit as SameDiff's session does.
  */
@@ -27,14 +27,14 @@ class LeanKernelsTest {
     private static final int B = 3;
     private static final int T = 5;
     private static final int D = 4;
-    private static final String[] PARAMETERS = {"w", "gain", "rowScale"};
+    private static final String[] PARAMETERS = {"w", "bias", "gain", "rowScale"};
 
     /** With libnd4j's batched products kept ({@value LeanKernels#EXACT}), the replay is the session bit for bit. */
     @Test
     void rewrittenStepsTrainAsTheSessionBitForBit() {
         System.setProperty(LeanKernels.EXACT, "true");
         try {
-            List<String> ops = train(0f);
+            List<String> ops = train(0f, T, D);
             assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul_bp [[" + B + ", ")), ops.toString());
         } finally {
             System.clearProperty(LeanKernels.EXACT);
@@ -47,10 +47,22 @@ class LeanKernelsTest {
      */
     @Test
     void batchedProductsInJavaTrainAsTheSessionWithinRounding() {
-        List<String> ops = train(1e-5f);
+        List<String> ops = train(1e-5f, T, D);
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul (java) [[" + B + ", " + T + ", " + D + "]")),
                 ops.toString());
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul_bp (java) [[" + B + ", ")), ops.toString());
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("matmul_bp [[" + B + ", ")), ops.toString());
+    }
+
+    /**
+     * Positions and widths whose attention products are more work per matrix than {@link BatchedProduct} takes
+     * ({@code 20 x 16 x 20}) run them as {@link BlasBatchedProduct}s, within float rounding of the session.
+     */
+    @Test
+    void largerBatchedProductsRunOnOpenBlasAndTrainAsTheSessionWithinRounding() {
+        List<String> ops = train(1e-5f, 20, 16);
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul (blas) [[" + B + ", 20, 16]")), ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("matmul_bp (blas) [[" + B + ", ")), ops.toString());
         assertTrue(ops.stream().noneMatch(o -> o.startsWith("matmul_bp [[" + B + ", ")), ops.toString());
     }
 
@@ -60,14 +72,14 @@ class LeanKernelsTest {
      */
     @Test
     void aRecordedStepIsTakenAsItsReplay() {
-        SameDiff replayed = graph();
-        SameDiff recordedEachStep = graph();
-        SameDiff bySession = graph();
+        SameDiff replayed = graph(T, D);
+        SameDiff recordedEachStep = graph(T, D);
+        SameDiff bySession = graph(T, D);
         FitSession replaying = new FitSession(replayed, true);
         FitSession session = new FitSession(bySession, false);
         Random rnd = new Random(7);
         for (int i = 0; i < 4; i++) {
-            MultiDataSet batch = batch(rnd);
+            MultiDataSet batch = batch(rnd, T, D);
             replaying.fit(batch);
             new FitSession(recordedEachStep, true).fit(batch);
             session.fit(batch);
@@ -82,10 +94,13 @@ class LeanKernelsTest {
         assertTrue(differs, "the Java products round differently from libnd4j's");
     }
 
-    /** Trains the graph replayed and through the session; the replayed ops of steps 3 to 6, as the timer names them. */
-    private static List<String> train(float tolerance) {
-        SameDiff replayed = graph();
-        SameDiff bySession = graph();
+    /**
+     * Trains the graph with {@code t} positions of width {@code d} replayed and through the session; the replayed ops
+     * of steps 3 to 6, as the timer names them.
+     */
+    private static List<String> train(float tolerance, int t, int d) {
+        SameDiff replayed = graph(t, d);
+        SameDiff bySession = graph(t, d);
         FitSession replaying = new FitSession(replayed, true);
         FitSession session = new FitSession(bySession, false);
         List<String> ops = new ArrayList<>();
@@ -94,7 +109,7 @@ class LeanKernelsTest {
             if (i == 2) {
                 replaying.timeReplayedOps((op, shapes, nanos) -> ops.add(op + " " + shapes));
             }
-            MultiDataSet batch = batch(rnd);
+            MultiDataSet batch = batch(rnd, t, d);
             replaying.fit(batch);
             session.fit(batch);
         }
@@ -102,18 +117,20 @@ class LeanKernelsTest {
         for (String p : PARAMETERS) {
             float[] expected = bySession.getArrForVarName(p).data().asFloat();
             assertArrayEquals(expected, replayed.getArrForVarName(p).data().asFloat(), tolerance, p);
-            assertFalse(java.util.Arrays.equals(expected, graph().getArrForVarName(p).data().asFloat()),
+            assertFalse(java.util.Arrays.equals(expected, graph(t, d).getArrForVarName(p).data().asFloat()),
                     p + " was trained");
         }
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("relu_bp ")), ops.toString());
-        assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_sum ")), ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_sum (java) [[" + B + ", " + t + ", " + d + "]]")),
+                "the gain's gradient sums over leading axes in Java: " + ops);
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("add_bp ")), "the bias's add_bp is rewritten: " + ops);
         assertTrue(ops.stream().noneMatch(o -> o.startsWith("thresholdedrelu_bp ") || o.startsWith("softmax_bp ")
                 || o.startsWith("softmax ")), ops.toString());
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("reduce_max ")), ops.toString());
         assertTrue(ops.stream().filter(o -> o.startsWith("multiply_bp ") || o.startsWith("divide_bp "))
                 .allMatch(LeanKernelsTest::sameShapes), "only same-shape products and quotients keep their bp: " + ops);
         assertTrue(ops.stream().anyMatch(o -> o.startsWith("neg ")), ops.toString());
-        assertTrue(ops.stream().noneMatch(o -> o.startsWith("reshape [[" + B * T + ", " + D + "]")),
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("reshape [[" + B * t + ", " + d + "]")),
                 "the product's reshape is a view: " + ops);
         return ops;
     }
@@ -125,18 +142,20 @@ class LeanKernelsTest {
     }
 
     /**
-     * {@code a = relu(x w)}, {@code h = a / sqrt(mean(a^2) + 1) * gain[d] * rowScale[1, T, 1]}; attention of
-     * {@code h} over itself with a key mask, {@code softmax(h h^T) * mask[B, 1, T]}; squared error of the attended values against {@code y}. Float32, Adam.
+     * {@code a = relu(x w + bias)}, {@code h = a / sqrt(mean(a^2) + 1) * gain[d] * rowScale[1, t, 1]}; attention of
+     * {@code h} over itself with a key mask, {@code softmax(h h^T) * mask[B, 1, t]}; squared error of the attended
+     * values against {@code y}. Float32, Adam.
      */
-    private static SameDiff graph() {
+    private static SameDiff graph(int t, int d) {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, T, D);
-        SDVariable mask = sd.placeHolder("mask", DataType.FLOAT, -1, 1, T);
-        SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, T, D);
-        SDVariable w = sd.var("w", Nd4j.linspace(DataType.FLOAT, -0.5, 0.07, D * D).reshape(D, D));
-        SDVariable gain = sd.var("gain", Nd4j.linspace(DataType.FLOAT, 0.8, 0.1, D));
-        SDVariable rowScale = sd.var("rowScale", Nd4j.linspace(DataType.FLOAT, 1.2, -0.1, T).reshape(1, T, 1));
-        SDVariable flat = sd.reshape(x, -1, D).mmul(w);
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, t, d);
+        SDVariable mask = sd.placeHolder("mask", DataType.FLOAT, -1, 1, t);
+        SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, t, d);
+        SDVariable w = sd.var("w", Nd4j.linspace(DataType.FLOAT, -0.5, 0.07, d * d).reshape(d, d));
+        SDVariable bias = sd.var("bias", Nd4j.linspace(DataType.FLOAT, 0.05, -0.02, d));
+        SDVariable gain = sd.var("gain", Nd4j.linspace(DataType.FLOAT, 0.8, 0.1, d));
+        SDVariable rowScale = sd.var("rowScale", Nd4j.linspace(DataType.FLOAT, 1.2, -0.1, t).reshape(1, t, 1));
+        SDVariable flat = sd.reshape(x, -1, d).mmul(w).add(bias);
         SDVariable act = sd.nn.relu(sd.reshape(flat, sd.shape(x)), 0.0);
         SDVariable h = act.div(sd.math.sqrt(sd.mean(act.mul(act), true, 2).add(1.0))).mul(gain).mul(rowScale);
         SDVariable weights = sd.nn.softmax(sd.mmul(h, h, false, true, false), 2).mul(mask);
@@ -148,16 +167,16 @@ class LeanKernelsTest {
         return sd;
     }
 
-    private static MultiDataSet batch(Random rnd) {
-        INDArray x = Nd4j.create(DataType.FLOAT, B, T, D);
-        INDArray y = Nd4j.create(DataType.FLOAT, B, T, D);
-        INDArray mask = Nd4j.ones(DataType.FLOAT, B, 1, T);
-        for (int i = 0; i < B * T * D; i++) {
+    private static MultiDataSet batch(Random rnd, int t, int d) {
+        INDArray x = Nd4j.create(DataType.FLOAT, B, t, d);
+        INDArray y = Nd4j.create(DataType.FLOAT, B, t, d);
+        INDArray mask = Nd4j.ones(DataType.FLOAT, B, 1, t);
+        for (int i = 0; i < B * t * d; i++) {
             x.putScalar(i, rnd.nextGaussian());
             y.putScalar(i, rnd.nextGaussian());
         }
         for (int b = 0; b < B; b++) {
-            mask.putScalar(new long[] {b, 0, T - 1 - b}, 0.0);
+            mask.putScalar(new long[] {b, 0, t - 1 - b}, 0.0);
         }
         return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x, mask}, new INDArray[] {y});
     }
