@@ -102,8 +102,9 @@ def main():
     cases = [line.split("\t")[0] for line in listing.stdout.splitlines() if "\t" in line]
     a_threads = a.attnlab_threads or a.threads
     jvm_env = dict(os.environ, OMP_NUM_THREADS=str(a_threads))
-    # the launcher's defaults for AttnLab's threads, given to PyTorch too: idle threads sleep rather than spin
-    py_env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OPENBLAS_THREAD_TIMEOUT="4", OMP_NUM_THREADS=str(a.threads))
+    # OPENBLAS_THREAD_TIMEOUT=4 (AttnLab's launcher default) did not make PyTorch's steps faster
+    # (results/benchmarks/2026-12-02-idle-threads/), so PyTorch keeps OpenBLAS's own
+    py_env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OMP_NUM_THREADS=str(a.threads))
     print("compare: %d cases x %d rounds, %d threads, into %s" % (len(cases), a.rounds, a.threads, out), flush=True)
     for r in range(1, a.rounds + 1):
         for case in cases:
@@ -144,8 +145,8 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
              "- date: %s to %s (UTC)" % (started.strftime("%Y-%m-%d %H:%M"), ended.strftime("%H:%M")),
              "- load averages (1, 5, 15 min): %s at start, %s at end" % (load_start, load_end),
              "- %d rounds, each case alternately in a fresh AttnLab and a fresh PyTorch process; threads: AttnLab %d "
-             "(OMP_NUM_THREADS and --threads), PyTorch %d (torch.set_num_threads); OMP_WAIT_POLICY=PASSIVE and "
-             "OPENBLAS_THREAD_TIMEOUT=4 on both sides (AttnLab's from the launcher); %d warm-up "
+             "(OMP_NUM_THREADS and --threads), PyTorch %d (torch.set_num_threads); OMP_WAIT_POLICY=PASSIVE on both "
+             "sides, AttnLab also OPENBLAS_THREAD_TIMEOUT=4 (the launcher's defaults); %d warm-up "
              "and %d timed steps per process" % (a.rounds, a.attnlab_threads or a.threads, a.threads, a.warmup,
                                                  a.iterations),
              "- ms are pooled over every timed step of every round; ratios are AttnLab / PyTorch", ""]
