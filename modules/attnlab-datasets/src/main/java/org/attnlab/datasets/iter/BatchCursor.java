@@ -12,7 +12,9 @@ import java.util.Random;
  * {@code seed} and epoch number, so every run sees the same sequence of batches. With bucketing, the
  * shuffled examples are taken in pools of {@value #POOL_BATCHES} batches, sorted by length inside each
  * pool, cut into batches, and the batches shuffled. The next epoch's shuffle is done a few swaps per batch handed
- * out, so that no single training step pays for a whole shuffle.
+ * out, so that no single training step pays for a whole shuffle; without bucketing, the next epoch's batches are also
+ * copied out of its shuffle as the swaps settle them, so that an epoch start does almost nothing (the code that runs
+ * once per epoch is never compiled, and interpreted it cost the epoch's first training step tens of microseconds).
  */
 public final class BatchCursor {
 
@@ -25,6 +27,9 @@ public final class BatchCursor {
     private List<int[]> batches;
     private int position;
     private Shuffle upcoming;
+    /** Without bucketing: the next epoch's batches, those from {@link #settled} on holding their final examples. */
+    private List<int[]> upcomingBatches;
+    private int settled;
 
     /** A cursor over examples whose lengths are {@code lengths} (used only for bucketing). */
     public BatchCursor(int[] lengths, BatchOptions options) {
@@ -32,6 +37,11 @@ public final class BatchCursor {
         this.options = options;
         this.batches = plan(new Shuffle(exampleCount(), options, 0).finished());
         this.upcoming = new Shuffle(exampleCount(), options, 1);
+        this.upcomingBatches = new ArrayList<>(batches.size());
+        for (int[] batch : batches) {
+            upcomingBatches.add(new int[batch.length]);
+        }
+        this.settled = batches.size();
     }
 
     /** Number of examples used per epoch (after the small-sample limit). */
@@ -45,23 +55,49 @@ public final class BatchCursor {
     }
 
     /**
-     * Example indices of the next batch: valid until the next {@link #reset}, which may write the next epoch's batch
-     * into the same array.
+     * Example indices of the next batch: valid until the next {@link #reset}, after which a later epoch's batch may be
+     * written into the same array.
      */
     public int[] next() {
         if (!hasNext()) {
             throw new NoSuchElementException("epoch " + epoch + " is over; call reset()");
         }
         upcoming.advance(exampleCount() / batches.size() + 1); // enough swaps to finish by the epoch's last batch
+        settle();
         return batches.get(position++);
     }
 
     /** Starts the next epoch (with its own shuffle). */
     public void reset() {
         epoch++;
-        batches = plan(upcoming.finished());
+        upcoming.finished();
+        if (options.bucketByLength()) {
+            batches = plan(upcoming);
+        } else {
+            settle();
+            List<int[]> done = upcomingBatches;
+            upcomingBatches = batches;
+            batches = done;
+        }
         upcoming.restart(epoch + 1);
+        settled = batches.size();
         position = 0;
+    }
+
+    /**
+     * Without bucketing, copies the next epoch's batches whose examples its shuffle has settled (the swaps settle the
+     * order from its last position down), from the last batch towards the first.
+     */
+    private void settle() {
+        if (options.bucketByLength()) {
+            return;
+        }
+        int size = options.batchSize();
+        while (settled > 0 && upcoming.settledFrom() <= (settled - 1) * size) {
+            settled--;
+            int[] batch = upcomingBatches.get(settled);
+            System.arraycopy(upcoming.order, settled * size, batch, 0, batch.length);
+        }
     }
 
     /** The options this cursor batches by. */
@@ -111,21 +147,24 @@ public final class BatchCursor {
         final int[] order;
         final Random random;
         private final BatchOptions options;
+        /** 0, 1, ..., n - 1: copied into {@link #order} at each restart (a copy is fast even where code is interpreted). */
+        private final int[] identity;
         private int next;
 
         Shuffle(int n, BatchOptions options, int epochNumber) {
             this.order = new int[n];
             this.random = new Random();
             this.options = options;
+            this.identity = new int[n];
+            for (int i = 0; i < n; i++) {
+                identity[i] = i;
+            }
             restart(epochNumber);
         }
 
         /** Starts over as a new shuffle of epoch {@code epochNumber} (the same draws as a new {@code Random}). */
         void restart(int epochNumber) {
-            // a plain loop, not a stream: this runs once per epoch, too rarely for the JIT to compile a stream's code
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
+            System.arraycopy(identity, 0, order, 0, order.length);
             random.setSeed(options.seed() * 1_000_003L + epochNumber);
             next = options.shuffle() ? order.length : 1;
         }
@@ -138,6 +177,11 @@ public final class BatchCursor {
                 order[next - 1] = order[j];
                 order[j] = t;
             }
+        }
+
+        /** The first position of {@link #order} that no later swap changes. */
+        int settledFrom() {
+            return next <= 1 ? 0 : next;
         }
 
         /** This shuffle, done. */

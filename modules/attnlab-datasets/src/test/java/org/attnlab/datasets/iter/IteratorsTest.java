@@ -211,7 +211,8 @@ class IteratorsTest {
             lengths[i] = (i * 7919) % 13; // many ties: the sort must keep their shuffled order
         }
         for (BatchOptions o : List.of(BatchOptions.of(32, 5), BatchOptions.of(4, 9).withBucketing(true),
-                BatchOptions.of(3, 2).withShuffle(false).withBucketing(true), BatchOptions.of(10, 1).withSmallSample(55))) {
+                BatchOptions.of(3, 2).withShuffle(false).withBucketing(true), BatchOptions.of(10, 1).withSmallSample(55),
+                BatchOptions.of(7, 4).withShuffle(false), BatchOptions.of(1, 6), BatchOptions.of(500, 8))) {
             BatchCursor c = new BatchCursor(lengths, o);
             for (int epoch = 0; epoch < 4; epoch++) {
                 List<int[]> expected = boxedPlan(lengths, o, epoch);
