@@ -40,6 +40,8 @@ final class BlasBatchedProduct implements Runnable {
     private final FloatPointer[] cAt;
     private final int[] rowsAt;
     private final Runnable[] parts;
+    /** The other threads' shares of the current run (kept, so that a run allocates only the pool's tasks). */
+    private final Future<?>[] others;
 
     private BlasBatchedProduct(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, int threads) {
         this.kept = new INDArray[]{a, b, c};
@@ -73,13 +75,14 @@ final class BlasBatchedProduct implements Runnable {
                 cAt[call] = new FloatPointer(cBase).position(c.offset() + (long) p * m * n + first * n);
             }
         }
-        int shares = Math.min(threads, calls);
+        int shares = Math.max(1, Math.min(threads, calls));
         this.parts = new Runnable[shares];
         for (int t = 0; t < shares; t++) {
             int from = (int) ((long) calls * t / shares);
             int to = (int) ((long) calls * (t + 1) / shares);
             parts[t] = () -> multiply(from, to);
         }
+        this.others = new Future<?>[shares - 1];
     }
 
     /**
@@ -107,7 +110,6 @@ final class BlasBatchedProduct implements Runnable {
             parts[0].run();
             return;
         }
-        Future<?>[] others = new Future<?>[parts.length - 1];
         for (int t = 1; t < parts.length; t++) {
             others[t - 1] = Workers.POOL.submit(parts[t]);
         }
