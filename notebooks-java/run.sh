@@ -24,8 +24,14 @@ KERNEL_NAME=attnlab-java
 OUT="$HERE/out/executed"
 CLI="$ROOT/modules/attnlab-cli/target"
 DEBIAN_PACKAGES=(jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel jupyter-notebook)
-STARTUP_RACE="Kernel didn't respond"
-ATTEMPTS=4
+# The kernel's channel threads (rapaio-jupyter-kernel 3.0.1-3.0.4, LoopThread.start) set their "running" flag only
+# after Thread.start(), so a thread that looks first ends at once: with the shell's thread gone the kernel never
+# answers (nbclient: "didn't respond"; 5 of 40 bare starts here), with all of them gone it exits ("died before
+# replying"). No cell has run in either case, so the notebook is started again. A kernel that wins the race answers
+# within seconds, so a start that takes STARTUP_SECONDS has lost it.
+STARTUP_RACE="Kernel didn't respond\|Kernel died before replying to kernel_info"
+STARTUP_SECONDS=45
+ATTEMPTS=6
 
 say() { echo "notebooks: $*" >&2; }
 
@@ -116,14 +122,14 @@ execute() {
     if (cd "$HERE" && /usr/bin/jupyter-nbconvert --to notebook --execute \
           --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
           --ExecutePreprocessor.timeout="${NOTEBOOK_TIMEOUT:-600}" \
-          --ExecutePreprocessor.startup_timeout=90 \
+          --ExecutePreprocessor.startup_timeout="$STARTUP_SECONDS" \
           --output-dir "$OUT" "$nb") >"$log" 2>&1; then
       say "$(basename "$nb"): ok in $((SECONDS - start)) s"
       rm -f "$log"
       return 0
     fi
     if grep -q "$STARTUP_RACE" "$log" && [ "$attempt" -lt "$ATTEMPTS" ]; then
-      say "$(basename "$nb"): the kernel did not start in time; retrying"
+      say "$(basename "$nb"): the kernel lost its start-up race ($(grep -o "$STARTUP_RACE" "$log" | head -1)); retrying"
       continue
     fi
     cat "$log" >&2
