@@ -170,6 +170,16 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
               "1.5x min | AttnLab max / min per process | PyTorch probe slowest / fastest | PyTorch steps kept "
               "| PyTorch p99 / max | PyTorch steps over 1.5x min | PyTorch max / min per process |",
               "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    between = ["", "Steps between two fast probes: those whose probes just before and just after both ran within "
+               "%.2fx of the fastest probe of their own process. A processor slows in episodes that start and end "
+               "at any moment, and a step an episode begins or ends in has one fast probe beside it "
+               "(results/benchmarks/2026-12-02-slow-steps/); a collection in the step or a large step's cache "
+               "footprint slows the probe after it too, so large steps keep few: read the share kept, and the "
+               "collections in the table above. Max / min per process (rounds in order):" % BETWEEN, "",
+               "| case | AttnLab steps kept | AttnLab p99 / max | AttnLab steps over 1.5x min | AttnLab max / min per "
+               "process | PyTorch steps kept | PyTorch p99 / max | PyTorch steps over 1.5x min | PyTorch max / min "
+               "per process |",
+               "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for case in cases:
         a_rows, p_rows = [], []
         for r in range(1, a.rounds + 1):
@@ -194,6 +204,7 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
             a_steady = at_full_speed(a_ok)
             if a_steady:
                 steady.append("| %s | %s | %s | | | | |" % (case, a_steady, missing))
+                between.append("| %s | %s | %s | | | |" % (case, between_fast_probes(a_ok), missing))
             continue
         pt = np.array([m for x in p_ok for m in steps(x)])
         per_round = [float(x["median_ms"]) / float(y["median_ms"]) for x, y in zip(a_rows, p_rows) if x and y]
@@ -211,11 +222,13 @@ def report(out, cases, a, commit, started, ended, load_start, load_end):
         a_steady, p_steady = at_full_speed(a_ok), at_full_speed(p_ok)
         if a_steady and p_steady:
             steady.append("| %s | %s | %s |" % (case, a_steady, p_steady))
+            between.append("| %s | %s | %s |" % (case, between_fast_probes(a_ok), between_fast_probes(p_ok)))
     if gemm_a:
         lines.insert(len(lines) - 1, "- matrix-multiply rate (median over processes): AttnLab ND4J gemm %.1f GFLOP/s, "
                                      "PyTorch mm %s GFLOP/s" % (np.median(gemm_a),
                                                                 "%.1f" % np.median(gemm_p) if gemm_p else "-"))
-    text = "\n".join(lines + rows + (spread if len(spread) > 5 else []) + (steady if len(steady) > 5 else [])) + "\n"
+    text = "\n".join(lines + rows + (spread if len(spread) > 5 else []) + (steady if len(steady) > 5 else [])
+                     + (between if len(between) > 5 else [])) + "\n"
     with open(os.path.join(out, "comparison.md"), "w") as f:
         f.write(text)
     with open(os.path.join(out, "comparison.csv"), "w", newline="") as f:
@@ -250,6 +263,28 @@ def at_full_speed(rows):
         slowest / fastest, 100.0 * len(pooled) / total, np.percentile(pooled, 99) / low, pooled.max() / low,
         100.0 * np.mean(pooled > 1.5 * low),
         " / ".join("%.2f" % (k.max() / k.min()) if len(k) else "-" for k in kept))
+
+
+BETWEEN = 1.05
+
+
+def between_fast_probes(rows):
+    """One side's cells of the between-fast-probes table: the share of steps whose probes just before and just after
+    both ran within BETWEEN of their process's fastest probe, and those steps' p99 and max over their minimum, share
+    above 1.5x it, and max over min within each process."""
+    kept = []
+    for x in rows:
+        ms, after = np.array(steps(x)), np.array(probes(x))
+        before = np.concatenate([after[:1], after[:-1]])
+        kept.append(ms[np.maximum(before, after) <= BETWEEN * after.min()])
+    pooled = np.concatenate(kept)
+    total = sum(len(steps(x)) for x in rows)
+    if len(pooled) == 0:
+        return "0% | | | "
+    low = pooled.min()
+    return "%.0f%% | %.2f / %.2f | %.1f%% | %s" % (
+        100.0 * len(pooled) / total, np.percentile(pooled, 99) / low, pooled.max() / low,
+        100.0 * np.mean(pooled > 1.5 * low), " / ".join("%.2f" % (k.max() / k.min()) if len(k) else "-" for k in kept))
 
 
 def beside(after):
