@@ -1,0 +1,71 @@
+package org.attnlab.bench.measure;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.attnlab.bench.cases.ExperimentModel;
+import org.attnlab.experiments.run.TrainingSteps;
+
+/**
+ * Alternates an experiment's training step (A) with plain Java work of about the same length (B) in one thread, so
+ * that both meet the same machine; writes each pair's ms.
+ */
+public class PairedSteps {
+    /** This thread's minor and major page faults so far (/proc/thread-self/stat fields 10 and 12). */
+    static long[] faults() {
+        try {
+            String st = new String(java.nio.file.Files.readAllBytes(Path.of("/proc/thread-self/stat")));
+            String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[7]), Long.parseLong(f[9])};
+        } catch (java.io.IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    public static void main(String[] a) throws Exception {
+        int warm = Integer.parseInt(a[1]), n = Integer.parseInt(a[2]);
+        ExperimentModel m = ExperimentModel.load(Path.of(a[0]));
+        TrainingSteps s = m.start();
+        FixedWork work = new FixedWork();
+        for (int i = 0; i < warm; i++) {
+            s.step(s.nextBatch());
+            work.run(30);
+        }
+        double[] stepMs = new double[201];
+        double[] onceMs = new double[201];
+        for (int i = 0; i < stepMs.length; i++) {
+            long t0 = System.nanoTime();
+            s.step(s.nextBatch());
+            long t1 = System.nanoTime();
+            work.run(1);
+            long t2 = System.nanoTime();
+            stepMs[i] = (t1 - t0) / 1e6;
+            onceMs[i] = (t2 - t1) / 1e6;
+        }
+        Arrays.sort(stepMs);
+        Arrays.sort(onceMs);
+        int repeats = (int) Math.max(1, Math.round(stepMs[100] / onceMs[100]));
+        long[] ta = new long[n], tb = new long[n], ts = new long[n], minf = new long[n], majf = new long[n];
+        for (int i = 0; i < n; i++) {
+            long[] f0 = faults();
+            long t0 = System.nanoTime();
+            s.step(s.nextBatch());
+            long t1 = System.nanoTime();
+            long[] f1 = faults();
+            minf[i] = f1[0] - f0[0];
+            majf[i] = f1[1] - f0[1];
+            long t1b = System.nanoTime();
+            work.run(repeats);
+            long t2 = System.nanoTime();
+            ts[i] = t0;
+            ta[i] = t1 - t0;
+            tb[i] = t2 - t1b;
+        }
+        try (PrintWriter w = new PrintWriter(a[3])) {
+            w.println("# repeats " + repeats);
+            for (int i = 0; i < n; i++) {
+                w.println(ta[i] + " " + tb[i] + " " + ts[i] + " " + minf[i] + " " + majf[i]);
+            }
+        }
+    }
+}
