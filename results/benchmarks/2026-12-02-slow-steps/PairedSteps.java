@@ -26,10 +26,13 @@ public class PairedSteps {
         int warm = Integer.parseInt(a[1]), n = Integer.parseInt(a[2]);
         ExperimentModel m = ExperimentModel.load(Path.of(a[0]));
         TrainingSteps s = m.start();
-        FixedWork work = new FixedWork();
+        int kb = a.length > 4 ? Integer.parseInt(a[4]) : 0;
+        FixedWork fixed = new FixedWork();
+        Streaming streaming = kb > 0 ? new Streaming(kb) : null;
+        java.util.function.IntConsumer work = kb > 0 ? streaming::run : fixed::run;
         for (int i = 0; i < warm; i++) {
             s.step(s.nextBatch());
-            work.run(30);
+            work.accept(30);
         }
         double[] stepMs = new double[201];
         double[] onceMs = new double[201];
@@ -37,7 +40,7 @@ public class PairedSteps {
             long t0 = System.nanoTime();
             s.step(s.nextBatch());
             long t1 = System.nanoTime();
-            work.run(1);
+            work.accept(1);
             long t2 = System.nanoTime();
             stepMs[i] = (t1 - t0) / 1e6;
             onceMs[i] = (t2 - t1) / 1e6;
@@ -55,16 +58,42 @@ public class PairedSteps {
             minf[i] = f1[0] - f0[0];
             majf[i] = f1[1] - f0[1];
             long t1b = System.nanoTime();
-            work.run(repeats);
+            work.accept(repeats);
             long t2 = System.nanoTime();
             ts[i] = t0;
             ta[i] = t1 - t0;
             tb[i] = t2 - t1b;
         }
         try (PrintWriter w = new PrintWriter(a[3])) {
-            w.println("# repeats " + repeats);
+            w.println("# repeats " + repeats + " footprint kB " + kb);
             for (int i = 0; i < n; i++) {
                 w.println(ta[i] + " " + tb[i] + " " + ts[i] + " " + minf[i] + " " + majf[i]);
+            }
+        }
+    }
+
+    /** Plain Java work over {@code kb} kB of float arrays (three arrays, one pass per call), allocating nothing. */
+    static final class Streaming {
+        private final float[] x, y, z;
+        private float sink;
+
+        Streaming(int kb) {
+            int n = kb * 1024 / 12;
+            x = new float[n];
+            y = new float[n];
+            z = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = (i % 7) * 0.25f;
+                y[i] = (i % 5) * 0.5f;
+            }
+        }
+
+        void run(int times) {
+            for (int k = 0; k < times; k++) {
+                for (int i = 0; i < x.length; i++) {
+                    z[i] = z[i] * 0.5f + x[i] * y[i];
+                }
+                sink += z[k % z.length];
             }
         }
     }
