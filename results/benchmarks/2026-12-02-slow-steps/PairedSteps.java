@@ -11,8 +11,14 @@ import org.attnlab.experiments.run.TrainingSteps;
  * that both meet the same machine; writes each pair's ms.
  */
 public class PairedSteps {
+    private static final boolean COUNT_FAULTS = Boolean.getBoolean("faults");
+    private static final long[] NO_FAULTS = new long[2];
+
     /** This thread's minor and major page faults so far (/proc/thread-self/stat fields 10 and 12). */
     static long[] faults() {
+        if (!COUNT_FAULTS) {
+            return NO_FAULTS;
+        }
         try {
             String st = new String(java.nio.file.Files.readAllBytes(Path.of("/proc/thread-self/stat")));
             String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");

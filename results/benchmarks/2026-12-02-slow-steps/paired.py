@@ -21,7 +21,7 @@ def events(path):
         m = re.match(r"\[(\d+)ns\]\[([^\]]+)\]\s*(.*)", line)
         if not m:
             continue
-        t, tags, text = int(m.group(1)), m.group(2), m.group(3)
+        t, tags, text = int(m.group(1)), m.group(2).strip(), m.group(3)
         if tags == "safepoint" and "Total:" in text:
             total = int(re.search(r"Total: (\d+) ns", text).group(1))
             found.append((t - total, t))
