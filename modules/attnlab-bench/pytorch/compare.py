@@ -7,7 +7,8 @@ timed step of every round per case and side: median, min and max ms; AttnLab/PyT
 minima and the maxima; and the range of the per-round ratios of medians. A second table gives each side's spread:
 the 90th and 99th percentiles and the maximum over the minimum, and the share of steps above 1.5x the minimum. A third
 gives the same for the steps taken while the processor ran at full speed, as the speed probe timed between steps
-shows. Started by compare.sh.
+shows, and a fourth for the steps between two fast probes (the first step of a process has only the probe after it).
+Started by compare.sh.
 """
 import argparse
 import csv
