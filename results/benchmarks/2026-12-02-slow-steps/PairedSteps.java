@@ -55,11 +55,23 @@ public class PairedSteps {
         Arrays.sort(onceMs);
         int repeats = (int) Math.max(1, Math.round(stepMs[100] / onceMs[100]));
         long[] ta = new long[n], tb = new long[n], ts = new long[n], minf = new long[n], majf = new long[n];
+        long[] run = new long[n], wait = new long[n], slices = new long[n];
+        Sched sched = Boolean.getBoolean("sched") ? new Sched() : null;
+        long[] s0 = new long[3], s1 = new long[3];
         for (int i = 0; i < n; i++) {
             long[] f0 = faults();
+            if (sched != null) {
+                sched.read(s0);
+            }
             long t0 = System.nanoTime();
             s.step(s.nextBatch());
             long t1 = System.nanoTime();
+            if (sched != null) {
+                sched.read(s1);
+                run[i] = s1[0] - s0[0];
+                wait[i] = s1[1] - s0[1];
+                slices[i] = s1[2] - s0[2];
+            }
             long[] f1 = faults();
             minf[i] = f1[0] - f0[0];
             majf[i] = f1[1] - f0[1];
@@ -73,7 +85,7 @@ public class PairedSteps {
         try (PrintWriter w = new PrintWriter(a[3])) {
             w.println("# repeats " + repeats + " footprint kB " + kb);
             for (int i = 0; i < n; i++) {
-                w.println(ta[i] + " " + tb[i] + " " + ts[i] + " " + minf[i] + " " + majf[i]);
+                w.println(ta[i] + " " + tb[i] + " " + ts[i] + " " + minf[i] + " " + majf[i] + " " + run[i] + " " + wait[i] + " " + slices[i]);
             }
         }
     }
@@ -100,6 +112,36 @@ public class PairedSteps {
                     z[i] = z[i] * 0.5f + x[i] * y[i];
                 }
                 sink += z[k % z.length];
+            }
+        }
+    }
+
+    /** The calling thread's /proc/thread-self/schedstat (ns on the processor, ns waiting to run, time slices), read without allocating. */
+    static final class Sched {
+        private final java.io.RandomAccessFile file;
+        private final byte[] buf = new byte[128];
+
+        Sched() throws java.io.IOException {
+            file = new java.io.RandomAccessFile("/proc/thread-self/schedstat", "r");
+        }
+
+        void read(long[] into) {
+            try {
+                file.seek(0);
+                int n = file.read(buf);
+                int k = 0;
+                long v = 0;
+                for (int i = 0; i < n && k < 3; i++) {
+                    byte c = buf[i];
+                    if (c >= '0' && c <= '9') {
+                        v = v * 10 + (c - '0');
+                    } else {
+                        into[k++] = v;
+                        v = 0;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new RuntimeException(e);
             }
         }
     }
