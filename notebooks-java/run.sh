@@ -26,12 +26,12 @@ CLI="$ROOT/modules/attnlab-cli/target"
 DEBIAN_PACKAGES=(jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel jupyter-notebook)
 # The kernel's channel threads (rapaio-jupyter-kernel 3.0.1-3.0.4, LoopThread.start) set their "running" flag only
 # after Thread.start(), so a thread that looks first ends at once: with the shell's thread gone the kernel never
-# answers (nbclient: "didn't respond"; 5 of 40 bare starts here), with all of them gone it exits ("died before
-# replying"). No cell has run in either case, so the notebook is started again. A kernel that wins the race answers
-# within seconds, so a start that takes STARTUP_SECONDS has lost it.
+# answers (nbclient: "didn't respond"; 5 of 40 bare starts here, 3 of 10 with AttnLab's classpath), with all of them
+# gone it exits ("died before replying"). No cell has run in either case, so the notebook is started again. A kernel
+# that wins the race answers in about 3 s here, so a start that takes STARTUP_SECONDS has lost it.
 STARTUP_RACE="Kernel didn't respond\|Kernel died before replying to kernel_info"
-STARTUP_SECONDS=45
-ATTEMPTS=6
+STARTUP_SECONDS=20
+ATTEMPTS=8
 
 say() { echo "notebooks: $*" >&2; }
 
