@@ -247,39 +247,34 @@ STEADY = 1.2
 
 def at_full_speed(rows):
     """One side's cells of the full-speed table, or None when a process has no probe: the probe's slowest over its
-    fastest, the share of steps with a probe within STEADY of the fastest on either side of them, and those steps' p99
-    and max over their minimum, share above 1.5x it, and max over min within each process."""
+    fastest, then kept_cells of the steps with a probe within STEADY of the fastest on either side of them."""
     per_process = [(np.array(steps(x)), probes(x)) for x in rows]
     if any(p is None for _, p in per_process):
         return None
     fastest = min(min(p) for _, p in per_process)
     slowest = max(max(p) for _, p in per_process)
     kept = [ms[beside(np.array(p)) <= STEADY * fastest] for ms, p in per_process]
-    pooled = np.concatenate(kept)
-    total = sum(len(ms) for ms, _ in per_process)
-    if len(pooled) == 0:
-        return "%.2f | 0%% | | | " % (slowest / fastest)
-    low = pooled.min()
-    return "%.2f | %.0f%% | %.2f / %.2f | %.1f%% | %s" % (
-        slowest / fastest, 100.0 * len(pooled) / total, np.percentile(pooled, 99) / low, pooled.max() / low,
-        100.0 * np.mean(pooled > 1.5 * low),
-        " / ".join("%.2f" % (k.max() / k.min()) if len(k) else "-" for k in kept))
+    return "%.2f | %s" % (slowest / fastest, kept_cells(kept, sum(len(ms) for ms, _ in per_process)))
 
 
 BETWEEN = 1.05
 
 
 def between_fast_probes(rows):
-    """One side's cells of the between-fast-probes table: the share of steps whose probes just before and just after
-    both ran within BETWEEN of their process's fastest probe, and those steps' p99 and max over their minimum, share
-    above 1.5x it, and max over min within each process."""
-    kept = []
+    """One side's cells of the between-fast-probes table: kept_cells of the steps whose probes just before and just
+    after both ran within BETWEEN of their process's fastest probe."""
+    kept, total = [], 0
     for x in rows:
         ms, after = np.array(steps(x)), np.array(probes(x))
-        before = np.concatenate([after[:1], after[:-1]])
-        kept.append(ms[np.maximum(before, after) <= BETWEEN * after.min()])
+        kept.append(ms[np.maximum(probe_before(after), after) <= BETWEEN * after.min()])
+        total += len(ms)
+    return kept_cells(kept, total)
+
+
+def kept_cells(kept, total):
+    """The share of the total steps kept, and the kept steps' p99 and max over their pooled minimum, share above
+    1.5x it, and max over min within each process (kept: one array of steps per process)."""
     pooled = np.concatenate(kept)
-    total = sum(len(steps(x)) for x in rows)
     if len(pooled) == 0:
         return "0% | | | "
     low = pooled.min()
@@ -288,12 +283,15 @@ def between_fast_probes(rows):
         100.0 * np.mean(pooled > 1.5 * low), " / ".join("%.2f" % (k.max() / k.min()) if len(k) else "-" for k in kept))
 
 
+def probe_before(after):
+    """Per step, the probe timed just before it, from the probes timed after each step (the first step's is its own)."""
+    return np.concatenate([after[:1], after[:-1]])
+
+
 def beside(after):
-    """Per step, the faster of the probes just before and just after it, from the probes timed after each step (the
-    one before the first step is its own). A processor slowed by another tenant slows both; a collection in the step or
-    its own cache footprint slows only the one after it."""
-    before = np.concatenate([after[:1], after[:-1]])
-    return np.minimum(before, after)
+    """Per step, the faster of the probes just before and just after it. A processor slowed by another tenant slows
+    both; a collection in the step or its own cache footprint slows only the one after it."""
+    return np.minimum(probe_before(after), after)
 
 
 def spread_of(ms):
