@@ -1,12 +1,17 @@
 package org.attnlab.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attnlab.bench.cases.ExperimentModel;
 import org.attnlab.bench.profile.StepProfile;
+import org.attnlab.experiments.run.ReplayedOpTimer;
+import org.attnlab.experiments.run.TrainingSteps;
 import org.junit.jupiter.api.Test;
 
 /** The step profile of the quickstart tagger counts its ops and times them; nothing here asserts a speed. */
@@ -40,5 +45,23 @@ class StepProfileTest {
         assertTrue(md.startsWith("# Training-step profile: quickstart ensemble"), md);
         // The ensemble's batched products have E = 2 as their leading axis: same op types as one run.
         assertTrue(md.contains("| matmul |") && md.contains("listener saw 2 iterations"), md);
+    }
+
+    @Test
+    void timesTheOpsOfARunsOwnReplayedSteps() {
+        TrainingSteps run = ExperimentModel.load(Path.of("../../experiments/quickstart.yaml")).start();
+        for (int i = 0; i < 3; i++) {
+            run.step(run.nextBatch()); // the first steps record; later ones replay
+        }
+        List<String> ops = new ArrayList<>();
+        run.timeReplayedOps((op, shapes, nanos) -> ops.add(op));
+        run.step(run.nextBatch());
+        int perStep = ops.size();
+        run.step(run.nextBatch());
+        run.timeReplayedOps(null);
+        run.step(run.nextBatch());
+        assertTrue(perStep > 50, "about a hundred ops per step: " + ops);
+        assertEquals(2 * perStep, ops.size(), "the same ops each timed step, none after null: " + ops);
+        assertTrue(ops.contains("matmul_bp") && ops.contains(ReplayedOpTimer.UPDATE), ops.toString());
     }
 }

@@ -71,6 +71,14 @@ public final class TrainingSteps {
         stepAdapted(model.adapter().apply(raw));
     }
 
+    /**
+     * Times every op of the following replayed steps with {@code timer} (null stops it); see
+     * {@link FitSession#timeReplayedOps}.
+     */
+    public void timeReplayedOps(ReplayedOpTimer timer) {
+        session.timeReplayedOps(timer);
+    }
+
     /** One optimizer step on a batch the model's adapter has already adapted. */
     void stepAdapted(MultiDataSet adapted) {
         session.fit(adapted);
