@@ -40,20 +40,7 @@ public class PairedSteps {
             s.step(s.nextBatch());
             work.accept(30);
         }
-        double[] stepMs = new double[201];
-        double[] onceMs = new double[201];
-        for (int i = 0; i < stepMs.length; i++) {
-            long t0 = System.nanoTime();
-            s.step(s.nextBatch());
-            long t1 = System.nanoTime();
-            work.accept(1);
-            long t2 = System.nanoTime();
-            stepMs[i] = (t1 - t0) / 1e6;
-            onceMs[i] = (t2 - t1) / 1e6;
-        }
-        Arrays.sort(stepMs);
-        Arrays.sort(onceMs);
-        int repeats = (int) Math.max(1, Math.round(stepMs[100] / onceMs[100]));
+        int repeats = repeats(s, work);
         long[] ta = new long[n], tb = new long[n], ts = new long[n], minf = new long[n], majf = new long[n];
         long[] run = new long[n], wait = new long[n], slices = new long[n];
         Sched sched = Boolean.getBoolean("sched") ? new Sched() : null;
@@ -88,6 +75,24 @@ public class PairedSteps {
                 w.println(ta[i] + " " + tb[i] + " " + ts[i] + " " + minf[i] + " " + majf[i] + " " + run[i] + " " + wait[i] + " " + slices[i]);
             }
         }
+    }
+
+    /** How many calls of {@code work(1)} last as long as one step of {@code s} (medians of 201 pairs). */
+    static int repeats(TrainingSteps s, java.util.function.IntConsumer work) {
+        double[] stepMs = new double[201];
+        double[] onceMs = new double[201];
+        for (int i = 0; i < stepMs.length; i++) {
+            long t0 = System.nanoTime();
+            s.step(s.nextBatch());
+            long t1 = System.nanoTime();
+            work.accept(1);
+            long t2 = System.nanoTime();
+            stepMs[i] = (t1 - t0) / 1e6;
+            onceMs[i] = (t2 - t1) / 1e6;
+        }
+        Arrays.sort(stepMs);
+        Arrays.sort(onceMs);
+        return (int) Math.max(1, Math.round(stepMs[100] / onceMs[100]));
     }
 
     /** Plain Java work over {@code kb} kB of float arrays (three arrays, one pass per call), allocating nothing. */
