@@ -13,9 +13,10 @@ import org.attnlab.experiments.run.TrainingSteps;
  * PairedSteps does) and times every replayed op of every timed step, allocating nothing while timing. Writes
  * {@code ops.txt} (the step's op names in order), {@code steps.txt} (per pair: step start ns, step ns, work ns, the
  * thread's run / wait ns and time slices across the step) and {@code op-ns.bin} (per step, each op's ns, as
- * big-endian longs).
+ * big-endian longs). With a fifth argument KB, each step is followed also by plain Java passes over KB kB
+ * ({@code PairedSteps.Streaming}) lasting as long, and {@code steps.txt} gets a seventh column, their ns.
  *
- * <p>Arguments: config, warm-up pairs, timed pairs, output folder.
+ * <p>Arguments: config, warm-up pairs, timed pairs, output folder[, KB].
  */
 public class OpSteps {
     public static void main(String[] a) throws Exception {
@@ -24,9 +25,14 @@ public class OpSteps {
         ExperimentModel m = ExperimentModel.load(Path.of(a[0]));
         TrainingSteps s = m.start();
         FixedWork fixed = new FixedWork();
+        int kb = a.length > 4 ? Integer.parseInt(a[4]) : 0;
+        PairedSteps.Streaming streaming = kb > 0 ? new PairedSteps.Streaming(kb) : null;
         for (int i = 0; i < warm; i++) {
             s.step(s.nextBatch());
             fixed.run(30);
+            if (streaming != null) {
+                streaming.run(1);
+            }
         }
         // the op sequence of one step
         List<String> names = new ArrayList<>();
@@ -35,17 +41,18 @@ public class OpSteps {
         int k = names.size();
         s.timeReplayedOps(null);
         int repeats = PairedSteps.repeats(s, fixed::run);
+        int passes = streaming == null ? 0 : PairedSteps.repeats(s, streaming::run);
         long[] opNs = new long[n * k];
         int[] at = {0};
         ReplayedOpTimer timer = (op, shapes, nanos) -> opNs[at[0]++] = nanos;
         s.timeReplayedOps(timer);
         long[] ts = new long[n], ta = new long[n], tb = new long[n], run = new long[n], wait = new long[n],
-                slices = new long[n];
+                slices = new long[n], tc = new long[n];
         PairedSteps.Sched sched = new PairedSteps.Sched();
         long[] s0 = new long[3], s1 = new long[3];
         for (int i = 0; i < n; i++) {
             if (at[0] != i * k) {
-                throw new IllegalStateException("step " + i + " timed " + (at[0] - (i - 1) * k) + " ops, not " + k);
+                throw new IllegalStateException("step " + (i - 1) + " timed " + (at[0] - (i - 1) * k) + " ops, not " + k);
             }
             sched.read(s0);
             long t0 = System.nanoTime();
@@ -54,6 +61,10 @@ public class OpSteps {
             sched.read(s1);
             fixed.run(repeats);
             long t2 = System.nanoTime();
+            if (streaming != null) {
+                streaming.run(passes);
+                tc[i] = System.nanoTime() - t2;
+            }
             ts[i] = t0;
             ta[i] = t1 - t0;
             tb[i] = t2 - t1;
@@ -65,9 +76,11 @@ public class OpSteps {
         java.nio.file.Files.createDirectories(out);
         java.nio.file.Files.write(out.resolve("ops.txt"), names);
         try (PrintWriter w = new PrintWriter(out.resolve("steps.txt").toFile())) {
-            w.println("# ops " + k + " repeats " + repeats + "; start_ns step_ns work_ns run_ns wait_ns slices");
+            w.println("# ops " + k + " repeats " + repeats + (streaming == null ? "" : " passes " + passes + " over kB " + kb)
+                    + "; start_ns step_ns work_ns run_ns wait_ns slices" + (streaming == null ? "" : " stream_ns"));
             for (int i = 0; i < n; i++) {
-                w.println(ts[i] + " " + ta[i] + " " + tb[i] + " " + run[i] + " " + wait[i] + " " + slices[i]);
+                w.println(ts[i] + " " + ta[i] + " " + tb[i] + " " + run[i] + " " + wait[i] + " " + slices[i]
+                        + (streaming == null ? "" : " " + tc[i]));
             }
         }
         try (java.io.DataOutputStream d = new java.io.DataOutputStream(new java.io.BufferedOutputStream(

@@ -15,7 +15,7 @@ STALL = 0.7  # an op carrying over this share of its step's excess is "the stall
 def load(folder):
     names = open(f"{folder}/ops.txt").read().splitlines()
     k = len(names)
-    rows = [list(map(int, l.split())) for l in open(f"{folder}/steps.txt") if not l.startswith("#")]
+    rows = [list(map(int, l.split())) for l in lzma.open(f"{folder}/steps.txt.xz", "rt") if not l.startswith("#")]
     raw = lzma.open(f"{folder}/op-ns.bin.xz").read()
     flat = struct.unpack(f">{len(raw) // 8}q", raw)
     ops = [flat[i * k:(i + 1) * k] for i in range(len(rows))]
@@ -37,7 +37,9 @@ def analyse(folder):
            "names": names}
     slow = [i for i in range(len(step)) if step[i] > SLOW * fastest]
     out["slow"] = len(slow)
-    out["op_stalls"] = sum(1 for o in ops if max(o[j] - med_op[j] for j in range(k)) >= 250_000)
+    big = [i for i in range(len(step)) if step[i] - med_step >= 250_000]
+    out["step_250"] = len(big)
+    out["op_stalls"] = sum(1 for i in big if max(ops[i][j] - med_op[j] for j in range(k)) >= 200_000)
     out["work_stalls"] = sum(1 for w in work if w - median(work) >= 250_000)
     out["seconds"] = (sum(step) / 1e9, sum(work) / 1e9)
     # solitary: the work beside it (before and after) at speed
@@ -63,12 +65,12 @@ def analyse(folder):
 
 def report(results):
     print("| run | steps | fastest ms | median ms | max / fastest | steps over 1.5x | of them solitary (work beside within 1.2x) "
-          "| work stretches over 1.5x | work max / fastest | steps with one op 250 us or more over its median "
-          "| work stretches 250 us or more over the median | s of steps / of work |")
+          "| work stretches over 1.5x | work max / fastest | steps 250 us or more over the median step (of them, with one "
+          "op 200 us or more over its median) | work stretches 250 us or more over the median | s of steps / of work |")
     print("| --- " * 12 + "|")
     for r in results:
         print(f"| {r['folder']} | {r['steps']} | {r['fastest_ms']:.3f} | {r['median_ms']:.3f} | {r['max_x']:.2f}x | "
-              f"{r['slow']} | {len(r['solitary'])} | {r['work_slow']} | {r['work_max_x']:.2f}x | {r['op_stalls']} | "
+              f"{r['slow']} | {len(r['solitary'])} | {r['work_slow']} | {r['work_max_x']:.2f}x | {r['step_250']} ({r['op_stalls']}) | "
               f"{r['work_stalls']} | {r['seconds'][0]:.1f} / {r['seconds'][1]:.1f} |")
     print()
     names = results[0]["names"]

@@ -29,7 +29,7 @@ static void streaming(long passes) {
     sink = z[n / 2];
 }
 
-/* Repeats of f that last about target ns (median of 201 timings of 1/10 of them). */
+/* Repeats of f that last about target ns (from the median of 201 timings of f(unit)). */
 static long calibrate(void (*f)(long), long unit, long target) {
     long best = 0;
     long t[201];
