@@ -14,9 +14,10 @@ import org.attnlab.experiments.run.TrainingSteps;
  * {@code ops.txt} (the step's op names in order), {@code steps.txt} (per pair: step start ns, step ns, work ns, the
  * thread's run / wait ns and time slices across the step) and {@code op-ns.bin} (per step, each op's ns, as
  * big-endian longs). With a fifth argument KB, each step is followed also by plain Java passes over KB kB
- * ({@code PairedSteps.Streaming}) lasting as long, and {@code steps.txt} gets a seventh column, their ns.
+ * ({@code PairedSteps.Streaming}) lasting as long, and {@code steps.txt} gets a seventh column, their ns; with
+ * {@code frontend} instead of KB, by calls of {@link FrontEnd}'s C code.
  *
- * <p>Arguments: config, warm-up pairs, timed pairs, output folder[, KB].
+ * <p>Arguments: config, warm-up pairs, timed pairs, output folder[, KB or frontend].
  */
 public class OpSteps {
     public static void main(String[] a) throws Exception {
@@ -25,13 +26,15 @@ public class OpSteps {
         ExperimentModel m = ExperimentModel.load(Path.of(a[0]));
         TrainingSteps s = m.start();
         FixedWork fixed = new FixedWork();
-        int kb = a.length > 4 ? Integer.parseInt(a[4]) : 0;
-        PairedSteps.Streaming streaming = kb > 0 ? new PairedSteps.Streaming(kb) : null;
+        boolean frontEnd = a.length > 4 && a[4].equals("frontend");
+        int kb = a.length > 4 && !frontEnd ? Integer.parseInt(a[4]) : 0;
+        java.util.function.IntConsumer streaming = frontEnd ? FrontEnd::run1000
+                : kb > 0 ? new PairedSteps.Streaming(kb)::run : null;
         for (int i = 0; i < warm; i++) {
             s.step(s.nextBatch());
             fixed.run(30);
             if (streaming != null) {
-                streaming.run(1);
+                streaming.accept(1);
             }
         }
         // the op sequence of one step
@@ -41,7 +44,7 @@ public class OpSteps {
         int k = names.size();
         s.timeReplayedOps(null);
         int repeats = PairedSteps.repeats(s, fixed::run);
-        int passes = streaming == null ? 0 : PairedSteps.repeats(s, streaming::run);
+        int passes = streaming == null ? 0 : PairedSteps.repeats(s, streaming);
         long[] opNs = new long[n * k];
         int[] at = {0};
         ReplayedOpTimer timer = (op, shapes, nanos) -> opNs[at[0]++] = nanos;
@@ -62,7 +65,7 @@ public class OpSteps {
             fixed.run(repeats);
             long t2 = System.nanoTime();
             if (streaming != null) {
-                streaming.run(passes);
+                streaming.accept(passes);
                 tc[i] = System.nanoTime() - t2;
             }
             ts[i] = t0;
@@ -76,7 +79,8 @@ public class OpSteps {
         java.nio.file.Files.createDirectories(out);
         java.nio.file.Files.write(out.resolve("ops.txt"), names);
         try (PrintWriter w = new PrintWriter(out.resolve("steps.txt").toFile())) {
-            w.println("# ops " + k + " repeats " + repeats + (streaming == null ? "" : " passes " + passes + " over kB " + kb)
+            w.println("# ops " + k + " repeats " + repeats + (streaming == null ? "" : frontEnd
+                    ? " passes " + passes + " over kB 0 frontend" : " passes " + passes + " over kB " + kb)
                     + "; start_ns step_ns work_ns run_ns wait_ns slices" + (streaming == null ? "" : " stream_ns"));
             for (int i = 0; i < n; i++) {
                 w.println(ts[i] + " " + ta[i] + " " + tb[i] + " " + run[i] + " " + wait[i] + " " + slices[i]

@@ -34,8 +34,9 @@ def analyse(folder):
     k = len(names)
     med_op = [median(o[j] for o in ops) for j in range(k)]
     spans = safepoints(folder)
-    kb = re.search(r"over kB (\d+)", lzma.open(f"{folder}/steps.txt.xz", "rt").readline()).group(1)
-    passes = f"passes over {kb} kB"
+    header = lzma.open(f"{folder}/steps.txt.xz", "rt").readline()
+    kb = re.search(r"over kB (\d+)", header).group(1)
+    passes = "front-end C calls" if "frontend" in header else f"passes over {kb} kB"
     series = {"step": [r[1] for r in rows], "arithmetic": [r[2] for r in rows], passes: [r[6] for r in rows]}
     meds = {n: median(v) for n, v in series.items()}
     # each piece's time window: the step, then (after the schedstat read) the arithmetic, then the passes
