@@ -33,7 +33,7 @@ def spread(mine, partner, first):
 def main(folder):
     rows = []
     for r in sorted({p.rsplit("-", 1)[1].split(".")[0] for p in glob.glob(f"{folder}/steps-*")}):
-        series = (("quickstart step", "Java arithmetic beside it", f"{folder}/steps-{r}"),
+        series = (("quickstart step", "Java fixed work beside it", f"{folder}/steps-{r}"),
                   ("C arithmetic", "C streaming 2 MB", f"{folder}/c2048-{r}.txt.xz"),
                   (None, "C streaming 512 kB", f"{folder}/c512-{r}.txt.xz"))
         for name_a, name_b, path in series:

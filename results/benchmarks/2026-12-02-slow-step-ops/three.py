@@ -1,4 +1,4 @@
-"""Steps, Java arithmetic and Java passes over KB kB in turn in one thread, against the JVM's safepoint log.
+"""Steps, the bench's fixed Java work and Java passes over KB kB in turn in one thread, against the JVM's safepoint log.
 
 Usage: python3 three.py three/run-1 three/kb4096-1 ...   (prints Markdown)
 Each folder holds OpSteps.java's output with a fifth argument (KB) and jvm.log (-Xlog:safepoint,gc with the tn
@@ -37,11 +37,11 @@ def analyse(folder):
     header = lzma.open(f"{folder}/steps.txt.xz", "rt").readline()
     kb = re.search(r"over kB (\d+)", header).group(1)
     passes = "front-end C calls" if "frontend" in header else f"passes over {kb} kB"
-    series = {"step": [r[1] for r in rows], "arithmetic": [r[2] for r in rows], passes: [r[6] for r in rows]}
+    series = {"step": [r[1] for r in rows], "fixed work": [r[2] for r in rows], passes: [r[6] for r in rows]}
     meds = {n: median(v) for n, v in series.items()}
     # each piece's time window: the step, then (after the schedstat read) the arithmetic, then the passes
     windows = {"step": [(r[0], r[0] + r[1]) for r in rows],
-               "arithmetic": [(r[0] + r[1], r[0] + r[1] + r[2] + 5_000) for r in rows],
+               "fixed work": [(r[0] + r[1], r[0] + r[1] + r[2] + 5_000) for r in rows],
                passes: [(r[0] + r[1] + r[2], r[0] + r[1] + r[2] + r[6] + 10_000) for r in rows]}
     first, last = rows[0][0], rows[-1][0] + rows[-1][1] + rows[-1][2] + rows[-1][6]
     inside = [s for s in spans if s[0] < last and s[1] > first]
@@ -70,7 +70,7 @@ def analyse(folder):
     broad = [i for i in range(len(rows)) if sum(ops[i][j] > 1.2 * med_op[j] for j in range(k)) > k / 2]
     out["broad"] = broad
     out["beside_broad"] = {n: (median(series[n][i] / meds[n] for i in broad) if broad else None)
-                           for n in ("arithmetic", passes)}
+                           for n in ("fixed work", passes)}
     slowish = lambda i: series[passes][i] > 1.15 * meds[passes]
     out["passes_slow"] = (sum(map(slowish, broad)) / len(broad) if broad else None,
                           sum(map(slowish, range(len(rows)))) / len(rows))
@@ -80,13 +80,13 @@ def analyse(folder):
 
 def main(folders):
     results = [analyse(f) for f in folders]
-    print("| run | median ms: step / arithmetic / passes | safepoints in the window | series | s in all | pieces "
+    print("| run | median ms: step / fixed work / passes | safepoints in the window | series | s in all | pieces "
           "250 us or more over their median | of them during a safepoint | max / fastest | over 1.5x per 1000 |")
     print("| --- " * 9 + "|")
     for r in results:
         m = r["meds"]
         for n, s in r["series"].items():
-            print(f"| {r['folder']} | {m['step'] / 1e6:.3f} / {m['arithmetic'] / 1e6:.3f} / {m[r['passes']] / 1e6:.3f} "
+            print(f"| {r['folder']} | {m['step'] / 1e6:.3f} / {m['fixed work'] / 1e6:.3f} / {m[r['passes']] / 1e6:.3f} "
                   f"| {r['safepoints']} | {n} | {s['seconds']:.1f} | {s['stalls']} | {s['at_safepoint']} | "
                   f"{s['max_x']:.2f}x | {s['over_per_1000']:.1f} |")
     print("\nSafepoints that fell in a piece, per series: "
@@ -99,13 +99,13 @@ def main(folders):
         for i, total, op, us, sp, wait, slices in r["details"]:
             print(f"| {r['folder']} | {i} | {total:.0f} | {op}, {us:.0f} | {'yes' if sp else 'no'} | {wait:.0f} | {slices} |")
     print("\nSteps with over half their ops over 1.2x their median, and the pieces after them (each over its median):\n")
-    print("| run | such steps | step, median over its median | arithmetic after | passes after | passes after over "
+    print("| run | such steps | step, median over its median | fixed work after | passes after | passes after over "
           "1.15x their median: after such steps / after any step |")
     print("| --- | --- | --- | --- | --- | --- |")
     for r in results:
         b = r["beside_broad"]
         if r["broad"]:
-            print(f"| {r['folder']} ({r['passes']}) | {len(r['broad'])} | {r['step_broad']:.2f}x | {b['arithmetic']:.2f}x | "
+            print(f"| {r['folder']} ({r['passes']}) | {len(r['broad'])} | {r['step_broad']:.2f}x | {b['fixed work']:.2f}x | "
                   f"{b[r['passes']]:.2f}x | {r['passes_slow'][0]:.0%} / {r['passes_slow'][1]:.0%} |")
         else:
             print(f"| {r['folder']} ({r['passes']}) | 0 | - | - | - | - |")
