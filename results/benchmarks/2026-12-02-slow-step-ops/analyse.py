@@ -12,10 +12,15 @@ SLOW = 1.5  # a step over this times its run's fastest is slow
 STALL = 0.7  # an op carrying over this share of its step's excess is "the stall"
 
 
+def steps(folder):
+    """The rows of FOLDER/steps.txt.xz (OpSteps.java's columns), as ints."""
+    return [list(map(int, l.split())) for l in lzma.open(f"{folder}/steps.txt.xz", "rt") if not l.startswith("#")]
+
+
 def load(folder):
     names = open(f"{folder}/ops.txt").read().splitlines()
     k = len(names)
-    rows = [list(map(int, l.split())) for l in lzma.open(f"{folder}/steps.txt.xz", "rt") if not l.startswith("#")]
+    rows = steps(folder)
     raw = lzma.open(f"{folder}/op-ns.bin.xz").read()
     flat = struct.unpack(f">{len(raw) // 8}q", raw)
     ops = [flat[i * k:(i + 1) * k] for i in range(len(rows))]

@@ -12,7 +12,7 @@ import math
 import sys
 from statistics import median
 
-from analyse import load
+from analyse import load, steps
 
 WINDOW = 50_000_000
 
@@ -27,7 +27,7 @@ def write_shares(folder):
 
 
 def per_window(folder):
-    rows = [list(map(int, l.split())) for l in lzma.open(f"{folder}/steps.txt.xz", "rt") if not l.startswith("#")]
+    rows = steps(folder)
     shares = [float(l) for l in lzma.open(f"{folder}/shares.txt.xz", "rt")]
     med_step = median(r[1] for r in rows)
     windows = {}

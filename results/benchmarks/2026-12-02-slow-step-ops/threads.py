@@ -19,6 +19,8 @@ import sys
 import time
 from statistics import median
 
+from analyse import steps
+
 
 def sample(pid, out, everyone=False):
     kd = [p for p in glob.glob("/proc/[0-9]*") if open(f"{p}/comm").read().strip().startswith("kdamond")]
@@ -44,7 +46,7 @@ def sample(pid, out, everyone=False):
 
 
 def analyse(folder):
-    rows = [list(map(int, l.split())) for l in lzma.open(f"{folder}/steps.txt.xz", "rt") if not l.startswith("#")]
+    rows = steps(folder)
     samples = []
     for line in lzma.open(f"{folder}/threads.tsv.xz", "rt"):
         t, *cells = line.rstrip("\n").split("\t")
@@ -77,16 +79,16 @@ def analyse(folder):
 
 
 def windows(folder):
-    rows = [list(map(int, l.split())) for l in lzma.open(f"{folder}/steps.txt.xz", "rt") if not l.startswith("#")]
+    rows = steps(folder)
     med = median(r[1] for r in rows)
     start = rows[0][0]
     width = 100_000_000
-    steps, steps_rows = {}, {}
+    by_window = {}
     for r in rows:
-        steps.setdefault((r[0] - start) // width, []).append(r[1] / med)
-        steps_rows.setdefault((r[0] - start) // width, []).append(r)
-    slow = {w for w, v in steps.items() if len(v) >= 20 and median(v) > 1.2}
-    calm = {w for w, v in steps.items() if len(v) >= 20 and median(v) <= 1.2}
+        by_window.setdefault((r[0] - start) // width, []).append(r)
+    ratio = {w: median(r[1] / med for r in v) for w, v in by_window.items() if len(v) >= 20}
+    slow = {w for w, x in ratio.items() if x > 1.2}
+    calm = {w for w, x in ratio.items() if x <= 1.2}
     samples = []
     for line in lzma.open(f"{folder}/threads.tsv.xz", "rt"):
         t, *cells = line.rstrip("\n").split("\t")
@@ -102,10 +104,10 @@ def windows(folder):
     print(f"{folder}: {len(slow)} windows of 100 ms whose steps ran slow (median over 1.2x the run's median), "
           f"{len(calm)} others\n")
     if slow:
-        in_slow = [r for w in slow for r in steps_rows[w]]
-        in_calm = [r for w in calm for r in steps_rows[w]]
+        in_slow = [r for w in slow for r in by_window[w]]
+        in_calm = [r for w in calm for r in by_window[w]]
         longest, run = 0, 0
-        for w in sorted(steps):
+        for w in sorted(by_window):
             run = run + 1 if w in slow else 0
             longest = max(longest, run)
         print(f"Longest stretch of slow windows: {longest}. Median step {median(r[1] for r in in_slow) / 1e6:.3f} ms in "
