@@ -73,10 +73,14 @@ final class VerificationCache {
     }
 
     private static void save(Path record, Properties p) throws IOException {
-        Path tmp = record.resolveSibling(record.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "size:mtime of catalogue entries whose SHA-256 matched");
+        Path tmp = Files.createTempFile(record.toAbsolutePath().getParent(), "." + record.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(out, "size:mtime of catalogue entries whose SHA-256 matched");
+            }
+            Files.move(tmp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,7 +1,5 @@
 package org.attnlab.experiments.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,11 +30,7 @@ final class AttentionFigures {
             }
             String file = fixed ? m.figure() + ".png" : "attention-" + variant + "-" + (k + 1) + ".png";
             String title = fixed ? m.title() : variant + " (seed " + run.seed() + "): " + m.title();
-            try {
-                Heatmaps.save(Nd4j.create(m.values()), m.rows(), m.cols(), title, figureDir.resolve(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Heatmaps.save(Nd4j.create(m.values()), m.rows(), m.cols(), title, figureDir.resolve(file));
             out.add(new Report.Figure(title, file));
         }
         return out;

@@ -2,12 +2,9 @@ package org.attnlab.experiments.report;
 
 import java.awt.Color;
 import java.awt.Paint;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -34,14 +31,13 @@ public final class Heatmaps {
     }
 
     /**
-     * Writes {@code matrix [rows, cols]} as a PNG heatmap to {@code png} (parent folders are created).
+     * Writes {@code matrix [rows, cols]} as a PNG heatmap to {@code png}, atomically (parent folders are created).
      *
      * @param rowLabels one label per row (e.g. target tokens), or null for row numbers
      * @param colLabels one label per column (e.g. source tokens), or null for column numbers
      * @throws IllegalArgumentException if the matrix is not rank 2 or a label list has the wrong size
      */
-    public static void save(INDArray matrix, List<String> rowLabels, List<String> colLabels, String title, Path png)
-            throws IOException {
+    public static void save(INDArray matrix, List<String> rowLabels, List<String> colLabels, String title, Path png) {
         if (matrix.rank() != 2) {
             throw new IllegalArgumentException("matrix: expected rank 2 [rows, cols], got shape "
                     + Arrays.toString(matrix.shape()));
@@ -61,10 +57,7 @@ public final class Heatmaps {
         PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis());
         legend.setPosition(RectangleEdge.RIGHT);
         chart.addSubtitle(legend);
-        if (png.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-        }
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, size(cols) + 160, size(rows) + 120);
+        ChartStyle.save(chart, png, size(cols) + 160, size(rows) + 120);
     }
 
     private static DefaultXYZDataset dataset(INDArray m) {

@@ -13,7 +13,6 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.attnlab.experiments.kinds.RawBatches;
 import org.attnlab.experiments.kinds.TrainableModel;
-import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.report.Heatmaps;
 import org.nd4j.linalg.factory.Nd4j;
@@ -118,8 +117,8 @@ public final class AttentionMaps {
         dir.writeJson(FILE, maps);
         for (int k = 0; k < maps.size(); k++) {
             Map2d m = maps.get(k);
-            AtomicFiles.write(dir.path().resolve("map-" + (k + 1) + ".png"), tmp -> Heatmaps.save(
-                    Nd4j.create(m.values()), m.rows(), m.cols(), m.title(), tmp));
+            Heatmaps.save(Nd4j.create(m.values()), m.rows(), m.cols(), m.title(),
+                    dir.path().resolve("map-" + (k + 1) + ".png"));
         }
     }
 

@@ -23,11 +23,16 @@ public final class AtomicFiles {
         write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
-    /** Replaces {@code target} with what {@code writer} writes to a temp path. */
+    /**
+     * Replaces {@code target} with what {@code writer} writes to a temp path. Each call has its own temp file, so
+     * processes writing the same target at once each leave a whole file (the last move wins).
+     */
     public static void write(Path target, Writer writer) {
-        Path tmp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        Path tmp = null;
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
             writer.writeTo(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
@@ -37,7 +42,9 @@ public final class AtomicFiles {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {
             try {
-                Files.deleteIfExists(tmp);
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
             } catch (IOException ignored) {
                 // best effort: a leftover temp file is removed by the next removeLeftovers
             }

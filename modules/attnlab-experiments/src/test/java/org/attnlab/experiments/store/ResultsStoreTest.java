@@ -64,7 +64,51 @@ class ResultsStoreTest {
             throw new IOException("killed");
         }));
         assertEquals("old", Files.readString(target));
-        assertFalse(Files.exists(dir.resolve("summary.json" + AtomicFiles.TEMP_SUFFIX)));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList());
+        }
+    }
+
+    @Test
+    void writersOfOneFileAtOnceEachLeaveAWholeFile() throws Exception {
+        Path target = dir.resolve("report.md");
+        int writers = 4;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String text = ("writer " + w + "\n").repeat(1000);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    AtomicFiles.write(target, tmp -> {
+                        Files.writeString(tmp, text.substring(0, 500));
+                        sleep(30);
+                        Files.writeString(tmp, text.substring(500), java.nio.file.StandardOpenOption.APPEND);
+                    });
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String last = Files.readString(target);
+        assertTrue(last.equals(last.substring(0, 9).repeat(1000)), "a whole file from one writer");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static MetricRow row(long step) {
