@@ -73,11 +73,17 @@ final class EnsembleTrainer {
         home.removeLeftovers();
         VariantConfig v = specs.get(0).variant();
         long[] seeds = specs.stream().mapToLong(RunSpec::seed).toArray();
-        EnsembleState saved = home.readJson(RunRecords.STATE, EnsembleState.class);
+        EnsembleState saved = RunRecords.savedState(v.name(), home, EnsembleState.class);
         if (saved != null && !saved.members().stream().map(EnsembleState.Member::runId).toList()
                 .equals(specs.stream().map(RunSpec::runId).toList())) {
             LOG.info("{}: the saved ensemble trained other runs; starting these afresh", v.name());
             saved = null;
+        }
+        SameDiff savedGraph = saved == null ? null : RunRecords.savedGraph(v.name(), home, saved.checkpoint());
+        if (savedGraph == null) {
+            saved = null;
+            RunRecords.startAfresh(home);
+            dirs.forEach(RunRecords::startAfresh);
         }
         List<Member> members = new ArrayList<>();
         for (int e = 0; e < specs.size(); e++) {
@@ -94,7 +100,7 @@ final class EnsembleTrainer {
             TrainingSteps.configure(model, v.training());
             saved = new EnsembleState(0, "", 0, members.stream().map(m -> m.state).toList());
         } else {
-            model = model.withGraph(SameDiff.load(home.path().resolve(saved.checkpoint()).toFile(), true));
+            model = model.withGraph(savedGraph);
             LOG.info("{}: ensemble of {} resuming at step {}", v.name(), specs.size(), saved.step());
         }
         for (int e = 0; e < members.size(); e++) {

@@ -88,6 +88,8 @@ public final class ExperimentRunner {
             }
             first = false;
         }
+        runs.stream().map(RunSpec::experiment).distinct()
+                .forEach(experiment -> EnsembleHomes.removeEnded(resultsRoot.resolve(experiment), store));
         return runs.stream().map(done::get).toList();
     }
 

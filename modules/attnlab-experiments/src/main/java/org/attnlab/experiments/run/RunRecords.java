@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.ResultsStore;
 import org.attnlab.experiments.store.RunDirectory;
 import org.attnlab.experiments.store.RunSummary;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ final class RunRecords {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecords.class);
     /** The training state of a single run, in its folder. */
     static final String STATE = "state.json";
+    /** The names of checkpoint files, as a glob. */
+    private static final String CHECKPOINTS = "checkpoint-*.sd";
 
     private final ResultsStore store;
     private final RunProgress progress;
@@ -97,6 +101,50 @@ final class RunRecords {
         discard(dir, state);
         progress.ended(s);
         return s;
+    }
+
+    /**
+     * The saved state ({@value #STATE}) in {@code dir}, or null when there is none or it cannot be read; an unreadable
+     * one is named in a warning and deleted with every checkpoint file beside it, so the run trains again from step 0.
+     */
+    static <T> T savedState(String who, RunDirectory dir, Class<T> type) {
+        try {
+            return dir.readJson(STATE, type);
+        } catch (UncheckedIOException e) {
+            LOG.warn("{}: {} cannot be read (not the JSON a run writes); training again from step 0", who,
+                    dir.path().resolve(STATE));
+            startAfresh(dir);
+            return null;
+        }
+    }
+
+    /**
+     * The graph saved in checkpoint {@code file}, or null when it cannot be read; then the file is named in a
+     * warning and {@code dir}'s state and checkpoints are deleted, so the run trains again from step 0.
+     */
+    static SameDiff savedGraph(String who, RunDirectory dir, String file) {
+        Path p = dir.path().resolve(file);
+        try {
+            return SameDiff.load(p.toFile(), true);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: checkpoint {} cannot be read ({}); training again from step 0", who, p,
+                    Files.exists(p) ? "not a whole SameDiff graph" : "missing");
+            startAfresh(dir);
+            return null;
+        }
+    }
+
+    /** Deletes the saved state and every checkpoint file in {@code dir}. */
+    static void startAfresh(RunDirectory dir) {
+        if (!Files.isDirectory(dir.path())) {
+            return;
+        }
+        delete(dir.path().resolve(STATE));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir.path(), CHECKPOINTS)) {
+            s.forEach(RunRecords::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir.path(), e);
+        }
     }
 
     /** Deletes {@code state}'s file and the checkpoint files it names. */

@@ -38,19 +38,21 @@ public final class Trainer {
         VariantConfig v = spec.variant();
         DataSource data = DataSource.of(v.dataset(), spec.seed());
         TrainableModel model = v.model().build(data.shape(), spec.seed());
-        TrainingState state = dir.readJson(RunRecords.STATE, TrainingState.class);
+        TrainingState state = RunRecords.savedState(spec.runId(), dir, TrainingState.class);
         if (state != null && !CheckpointWeights.loadable(model.sd())) {
             LOG.warn("{}: cannot resume at step {}: SameDiff cannot read back a graph with lstmLayer ops; training it "
                     + "again from step 0", spec.runId(), state.step());
             records.discard(dir, state);
             state = null;
         }
-        if (state == null) {
+        SameDiff saved = state == null ? null : RunRecords.savedGraph(spec.runId(), dir, state.checkpoint());
+        if (saved == null) {
+            RunRecords.startAfresh(dir);
             state = TrainingState.fresh();
             InitGradients.record(v.model(), model, data, v.training().batchSize(), dir);
             TrainingSteps.configure(model, v.training());
         } else {
-            model = model.withGraph(SameDiff.load(dir.path().resolve(state.checkpoint()).toFile(), true));
+            model = model.withGraph(saved);
             LOG.info("{}: resuming at step {}", spec.runId(), state.step());
         }
         RunSummary started = RunSummary.started(spec.runId(), spec.experiment(), v.name(), spec.seed(),

@@ -176,6 +176,52 @@ class EnsembleTrainerTest {
         }
     }
 
+    /** A checkpoint cut short (a disk fault): the ensemble names it, trains again from step 0 and completes. */
+    @Test
+    void unreadableEnsembleCheckpointIsDiscardedAndTheEnsembleTrainsAgain() throws IOException {
+        List<RunSpec> specs = plan("learning_rate: 0.01, steps: 6, eval_every: 3", "{score: dot}");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            List<RunDirectory> dirs = specs.stream().map(s -> new RunDirectory(dir.resolve("i").resolve(s.runId())))
+                    .toList();
+            RunDirectory home = new RunDirectory(dir.resolve("i").resolve("home"));
+            assertThrows(TrainerTest.Crash.class,
+                    () -> new EnsembleTrainer(store, new TrainerTest.Recorder(true)).run(specs, dirs, home));
+            Path checkpoint = home.path().resolve("checkpoint-3.sd");
+            Files.write(checkpoint, java.util.Arrays.copyOf(Files.readAllBytes(checkpoint), 1000));
+
+            TrainerTest.Recorder again = new TrainerTest.Recorder(false);
+            List<RunSummary> after = new EnsembleTrainer(store, again).run(specs, dirs, home);
+            assertEquals(List.of(0L, 0L, 0L), again.startedAt, "trained again from step 0");
+            after.forEach(s -> assertEquals(RunSummary.COMPLETED, s.status()));
+            assertFalse(Files.exists(home.path()));
+        }
+    }
+
+    /**
+     * A killed ensemble whose runs are later completed another way (one alone, two in a smaller ensemble) leaves no
+     * folder behind.
+     */
+    @Test
+    void folderOfAKilledEnsembleGoesOnceItsRunsCompleteElsewhere() throws IOException {
+        List<RunSpec> specs = plan("learning_rate: 0.01, steps: 6, eval_every: 3", "{score: dot}");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("k.db"))) {
+            ExperimentRunner runner = new ExperimentRunner(dir.resolve("k"), store, new TrainerTest.Recorder(false));
+            Path killed = runner.ensembleHome(specs);
+            assertThrows(TrainerTest.Crash.class, () -> new EnsembleTrainer(store, new TrainerTest.Recorder(true))
+                    .run(specs, specs.stream().map(s -> new RunDirectory(runner.directory(s))).toList(),
+                            new RunDirectory(killed)));
+            assertTrue(Files.exists(killed.resolve("state.json")));
+
+            runner.runAll(specs.subList(0, 1));
+            assertTrue(Files.exists(killed), "two of its runs have not completed yet");
+            runner.runAll(specs.subList(1, 3)).forEach(s -> assertEquals(RunSummary.COMPLETED, s.status()));
+            assertFalse(Files.exists(killed));
+            try (var files = Files.list(killed.getParent())) {
+                assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("ensemble-")));
+            }
+        }
+    }
+
     /** A member another live process trains is left to it; the others train as an ensemble meanwhile. */
     @Test
     void aMemberClaimedByAnotherProcessIsNotTrainedTwice() throws Exception {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.attnlab.experiments.TinyExperiment;
 import org.attnlab.experiments.config.ExperimentLoader;
@@ -101,6 +102,29 @@ class TrainerTest {
 
             RunSummary straight = new Trainer(store, new Recorder(false)).run(spec, new RunDirectory(dir.resolve("s")));
             assertEquals(straight.testLoss(), after.testLoss(), 1e-6);
+        }
+    }
+
+    /** A checkpoint or state file that cannot be read (a disk fault, an edit) is discarded: the run trains again. */
+    @Test
+    void unreadableCheckpointOrStateIsDiscardedAndTheRunTrainsAgainFromTheStart() throws IOException {
+        RunSpec spec = plan("  dot: {model: {score: dot}}\n").get(0);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            for (String damaged : List.of("checkpoint-3.sd", "state.json")) {
+                RunDirectory run = new RunDirectory(dir.resolve(damaged));
+                assertThrows(Crash.class, () -> new Trainer(store, new Recorder(true)).run(spec, run));
+                Path file = run.path().resolve(damaged);
+                Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 20));
+
+                Recorder again = new Recorder(false);
+                RunSummary after = new Trainer(store, again).run(spec, run);
+                assertEquals(List.of(0L), again.startedAt, damaged + ": trained again from step 0");
+                assertEquals(RunSummary.COMPLETED, after.status());
+                assertEquals(List.of(3L, 6L), store.metrics(spec.runId()).stream().map(MetricRow::step).toList());
+                try (var files = Files.list(run.path())) {
+                    assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("checkpoint-")));
+                }
+            }
         }
     }
 
