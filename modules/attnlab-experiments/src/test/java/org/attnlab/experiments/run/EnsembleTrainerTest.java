@@ -152,8 +152,7 @@ class EnsembleTrainerTest {
             List<RunDirectory> dirs = specs.stream().map(s -> new RunDirectory(dir.resolve("i").resolve(s.runId())))
                     .toList();
             RunDirectory home = new RunDirectory(dir.resolve("i").resolve("home"));
-            assertThrows(TrainerTest.Crash.class,
-                    () -> new EnsembleTrainer(store, new TrainerTest.Recorder(true)).run(specs, dirs, home));
+            crashAfterFirstCheckpoint(store, specs, dirs, home);
             assertTrue(Files.exists(home.path().resolve("state.json")));
             assertTrue(Files.exists(home.path().resolve("checkpoint-3.sd")));
             assertEquals(RunSummary.RUNNING, store.run(specs.get(0).runId()).status());
@@ -184,8 +183,7 @@ class EnsembleTrainerTest {
             List<RunDirectory> dirs = specs.stream().map(s -> new RunDirectory(dir.resolve("i").resolve(s.runId())))
                     .toList();
             RunDirectory home = new RunDirectory(dir.resolve("i").resolve("home"));
-            assertThrows(TrainerTest.Crash.class,
-                    () -> new EnsembleTrainer(store, new TrainerTest.Recorder(true)).run(specs, dirs, home));
+            crashAfterFirstCheckpoint(store, specs, dirs, home);
             Path checkpoint = home.path().resolve("checkpoint-3.sd");
             Files.write(checkpoint, java.util.Arrays.copyOf(Files.readAllBytes(checkpoint), 1000));
 
@@ -207,9 +205,8 @@ class EnsembleTrainerTest {
         try (ResultsStore store = ResultsStore.open(dir.resolve("k.db"))) {
             ExperimentRunner runner = new ExperimentRunner(dir.resolve("k"), store, new TrainerTest.Recorder(false));
             Path killed = runner.ensembleHome(specs);
-            assertThrows(TrainerTest.Crash.class, () -> new EnsembleTrainer(store, new TrainerTest.Recorder(true))
-                    .run(specs, specs.stream().map(s -> new RunDirectory(runner.directory(s))).toList(),
-                            new RunDirectory(killed)));
+            crashAfterFirstCheckpoint(store, specs,
+                    specs.stream().map(s -> new RunDirectory(runner.directory(s))).toList(), new RunDirectory(killed));
             assertTrue(Files.exists(killed.resolve("state.json")));
 
             runner.runAll(specs.subList(0, 1));
@@ -249,6 +246,13 @@ class EnsembleTrainerTest {
         } finally {
             other.destroyForcibly();
         }
+    }
+
+    /** Trains {@code specs} as an ensemble that is killed right after its first checkpoint. */
+    private static void crashAfterFirstCheckpoint(ResultsStore store, List<RunSpec> specs, List<RunDirectory> dirs,
+                                                  RunDirectory home) {
+        assertThrows(TrainerTest.Crash.class,
+                () -> new EnsembleTrainer(store, new TrainerTest.Recorder(true)).run(specs, dirs, home));
     }
 
     private List<MetricRow> metrics(String name, String runId) {
