@@ -1,7 +1,6 @@
 package org.attnlab.cli.sweeps;
 
 import org.attnlab.sweeps.config.SweepConfig;
-import org.attnlab.sweeps.config.SweepConfigException;
 import org.attnlab.sweeps.config.SweepConfigParser;
 import org.attnlab.sweeps.objective.TrialObjectives;
 import org.attnlab.sweeps.report.SweepReport;
@@ -13,6 +12,7 @@ import org.attnlab.sweeps.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,31 +60,22 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (parallel != null && parallel < 1) {
-            err.println("--parallel must be at least 1");
-            return 2;
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
         }
-        SweepConfig config;
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1");
+        }
+        SweepConfig config = new SweepConfigParser().parse(file);
         try {
-            config = new SweepConfigParser().parse(file);
             TrialObjectives.require(config.objective().function(), config.objective().metric());
-        } catch (SweepConfigException e) {
-            err.println(e.getMessage());
-            return 2;
         } catch (IllegalArgumentException e) {
-            err.println(file + ": " + e.getMessage());
-            return 2;
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        List<TrialRecord> trials;
-        try {
-            trials = new SweepRunner().run(config, new RunOptions(results.dir(), results.db(), resume, parallel,
-                    sparkMaster, line -> {
-                        out.println(line);
-                        out.flush();
-                    }));
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+        List<TrialRecord> trials = new SweepRunner().run(config, new RunOptions(results.dir(), results.db(), resume,
+                parallel, sparkMaster, line -> {
+                    out.println(line);
+                    out.flush();
+                }));
         Path dir = reportDir != null ? reportDir : results.dir().resolve("sweeps").resolve(config.name());
         SweepReport.write(config, trials, dir, top);
         out.println("report: " + dir.resolve("best-trials.md") + ", best config: " + dir.resolve(SweepReport.BEST_CONFIG));
@@ -92,7 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
                 + " --results " + results.dir());
         long done = trials.stream().filter(t -> t.state() == TrialState.DONE).count();
         if (done == 0) {
-            err.println("no trial succeeded (" + trials.size() + " trials: see the report for their errors)");
+            err.println("error: no trial succeeded (" + trials.size() + " trials: see the report for their errors)");
             return 1;
         }
         return 0;

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Command-line misuse: every case ends with one line on stderr, no stack trace, and the exit code given (2 = bad
  * input; the datasets commands use 1). {@code $D} in an argument stands for a scratch folder holding {@code tiny.yaml} (a valid experiment),
+ * {@code sweep.yaml} (a valid sweep of the demo objective),
  * {@code file} (a regular file), {@code notadb} (a text file), {@code folder/}, {@code fifo}, {@code big.yaml} (2 MB).
  */
 class BadCommandLinesTest {
@@ -33,6 +34,14 @@ class BadCommandLinesTest {
                 model: {kind: tagger, d_model: 8, heads: 1, score: dot}
                 training: {batch_size: 16, steps: 2, eval_every: 1}
                 seeds: [1]
+                """);
+        Files.writeString(d.resolve("sweep.yaml"), """
+                name: s1
+                base: tiny.yaml
+                objective: {function: demo-quadratic, metric: loss}
+                budget: {max_trials: 2}
+                parameters:
+                  training.learning_rate: {type: continuous, min: 0.001, max: 0.1}
                 """);
         Files.writeString(d.resolve("file"), "just a file\n");
         Files.writeString(d.resolve("notadb"), "not an SQLite database, just text\n".repeat(200));
@@ -86,6 +95,11 @@ class BadCommandLinesTest {
         c.add(of(2, "not a regular file", "sweep", "/dev/zero", "--db", "$D/s.db"));
         c.add(of(2, "--parallel must be at least 1", "sweep", "$D/tiny.yaml", "--parallel", "0"));
         c.add(of(2, "Invalid value", "sweep", "$D/tiny.yaml", "--top", "lots"));
+        c.add(of(2, "--top must be at least 1", "sweep", "$D/tiny.yaml", "--top", "-5"));
+        c.add(of(2, "--spark garbage://x: Spark cannot start there (Could not parse Master URL", "sweep",
+                "$D/sweep.yaml", "--results", "$D/r", "--spark", "garbage://x"));
+        c.add(of(2, "--spark local[0]: Spark cannot start there (Asked to run locally with 0 threads)", "sweep",
+                "$D/sweep.yaml", "--results", "$D/r", "--spark", "local[0]"));
         c.add(of(1, "unknown dataset 'cifar'", "datasets", "verify", "cifar"));
         c.add(of(2, "Unmatched argument", "frobnicate"));
         return c.stream();

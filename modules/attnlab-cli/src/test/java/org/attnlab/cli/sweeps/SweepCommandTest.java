@@ -3,12 +3,13 @@ package org.attnlab.cli.sweeps;
 import org.attnlab.sweeps.SweepFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.attnlab.cli.AttnLabAccess;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +23,10 @@ class SweepCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int sweep(String... args) {
-        return new CommandLine(new SweepCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
+        String[] command = new String[args.length + 1];
+        command[0] = "sweep";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return AttnLabAccess.execute(new PrintWriter(out), new PrintWriter(err), Map.of(), command);
     }
 
     @Test
@@ -36,8 +39,9 @@ class SweepCommandTest {
         assertTrue(out.toString().contains("[3/3]"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("rep").resolve("best-config.yaml")));
 
-        assertEquals(1, sweep(file.toString(), "--results", results, "--report", report));
-        assertTrue(err.toString().contains("--resume"), err.toString());
+        assertEquals(2, sweep(file.toString(), "--results", results, "--report", report));
+        assertTrue(err.toString().startsWith("error: sweep 'cli' already exists") && err.toString().contains("--resume"),
+                err.toString());
         assertEquals(0, sweep(file.toString(), "--results", results, "--report", report, "--resume"), err.toString());
     }
 

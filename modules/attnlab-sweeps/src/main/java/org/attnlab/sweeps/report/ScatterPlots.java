@@ -88,12 +88,13 @@ final class ScatterPlots {
         Map<String, XYSeries> byName = new LinkedHashMap<>();
         for (TrialRecord t : trials) {
             Double y = value(t);
-            if (!t.state().finished() || y == null) {
-                continue;
+            Object param = t.params().get(spec.key());
+            if (!t.state().finished() || y == null || param == null) {
+                continue;                                            // param null: a trial of an older sweep file
             }
             String category = colourBy == null ? "trials" : colourBy.key() + " = " + t.params().get(colourBy.key());
             String name = category + (t.state() == TrialState.DONE ? "" : STOPPED);
-            byName.computeIfAbsent(name, k -> new XYSeries(k, false, true)).add(x(spec, t.params().get(spec.key())), y);
+            byName.computeIfAbsent(name, k -> new XYSeries(k, false, true)).add(x(spec, param), y);
         }
         List<String> order = new ArrayList<>();                      // categories in declared order, done before stopped
         for (Object v : colourBy == null ? List.<Object>of("trials") : colourBy.values()) {

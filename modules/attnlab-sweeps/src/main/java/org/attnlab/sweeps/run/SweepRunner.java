@@ -23,6 +23,7 @@ import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a sweep through Arbiter's {@link LocalOptimizationRunner}, recording every trial in the store as it goes. */
@@ -58,13 +59,19 @@ public final class SweepRunner {
     }
 
     private static List<TrialRecord> prepare(SweepConfig config, RunOptions options, SweepStore store) {
-        if (store.sweep(config.name()).isEmpty()) {
+        String space = SweepSpaceDigest.of(config);
+        Optional<SweepRow> known = store.sweep(config.name());
+        if (known.isEmpty()) {
             store.createSweep(new SweepRow(config.name(), config.file().toString(), config.baseFile().toString(),
                     config.objective().metric(), config.objective().direction().name(), config.seed(),
-                    config.budget().maxTrials()));
+                    config.budget().maxTrials(), space));
         } else if (!options.resume()) {
-            throw new IllegalStateException("sweep '" + config.name() + "' already exists in " + options.db()
+            throw new IllegalArgumentException("sweep '" + config.name() + "' already exists in " + options.db()
                     + ": pass --resume to continue it, or give the sweep another name");
+        } else if (known.get().space() != null && !known.get().space().equals(space)) {
+            throw new IllegalArgumentException(config.file() + ": sweep '" + config.name() + "' in " + options.db()
+                    + " was stored with other parameters, search, objective, seed or base experiment; restore them"
+                    + " to resume it (only budget, pruning and threads may change), or give the sweep another name");
         }
         int requeued = store.requeueInterrupted(config.name());
         if (requeued > 0) {

@@ -36,14 +36,26 @@ public final class SparkBackend implements TrialBackend {
         this.curves = curves;
     }
 
-    /** Starts a Spark context on {@code master}; a local master binds to 127.0.0.1 and runs without the web UI. */
+    /**
+     * Starts a Spark context on {@code master}; a local master binds to 127.0.0.1 and runs without the web UI.
+     *
+     * @throws IllegalArgumentException naming the master when Spark cannot start on it (a malformed URL, local[0],
+     *                                  an unreachable cluster)
+     */
     public static SparkBackend start(String master, String appName, TrialRunner runner, String function,
                                      BaseExperiment base, TrialContext context, CompletedCurves curves) {
         SparkConf conf = new SparkConf().setMaster(master).setAppName(appName).set("spark.ui.enabled", "false");
         if (master.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
-        return new SparkBackend(new JavaSparkContext(conf), runner, function, base, context, curves);
+        JavaSparkContext spark;
+        try {
+            spark = new JavaSparkContext(conf);
+        } catch (Exception e) {                     // SparkException is checked in Java's eyes but not declared
+            throw new IllegalArgumentException("--spark " + master + ": Spark cannot start there ("
+                    + e.getMessage() + ")", e);
+        }
+        return new SparkBackend(spark, runner, function, base, context, curves);
     }
 
     @Override

@@ -39,7 +39,8 @@ public final class SweepStore implements AutoCloseable {
               direction   TEXT NOT NULL CHECK (direction IN ('min', 'max')),
               seed        INTEGER NOT NULL,
               max_trials  INTEGER,
-              created_at  TEXT NOT NULL
+              created_at  TEXT NOT NULL,
+              space       TEXT
             );
             CREATE TABLE IF NOT EXISTS sweep_trial (
               sweep       TEXT NOT NULL REFERENCES sweep(name),
@@ -80,19 +81,25 @@ public final class SweepStore implements AutoCloseable {
                         s.execute(ddl);
                     }
                 }
+                try (ResultSet columns = s.executeQuery("SELECT count(*) FROM pragma_table_info('sweep') WHERE name = 'space'")) {
+                    if (columns.next() && columns.getInt(1) == 0) {
+                        s.execute("ALTER TABLE sweep ADD COLUMN space TEXT");     // a store written before 'space'
+                    }
+                }
             }
         }));
     }
 
     /** The sweep called {@code name}, if stored. */
     public synchronized Optional<SweepRow> sweep(String name) {
-        String sql = "SELECT name, config_file, base_file, metric, direction, seed, max_trials FROM sweep WHERE name = ?";
+        String sql = "SELECT name, config_file, base_file, metric, direction, seed, max_trials, space FROM sweep"
+                + " WHERE name = ?";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setString(1, name);
             try (ResultSet r = p.executeQuery()) {
                 Optional<SweepRow> row = r.next()
                         ? Optional.of(new SweepRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getString(5), r.getLong(6), (Integer) r.getObject(7)))
+                        r.getString(5), r.getLong(6), (Integer) r.getObject(7), r.getString(8)))
                         : Optional.empty();
                 return row;
             }
@@ -103,9 +110,10 @@ public final class SweepStore implements AutoCloseable {
 
     /** Records a new sweep. */
     public synchronized void createSweep(SweepRow row) {
-        update("create sweep " + row.name(), "INSERT INTO sweep VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        update("create sweep " + row.name(), "INSERT INTO sweep (name, config_file, base_file, metric, direction, seed,"
+                        + " max_trials, created_at, space) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.name(), row.configFile(), row.baseFile(), row.metric(), row.direction().toLowerCase(Locale.ROOT),
-                row.seed(), row.maxTrials(), now());
+                row.seed(), row.maxTrials(), now(), row.space());
     }
 
     /** Adds trial {@code index} in state queued. */

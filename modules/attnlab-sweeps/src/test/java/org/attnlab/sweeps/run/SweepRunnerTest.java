@@ -184,8 +184,24 @@ class SweepRunnerTest {
     void anExistingSweepNeedsResume() {
         Path sweep = files.sweep("twice", "test-quadratic", "random", 2, "");
         run(sweep, files.db(), false, 1);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(sweep, files.db(), false, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(sweep, files.db(), false, 1));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    }
+
+    /** A sweep file edited after its sweep was stored (another range) cannot resume it: the stored trials mean other things. */
+    @Test
+    void aStoredSweepResumesOnlyFromTheSameSpace() throws java.io.IOException {
+        Path sweep = files.sweep("edited", "test-quadratic", "random", 2, "");
+        List<TrialRecord> first = run(sweep, files.db(), false, 1);
+        String original = java.nio.file.Files.readString(sweep);
+        files.write("edited.yaml", original.replace("max: 8", "max: 16"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(sweep, files.db(), true, 1));
+        assertTrue(e.getMessage().contains("edited.yaml: sweep 'edited'") && e.getMessage().contains("restore"),
+                e.getMessage());
+
+        files.write("edited.yaml", original.replace("max_trials: 2", "max_trials: 3"));
+        assertEquals(3, run(sweep, files.db(), true, 1).size(), "a larger budget resumes");
+        assertEquals(paramsByIndex(first).get(0), paramsByIndex(run(sweep, files.db(), true, 1)).get(0));
     }
 
     @Test
