@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.attnlab.cli.AttnLabAccess;
 import org.attnlab.experiments.TinyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,30 @@ class ExperimentCommandsTest {
 
         // A second run of the same file finds every run completed and trains nothing.
         assertEquals(0, new CommandLine(new RunCommand()).execute(file.toString(), "--results", results.toString()));
+
+        // A damaged or foreign record file stops the report with one line naming it, never quoting it.
+        Path run = runDir(exp);
+        for (Path damaged : List.of(run.resolve("environment.json"), run.resolve("test-checkpoint.json"),
+                run.resolve("config.yaml"), exp.resolve("experiment.json"))) {
+            String kept = Files.readString(damaged);
+            Files.writeString(damaged, "root: [x, \"secret\n");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = AttnLabAccess.execute(new PrintWriter(out), new PrintWriter(err), java.util.Map.of(), "report",
+                    "tiny", "--results", results.toString());
+            String line = err.toString().strip();
+            assertTrue(code != 0 && line.lines().count() == 1 && line.startsWith("error: cannot read " + damaged + ": ")
+                    && !line.contains("root") && !line.contains("secret") && !line.contains("Exception"),
+                    damaged + ": exit " + code + ", " + line + out);
+            Files.writeString(damaged, kept);
+        }
+        assertEquals(0, new CommandLine(new ReportCommand()).execute("tiny", "--results", results.toString()));
+    }
+
+    private static Path runDir(Path experiment) throws IOException {
+        try (var runs = Files.list(experiment)) {
+            return runs.filter(p -> Files.isRegularFile(p.resolve("summary.json"))).sorted().findFirst().orElseThrow();
+        }
     }
 
     @Test

@@ -1,10 +1,8 @@
 package org.attnlab.experiments.report;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,15 +73,7 @@ final class DivergenceTable {
 
     /** {@code training.divergence_factor} of the run's resolved config, 0 when unknown. */
     private static double divergenceFactor(Path runDir) {
-        Path cfg = runDir.resolve("config.yaml");
-        if (!Files.exists(cfg)) {
-            return 0;
-        }
-        try {
-            JsonNode tree = new YAMLMapper().readTree(cfg.toFile());
-            return tree.path("training").path("divergence_factor").asDouble(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + cfg, e);
-        }
+        JsonNode tree = RecordFiles.readOr(runDir.resolve("config.yaml"), null, f -> new YAMLMapper().readTree(f));
+        return tree == null ? 0 : tree.path("training").path("divergence_factor").asDouble(0);
     }
 }

@@ -1,5 +1,6 @@
 package org.attnlab.experiments.report;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,6 @@ public record ExperimentRecord(String source, boolean quick, ReportSettings sett
         if (!Files.exists(f)) {
             return new ExperimentRecord("", experiment.endsWith(org.attnlab.experiments.run.RunPlanner.QUICK_SUFFIX), ReportSettings.DEFAULTS);
         }
-        try {
-            return new ObjectMapper().readValue(f.toFile(), ExperimentRecord.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage());
-        }
+        return RecordFiles.readOr(f, null, file -> new ObjectMapper().readValue(file, ExperimentRecord.class));
     }
 }

@@ -1,10 +1,8 @@
 package org.attnlab.experiments.report;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,13 +82,7 @@ final class InitGradientTable {
     }
 
     private static Map<String, Double> read(Path file) {
-        if (!Files.exists(file)) {
-            return Map.of();
-        }
-        try {
-            return new ObjectMapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Double>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return RecordFiles.readOr(file, Map.of(),
+                f -> new ObjectMapper().readValue(f, new TypeReference<LinkedHashMap<String, Double>>() { }));
     }
 }

@@ -1,11 +1,9 @@
 package org.attnlab.experiments.report;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.attnlab.experiments.config.DatasetConfig;
@@ -38,20 +36,15 @@ public record RunRecord(RunSummary summary, List<MetricRow> curve, JsonNode data
     /** Reads the record of {@code summary} from {@code store} and its folder under {@code runsDir}. */
     public static RunRecord load(ResultsStore store, Path runsDir, RunSummary summary) {
         Path dir = runsDir.resolve(summary.runId());
-        try {
-            Path cfg = dir.resolve("config.yaml");
-            JsonNode config = Files.exists(cfg) ? new YAMLMapper().readTree(cfg.toFile()) : null;
-            JsonNode dataset = config == null ? null : config.path("dataset");
-            ObjectMapper json = new ObjectMapper();
-            Path t = dir.resolve(TestCheckpoint.FILE);
-            TestCheckpoint tested = Files.exists(t) ? json.readValue(t.toFile(), TestCheckpoint.class) : null;
-            Path env = dir.resolve("environment.json");
-            JsonNode environment = Files.exists(env) ? json.readTree(env.toFile()) : json.createObjectNode();
-            return new RunRecord(summary, store.metrics(summary.runId()), dataset, tested, environment,
-                    data(config == null ? "" : config.path("model").path("kind").asText("")), AlignmentErrors.read(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the files of run " + summary.runId(), e);
-        }
+        JsonNode config = RecordFiles.readOr(dir.resolve("config.yaml"), null, f -> new YAMLMapper().readTree(f));
+        JsonNode dataset = config == null ? null : config.path("dataset");
+        ObjectMapper json = new ObjectMapper();
+        TestCheckpoint tested = RecordFiles.readOr(dir.resolve(TestCheckpoint.FILE), null,
+                f -> json.readValue(f, TestCheckpoint.class));
+        JsonNode environment = RecordFiles.readOr(dir.resolve("environment.json"), json.createObjectNode(),
+                json::readTree);
+        return new RunRecord(summary, store.metrics(summary.runId()), dataset, tested, environment,
+                data(config == null ? "" : config.path("model").path("kind").asText("")), AlignmentErrors.read(dir));
     }
 
     /** Alignment error rate of the first target-by-source attention map; NaN where the alignment is unknown. */

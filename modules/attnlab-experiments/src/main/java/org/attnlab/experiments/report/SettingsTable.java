@@ -1,9 +1,8 @@
 package org.attnlab.experiments.report;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,10 +75,6 @@ final class SettingsTable {
     }
 
     private static JsonNode read(Path file) {
-        try {
-            return new YAMLMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return RecordFiles.readOr(file, null, f -> new YAMLMapper().readTree(f));
     }
 }

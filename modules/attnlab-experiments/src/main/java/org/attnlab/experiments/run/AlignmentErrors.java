@@ -1,9 +1,7 @@
 package org.attnlab.experiments.run;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,14 +76,7 @@ public final class AlignmentErrors {
 
     /** The scores a completed run wrote, or an empty list (no known alignment, or no run folder). */
     public static List<Score> read(Path runDir) {
-        Path f = runDir.resolve(FILE);
-        if (!Files.exists(f)) {
-            return List.of();
-        }
-        try {
-            return List.of(new ObjectMapper().readValue(f.toFile(), Score[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordFiles.readOr(runDir.resolve(FILE), List.of(),
+                f -> List.of(new ObjectMapper().readValue(f, Score[].class)));
     }
 }

@@ -1,9 +1,7 @@
 package org.attnlab.experiments.run;
 
+import org.attnlab.experiments.store.RecordFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,14 +122,7 @@ public final class AttentionMaps {
 
     /** The maps written by a completed run, or an empty list. */
     public static List<Map2d> read(Path runDir) {
-        Path f = runDir.resolve(FILE);
-        if (!Files.exists(f)) {
-            return List.of();
-        }
-        try {
-            return List.of(new ObjectMapper().readValue(f.toFile(), Map2d[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordFiles.readOr(runDir.resolve(FILE), List.of(),
+                f -> List.of(new ObjectMapper().readValue(f, Map2d[].class)));
     }
 }

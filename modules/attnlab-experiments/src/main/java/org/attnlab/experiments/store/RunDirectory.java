@@ -3,9 +3,6 @@ package org.attnlab.experiments.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,15 +44,7 @@ public final class RunDirectory {
 
     /** Reads a JSON file written by {@link #writeJson}, or null when it does not exist. */
     public <T> T readJson(String name, Class<T> type) {
-        Path p = dir.resolve(name);
-        if (!Files.exists(p)) {
-            return null;
-        }
-        try {
-            return JSON.readValue(p.toFile(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
-        }
+        return RecordFiles.readOr(dir.resolve(name), null, f -> JSON.readValue(f, type));
     }
 
     /** Rewrites {@code metrics.csv} with {@code rows}, in the {@code columns} the run's model kind declares. */
