@@ -30,6 +30,7 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: EXPERIMENT " + Names.RULE);
             return 2;
         }
+        results.experimentDir(experiment);
         try (ResultsStore store = results.openExisting()) {
             Path dir = ReportWriter.write(store, results.dir(), experiment);
             spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));

@@ -3,6 +3,7 @@ package org.attnlab.cli.experiments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.ResultsFolder;
 import org.attnlab.experiments.store.StoreException;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,11 @@ public final class ResultsOptions {
             throw new StoreException("--results " + dir + " is not a folder", null);
         }
         return dir;
+    }
+
+    /** The folder of experiment (or sweep) {@code name} in the results folder; refuses symbolic links in it. */
+    public Path experimentDir(String name) {
+        return ResultsFolder.experiment(dir(), name);
     }
 
     /** The SQLite index (default DIR/attnlab.db); refuses an empty name. */

@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("runtime: " + RuntimeSettings.current().summary());
         long start = System.nanoTime();
         try (ResultsStore store = results.open()) {
-            new ExperimentRecord(file.toString(), quick, cfg.report()).write(results.dir().resolve(name));
+            new ExperimentRecord(file.toString(), quick, cfg.report()).write(results.experimentDir(name));
             List<RunSummary> done;
             try {
                 done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);

@@ -66,6 +66,8 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1");
         }
         SweepConfig config = new SweepConfigParser().parse(file);
+        results.experimentDir(config.name());
+        results.experimentDir("sweeps");
         try {
             TrialObjectives.require(config.objective().function(), config.objective().metric());
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package org.attnlab.cli.badinput;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Command-line misuse: every case ends with one line on stderr, no stack trace, and the exit code given (2 = bad
  * input; the datasets commands use 1). {@code $D} in an argument stands for a scratch folder holding {@code tiny.yaml} (a valid experiment),
  * {@code sweep.yaml} (a valid sweep of the demo objective),
- * {@code file} (a regular file), {@code notadb} (a text file), {@code folder/}, {@code fifo}, {@code big.yaml} (2 MB).
+ * {@code file} (a regular file), {@code notadb} (a text file), {@code folder/}, {@code fifo}, {@code big.yaml} (2 MB),
+ * and results folders {@code lnk-*} with a symbolic link to {@code outside/} where AttnLab would write.
  */
 class BadCommandLinesTest {
     @TempDir
@@ -49,6 +52,21 @@ class BadCommandLinesTest {
         Files.createDirectories(d.resolve("empty"));
         Files.writeString(d.resolve("big.yaml"), "name: " + "a".repeat(2 << 20) + "\n");
         new ProcessBuilder("mkfifo", d.resolve("fifo").toString()).start().waitFor();
+        Files.createDirectories(d.resolve("outside"));
+        Files.createDirectories(d.resolve("lnk-report").resolve("tiny"));
+        Files.createDirectories(d.resolve("lnk-run"));
+        Files.createDirectories(d.resolve("lnk-sweep"));
+        Files.createSymbolicLink(d.resolve("lnk-run").resolve("tiny"), d.resolve("outside"));
+        Files.createSymbolicLink(d.resolve("lnk-report").resolve("tiny").resolve("report"), d.resolve("outside"));
+        Files.createSymbolicLink(d.resolve("lnk-sweep").resolve("sweeps"), d.resolve("outside"));
+    }
+
+    /** Folders below the results folder that are symbolic links are refused before anything is written. */
+    @AfterAll
+    static void nothingWasWrittenThroughALink() throws Exception {
+        try (var written = Files.list(d.resolve("outside"))) {
+            assertEquals(List.of(), written.toList());
+        }
     }
 
     static Stream<Arguments> cases() {
@@ -67,6 +85,10 @@ class BadCommandLinesTest {
         c.add(of(2, "is a folder, not a results database", "list", "--db", "$D/folder"));
         c.add(of(2, "not an SQLite database", "list", "--db", "$D/notadb"));
         c.add(of(2, "no results database", "report", "tiny", "--results", "$D/nothing-here"));
+        c.add(of(2, "lnk-run/tiny is a symbolic link: AttnLab writes only inside the results folder", "run",
+                "$D/tiny.yaml", "--results", "$D/lnk-run"));
+        c.add(of(2, "lnk-report/tiny/report is a symbolic link", "report", "tiny", "--results", "$D/lnk-report"));
+        c.add(of(2, "lnk-sweep/sweeps is a symbolic link", "sweep", "$D/sweep.yaml", "--results", "$D/lnk-sweep"));
         c.add(of(2, "EXPERIMENT must be 1-64", "report", "../../escape", "--results", "$D/empty"));
         c.add(of(2, "EXPERIMENT must be 1-64", "report", "x".repeat(300), "--results", "$D/empty"));
         // the experiment file
