@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.attnlab.experiments.config.ReportSettings;
 import org.attnlab.experiments.stats.PairedTest;
 import org.attnlab.experiments.stats.Power;
@@ -12,22 +13,22 @@ import org.attnlab.experiments.stats.SeedInterval;
 import org.attnlab.experiments.stats.WelchTest;
 
 /**
- * One comparison of a report: variant a against b on one metric, on the same task. Paired (per-seed differences) when
- * both ran the same seeds, Welch's unpaired test otherwise.
+ * One comparison of a report: variant a against b on one metric, on the same task. Paired (per-seed differences) on
+ * the seeds both ran when they share at least two, Welch's unpaired test otherwise.
  *
  * @param task        the task both ran on
  * @param a           first variant
  * @param b           second variant
  * @param metric      compared metric
  * @param paired      true for the paired design
- * @param n           pairs (paired) or the smaller number of seeds (Welch)
+ * @param n           pairs with a finite value on both sides (paired) or the smaller number of seeds (Welch)
  * @param diff        mean of a minus mean of b
  * @param low         lower end of the interval of {@code diff}
  * @param high        upper end
  * @param p           two-sided p-value of the t-test (NaN when the differences do not vary)
  * @param wilcoxonP   exact signed-rank p-value (NaN below six pairs or unpaired)
- * @param detectable  minimum detectable difference at 80% power and the report's alpha
- * @param seedsNeeded seeds needed to detect the configured effect (-1: unknown or beyond the search)
+ * @param detectable  minimum detectable difference at 80% power and the test level {@link #all} chose
+ * @param seedsNeeded seeds needed to detect the configured effect at that level (-1: unknown or beyond the search)
  * @param flags       why the comparison may be unable to separate the variants
  * @param chance      the task's chance level (for the flag sentence)
  */
@@ -37,8 +38,24 @@ record Comparison(String task, String a, String b, Metric metric, boolean paired
     /** Power at which {@link #detectable} is computed. */
     static final double POWER = 0.8;
 
-    /** The comparisons a report makes among {@code variants} on {@code metrics}, per {@code settings}. */
+    /**
+     * The comparisons a report makes among {@code variants} on {@code metrics}, per {@code settings}. Their detectable
+     * differences and seeds needed are at level alpha / m, m the comparisons with a p-value ({@link #family}): the
+     * level Holm's correction asks of the smallest p, so a true difference of that size is found whatever its rank.
+     */
     static List<Comparison> all(List<VariantRuns> variants, List<Metric> metrics, ReportSettings settings) {
+        List<Comparison> raw = all(variants, metrics, settings, settings.alpha());
+        int m = family(raw);
+        return m > 1 ? all(variants, metrics, settings, settings.alpha() / m) : raw;
+    }
+
+    /** How many of {@code comparisons} have a p-value: the family Holm's correction adjusts over. */
+    static int family(List<Comparison> comparisons) {
+        return (int) comparisons.stream().filter(c -> !Double.isNaN(c.p())).count();
+    }
+
+    private static List<Comparison> all(List<VariantRuns> variants, List<Metric> metrics, ReportSettings settings,
+                                        double powerAlpha) {
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             for (int j = i + 1; j < variants.size(); j++) {
@@ -57,37 +74,47 @@ record Comparison(String task, String a, String b, Metric metric, boolean paired
                     }
                 }
                 for (Metric m : metrics) {
-                    out.add(of(x, y, m, settings));
+                    out.add(of(x, y, m, settings, powerAlpha));
                 }
             }
         }
         return out;
     }
 
-    /** Compares {@code x} with {@code y} on {@code m}. */
+    /** Compares {@code x} with {@code y} on {@code m}, its detectable difference at the report's alpha. */
     static Comparison of(VariantRuns x, VariantRuns y, Metric m, ReportSettings s) {
+        return of(x, y, m, s, s.alpha());
+    }
+
+    private static Comparison of(VariantRuns x, VariantRuns y, Metric m, ReportSettings s, double powerAlpha) {
         double level = 1 - s.alpha();
         Set<Flag> flags = flags(x, y, m, s);
-        if (x.seeds().equals(y.seeds())) {
-            PairedTest t = PairedTest.of(m.of(x.runs()), m.of(y.runs()), level);
+        Set<Long> shared = new TreeSet<>(x.seeds());
+        shared.retainAll(y.seeds());
+        if (shared.size() >= 2) {
+            PairedTest t = PairedTest.of(m.of(x.runs(shared)), m.of(y.runs(shared)), level);
+            if (t.n() >= 2 && t.sdDiff() == 0 && t.meanDiff() != 0) {
+                flags.add(Flag.CONSTANT);
+            }
             return new Comparison(x.task(), x.variant(), y.variant(), m, true, t.n(), t.meanDiff(), t.low(), t.high(),
-                    t.p(), t.wilcoxonP(), Power.minimumDetectableEffect(t.sdDiff(), t.n(), s.alpha(), POWER),
-                    Power.seedsNeeded(s.effect(), t.sdDiff(), s.alpha(), POWER), flags, x.chance());
+                    t.p(), t.wilcoxonP(), Power.minimumDetectableEffect(t.sdDiff(), t.n(), powerAlpha, POWER),
+                    Power.seedsNeeded(s.effect(), t.sdDiff(), powerAlpha, POWER), flags, x.chance());
         }
         double[] a = m.of(x.runs());
         double[] b = m.of(y.runs());
         WelchTest w = WelchTest.of(a, b, level);
         return new Comparison(x.task(), x.variant(), y.variant(), m, false, Math.min(x.runs().size(),
                 y.runs().size()), w.diff(), w.low(), w.high(), w.p(), Double.NaN,
-                Power.detectable(w.se(), w.df(), s.alpha(), POWER),
-                Power.seedsNeeded(s.effect(), WelchTest.differenceSd(a, b), s.alpha(), POWER), flags, x.chance());
+                Power.detectable(w.se(), w.df(), powerAlpha, POWER),
+                Power.seedsNeeded(s.effect(), WelchTest.differenceSd(a, b), powerAlpha, POWER), flags, x.chance());
     }
 
     private static Set<Flag> flags(VariantRuns x, VariantRuns y, Metric m, ReportSettings s) {
         Set<Flag> f = EnumSet.noneOf(Flag.class);
         double mx = SeedInterval.of(m.of(x.runs()), m.scale(), 0.95).mean();
         double my = SeedInterval.of(m.of(y.runs()), m.scale(), 0.95).mean();
-        if (m.accuracy() && Flag.atCeiling(mx) && Flag.atCeiling(my)) {
+        if (m.best() == 1 && Flag.atCeiling(mx) && Flag.atCeiling(my)
+                || m.best() == 0 && Flag.atCeiling(1 - mx) && Flag.atCeiling(1 - my)) {
             f.add(Flag.CEILING);
         }
         if (m.accuracy() && Flag.atChance(mx, x.chance()) && Flag.atChance(my, y.chance())) {

@@ -31,13 +31,17 @@ final class ComparisonTable {
                         + ".");
             }
         }
+        int m = Comparison.family(comparisons);
+        double powerAlpha = m > 1 ? s.alpha() / m : s.alpha();
         notes.add(0, String.format(Locale.ROOT, "Difference = first minus second variant, with its %.0f%% interval. "
-                + "p (Holm) is adjusted across all %d comparisons of this report; a difference is significant at "
-                + "alpha = %s only when p (Holm) < %s. 'Detectable' is the smallest true difference this many seeds "
-                + "would detect with 80%% power at alpha = %s, from the observed per-seed spread: 'no significant "
+                + "p (Holm) is adjusted across the %d comparisons of this report that have a p-value (of %d); a "
+                + "difference is significant at alpha = %s only when p (Holm) < %s. 'Detectable' is the smallest true "
+                + "difference this many seeds would detect with 80%% power at alpha = %s (%s, Holm's level for the "
+                + "smallest p, so found whatever its rank), from the observed per-seed spread: 'no significant "
                 + "difference' rules out only differences larger than that. 'Seeds for %s' is how many seeds would "
-                + "detect a difference of %s with 80%% power.%s", 100 * (1 - s.alpha()), comparisons.size(),
-                fmt(s.alpha()), fmt(s.alpha()), fmt(s.alpha()), fmt(s.effect()), fmt(s.effect()),
+                + "detect a difference of %s with 80%% power at that level.%s", 100 * (1 - s.alpha()), m,
+                comparisons.size(), fmt(s.alpha()), fmt(s.alpha()), m > 1 ? fmt(s.alpha()) + " / " + m : fmt(s.alpha()),
+                String.format(Locale.ROOT, "%.3g", powerAlpha), fmt(s.effect()), fmt(s.effect()),
                 s.hasReference() ? " Every variant is compared with " + s.compare() + "." : " All pairs of variants "
                         + "on the same task are compared."));
         return new Table("Comparisons", List.of("task", "variants", "metric", "test", "difference [interval]", "p",

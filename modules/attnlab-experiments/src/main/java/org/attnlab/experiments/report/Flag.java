@@ -17,7 +17,9 @@ public enum Flag {
     /** Validation loss still falling by more than the set fraction over the last 20% of steps. */
     NOT_CONVERGED("not converged"),
     /** BLEU exactly 0. */
-    ZERO("zero");
+    ZERO("zero"),
+    /** A paired comparison whose per-seed differences are all the same, and not 0. */
+    CONSTANT("constant difference");
 
     /** How close to 1 an accuracy is at the ceiling. */
     public static final double CEILING_MARGIN = 0.01;
@@ -95,8 +97,9 @@ public enum Flag {
     /** What this flag means for a comparison: why it cannot separate its variants, or what it measures instead. */
     public String why(String metric, double chance, double fraction) {
         return switch (this) {
-            case CEILING -> "cannot separate the variants: both are within " + CEILING_MARGIN + " of the maximum "
-                    + metric + ", so there is no room left to tell them apart (compare learning speed instead)";
+            case CEILING -> "cannot separate the variants: both are within " + CEILING_MARGIN + " of the best "
+                    + "possible " + metric + ", so there is no room left to tell them apart (compare learning speed "
+                    + "instead)";
             case CHANCE -> String.format(Locale.ROOT, "cannot separate the variants: both are within %.2f of chance "
                     + "level (%.3f), so neither learned the task and a difference is noise", CHANCE_MARGIN, chance);
             case NOT_CONVERGED -> String.format(Locale.ROOT, "says nothing about final quality: validation loss was "
@@ -105,6 +108,9 @@ public enum Flag {
                     100 * fraction, 100 * LAST_SHARE);
             case ZERO -> "cannot separate the variants: BLEU is 0 for both (no test sentence shared a 4-gram with "
                     + "its reference), so the metric cannot order them";
+            case CONSTANT -> "gave the same difference on every seed, so the t-test has no p-value (the comparison "
+                    + "is left out of Holm's correction) and the interval has no width: it describes these seeds, "
+                    + "not the spread a new seed would show";
         };
     }
 }

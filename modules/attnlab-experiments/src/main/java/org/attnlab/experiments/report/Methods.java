@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.attnlab.experiments.config.ReportSettings;
 import org.attnlab.experiments.stats.PairedTest;
-import org.attnlab.experiments.stats.Scale;
 
 /** The methods section of a report: how each interval, test and flag was computed. */
 final class Methods {
@@ -14,31 +13,38 @@ final class Methods {
     static List<String> paragraphs(ReportSettings s) {
         String level = String.format(Locale.ROOT, "%.0f%%", 100 * (1 - s.alpha()));
         return List.of(
-                "**Intervals over seeds.** A " + level + " Student-t interval (n - 1 degrees of freedom) computed on "
-                        + "a scale where the metric is unbounded and mapped back, so it stays inside the metric's "
-                        + "range: accuracies, BLEU and the learning-speed area (all in [0, 1]) on the logit scale "
-                        + "log(p / (1 - p)), with values clamped to [" + Scale.EPSILON + ", 1 - " + Scale.EPSILON
-                        + "] first; losses on the log scale. When all seeds agree the interval is that value. The "
-                        + "mean and standard deviation are the ordinary ones of the raw values.",
+                "**Intervals over seeds.** The mean and sample standard deviation of the raw values, and the "
+                        + level + " Student-t interval of the mean (n - 1 degrees of freedom), cut to the metric's "
+                        + "range: [0, 1] for accuracies, BLEU, alignment error and the learning-speed area, at least "
+                        + "0 for losses. An interval that reaches a bound was cut there. When all seeds agree the "
+                        + "interval is that value.",
                 "**Tests.** Only variants trained on the same dataset section (same task and sizes) are compared. "
-                        + "When two variants ran with the same seeds, seed s fixes the data split and the "
-                        + "initialisation of both, so they are compared pairwise: the paired t-test on the per-seed "
-                        + "differences, with the mean difference and its t-interval, and from "
-                        + PairedTest.WILCOXON_MIN + " seeds on also the exact Wilcoxon signed-rank test (with fewer "
-                        + "seeds it cannot reach p < 0.05). Welch's unequal-variance t-test is used only when the "
-                        + "seeds differ. Compared metrics: final test accuracy (and BLEU where measured) and the "
-                        + "area under the validation accuracy curve (learning speed).",
-                "**Multiple comparisons.** Holm's step-down correction across all comparisons of the report "
-                        + "(family-wise error rate " + s.alpha() + "): sorted p-values p(1) <= ... <= p(m) become "
-                        + "max over j <= i of min(1, (m - j + 1) p(j)). Both raw and adjusted p-values are shown.",
-                "**Power.** Minimum detectable difference at 80% power and alpha = " + s.alpha() + ": "
-                        + "(t(1 - alpha/2, n - 1) + t(0.8, n - 1)) * sd / sqrt(n), with sd the standard deviation of "
+                        + "Seed s fixes the data split and the initialisation of every variant, so two variants are "
+                        + "compared pairwise on the seeds both ran (when they share at least two; n counts them): the "
+                        + "paired t-test on the per-seed differences, with the mean difference and its t-interval, "
+                        + "and from " + PairedTest.WILCOXON_MIN + " pairs on also the exact Wilcoxon signed-rank test "
+                        + "(with fewer pairs it cannot reach p < 0.05), shown only when no difference is 0 and no two "
+                        + "tie (the exact test assumes neither) and not adjusted for multiple comparisons. Welch's "
+                        + "unequal-variance t-test is used only when fewer than two seeds are shared. Compared "
+                        + "metrics: final test accuracy (and BLEU where measured) and the area under the validation "
+                        + "accuracy curve (learning speed).",
+                "**Multiple comparisons.** Holm's step-down correction across the m comparisons of the report "
+                        + "that have a p-value (family-wise error rate " + s.alpha() + "): sorted p-values p(1) <= "
+                        + "... <= p(m) become max over j <= i of min(1, (m - j + 1) p(j)). Both raw and adjusted "
+                        + "p-values are shown. A comparison whose per-seed differences are all equal has no p-value "
+                        + "and is flagged 'constant difference'.",
+                "**Power.** Minimum detectable difference at 80% power and level alpha / m (the level Holm's "
+                        + "correction asks of the smallest p-value, alpha = " + s.alpha() + "): "
+                        + "(t(1 - level/2, n - 1) + t(0.8, n - 1)) * sd / sqrt(n), with sd the standard deviation of "
                         + "the per-seed differences (the usual central-t approximation of the noncentral-t power; it "
                         + "gives the textbook sample sizes 34, 15 and 10 for standardised effects 0.5, 0.8 and 1.0). "
-                        + "Seeds needed: the smallest n whose detectable difference is at most " + s.effect()
+                        + "Seeds needed: the smallest n whose detectable difference at that level is at most "
+                        + s.effect()
                         + " (config key report.effect). For Welch comparisons the standard error and "
                         + "Welch-Satterthwaite degrees of freedom replace sd / sqrt(n) and n - 1.",
-                "**Flags.** Computed from the data: ceiling = mean accuracy within " + Flag.CEILING_MARGIN + " of 1; "
+                "**Flags.** Computed from the data: ceiling = mean accuracy, BLEU or learning area within "
+                        + Flag.CEILING_MARGIN + " of 1, or mean alignment error rate within " + Flag.CEILING_MARGIN
+                        + " of 0; "
                         + "chance = mean accuracy within " + Flag.CHANCE_MARGIN + " of the dataset's chance level "
                         + "(1 / content tokens for synthetic tasks, 1 / value tokens for associative recall, 1 / 10 "
                         + "for Fashion-MNIST); not converged = validation loss fell by more than "

@@ -37,6 +37,14 @@ enum Metric {
         return this == TOKEN_ACCURACY || this == ACCURACY || this == SEQUENCE_ACCURACY || this == LEARNING_AREA;
     }
 
+    /**
+     * The best value the metric can take, which the ceiling flag looks for: 1 for accuracies, BLEU and the learning
+     * area, 0 for the alignment error rate, NaN for losses (no best value within reach).
+     */
+    double best() {
+        return this == LOSS ? Double.NaN : this == ALIGNMENT_ERROR ? 0 : 1;
+    }
+
     double of(RunRecord r) {
         return value.applyAsDouble(r);
     }

@@ -38,6 +38,11 @@ record VariantRuns(String variant, List<RunRecord> runs) {
         return s;
     }
 
+    /** Its runs of {@code seeds}, by seed. */
+    List<RunRecord> runs(Set<Long> seeds) {
+        return runs.stream().filter(r -> seeds.contains(r.summary().seed())).toList();
+    }
+
     /** The dataset section the variant ran on (of its first run). */
     JsonNode dataset() {
         return runs.get(0).dataset();

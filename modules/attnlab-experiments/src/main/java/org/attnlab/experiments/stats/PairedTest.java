@@ -17,8 +17,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * @param high      upper end
  * @param t         paired t statistic (NaN when n < 2 or the differences do not vary)
  * @param p         two-sided p-value of the paired t-test (NaN likewise)
- * @param wilcoxonP two-sided exact p-value of the signed-rank test (NaN when n < {@value #WILCOXON_MIN} or every
- *                  difference is 0)
+ * @param wilcoxonP two-sided exact p-value of the signed-rank test (NaN when n < {@value #WILCOXON_MIN}, a difference
+ *                  is 0 or two differences tie in size: the exact distribution assumes neither)
  */
 public record PairedTest(int n, double meanDiff, double sdDiff, double low, double high, double t, double p,
                          double wilcoxonP) {
@@ -59,9 +59,19 @@ public record PairedTest(int n, double meanDiff, double sdDiff, double low, doub
         double half = SeedInterval.tQuantile(0.5 + level / 2, n - 1) * se;
         double t = sd == 0 ? Double.NaN : mean / se;
         double p = sd == 0 ? Double.NaN : 2 * new TDistribution(n - 1).cumulativeProbability(-Math.abs(t));
-        boolean allZero = Arrays.stream(d).allMatch(v -> v == 0);
-        double w = n < WILCOXON_MIN || allZero ? Double.NaN
+        double w = n < WILCOXON_MIN || !exactRanksHold(d) ? Double.NaN
                 : Math.min(1, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, true));
         return new PairedTest(n, mean, sd, mean - half, mean + half, t, p, w);
+    }
+
+    /** Whether no difference is 0 and no two have the same size: what the exact signed-rank distribution assumes. */
+    private static boolean exactRanksHold(double[] d) {
+        double[] size = Arrays.stream(d).map(Math::abs).sorted().toArray();
+        for (int i = 0; i < size.length; i++) {
+            if (size[i] == 0 || i > 0 && size[i] == size[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,54 +1,27 @@
 package org.attnlab.experiments.stats;
 
 /**
- * The range of a metric, which decides the scale its interval over seeds is computed on: the t-interval is taken on
- * a transformed scale where the metric is unbounded and mapped back, so it never leaves the metric's range.
+ * The range of a metric. An interval over seeds is the t-interval of the arithmetic mean cut to this range, so it never
+ * claims values the metric cannot take and always holds the mean.
  */
 public enum Scale {
-    /** In [0, 1] (accuracy, BLEU): logit scale; values are clamped to [{@value #EPSILON}, 1 - {@value #EPSILON}] first. */
-    PROPORTION {
-        @Override
-        double forward(double x) {
-            double p = Math.min(1 - EPSILON, Math.max(EPSILON, x));
-            return Math.log(p / (1 - p));
-        }
+    /** In [0, 1] (accuracy, BLEU, alignment error rate, learning-speed area). */
+    PROPORTION(0, 1),
+    /** At least 0 (loss, perplexity). */
+    POSITIVE(0, Double.POSITIVE_INFINITY),
+    /** Any real number (differences, step counts). */
+    REAL(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
-        @Override
-        double back(double y) {
-            return 1 / (1 + Math.exp(-y));
-        }
-    },
-    /** At least 0 (loss): log scale; values are clamped to at least {@value #EPSILON} first. */
-    POSITIVE {
-        @Override
-        double forward(double x) {
-            return Math.log(Math.max(EPSILON, x));
-        }
+    private final double min;
+    private final double max;
 
-        @Override
-        double back(double y) {
-            return Math.exp(y);
-        }
-    },
-    /** Any real number (differences, step counts): the plain t-interval. */
-    REAL {
-        @Override
-        double forward(double x) {
-            return x;
-        }
+    Scale(double min, double max) {
+        this.min = min;
+        this.max = max;
+    }
 
-        @Override
-        double back(double y) {
-            return y;
-        }
-    };
-
-    /** How close to a bound a value is taken to be before transforming (0 and 1 have no finite logit). */
-    public static final double EPSILON = 1e-4;
-
-    /** The value on the unbounded scale. */
-    abstract double forward(double x);
-
-    /** The inverse of {@link #forward}. */
-    abstract double back(double y);
+    /** {@code x} moved into the range. */
+    double clip(double x) {
+        return Math.min(max, Math.max(min, x));
+    }
 }

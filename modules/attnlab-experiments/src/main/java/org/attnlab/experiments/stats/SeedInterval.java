@@ -6,9 +6,9 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
- * Mean and sample standard deviation of one metric over seeds, with a confidence interval computed as a t-interval
- * (n - 1 degrees of freedom) on the metric's {@link Scale} and mapped back, so it stays inside the metric's range.
- * When every seed gives the same value the interval is that value.
+ * Mean and sample standard deviation of one metric over seeds, with the t-interval of the mean (n - 1 degrees of
+ * freedom) cut to the metric's range ({@link Scale}), so it always holds the mean and never leaves the range. When
+ * every seed gives the same value the interval is that value.
  *
  * @param n    number of seeds with a finite value
  * @param mean arithmetic mean (NaN when n = 0)
@@ -27,10 +27,8 @@ public record SeedInterval(int n, double mean, double std, double low, double hi
             return new SeedInterval(n, mean, Double.NaN, Double.NaN, Double.NaN);
         }
         double std = new StandardDeviation().evaluate(v);
-        double[] y = Arrays.stream(v).map(scale::forward).toArray();
-        double centre = Arrays.stream(y).average().orElseThrow();
-        double half = tQuantile(0.5 + level / 2, n - 1) * new StandardDeviation().evaluate(y) / Math.sqrt(n);
-        return new SeedInterval(n, mean, std, scale.back(centre - half), scale.back(centre + half));
+        double half = tQuantile(0.5 + level / 2, n - 1) * std / Math.sqrt(n);
+        return new SeedInterval(n, mean, std, scale.clip(mean - half), scale.clip(mean + half));
     }
 
     /** {@code mean ± std [low, high]} with {@code digits} decimals ({@code n/a} without values). */

@@ -77,7 +77,12 @@ class FlagTest {
         VariantRuns b = withBleu(variant("b", translation, new double[] {0.3, 0.2, 0.3}, flat), 0);
         assertEquals(Set.of(Flag.ZERO), Comparison.of(a, b, Metric.BLEU, ReportSettings.DEFAULTS).flags());
         VariantRuns c = withBleu(variant("c", translation, new double[] {0.3, 0.2, 0.3}, flat), 0.05);
-        assertEquals(Set.of(), Comparison.of(a, c, Metric.BLEU, ReportSettings.DEFAULTS).flags());
+        // c's BLEU is 0.05 on every seed, a's 0: not zero on both, but the same difference on every seed
+        assertEquals(Set.of(Flag.CONSTANT), Comparison.of(a, c, Metric.BLEU, ReportSettings.DEFAULTS).flags());
+        // BLEU near its best value is a ceiling as accuracy is
+        VariantRuns high = withBleu(variant("h", translation, new double[] {0.3, 0.2, 0.3}, flat), 0.997);
+        VariantRuns higher = withBleu(variant("i", translation, new double[] {0.3, 0.3, 0.2}, flat), 0.999);
+        assertTrue(Comparison.of(high, higher, Metric.BLEU, ReportSettings.DEFAULTS).flags().contains(Flag.CEILING));
     }
 
     static JsonNode reverse() {

@@ -52,4 +52,14 @@ class PairedTestTest {
     void unequalLengthsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> PairedTest.of(new double[2], new double[3], 0.95));
     }
+
+    /** The exact signed-rank p is shown only where its assumptions hold: no zero difference, no tied sizes. */
+    @Test
+    void signedRankNeedsDistinctNonZeroDifferences() {
+        double[] b = {0, 0, 0, 0, 0, 0};
+        assertEquals(2.0 / 64, PairedTest.of(new double[] {1, 2, 3, 4, 5, 6}, b, 0.95).wilcoxonP(), 1e-12);
+        assertTrue(Double.isNaN(PairedTest.of(new double[] {1, 2, 3, 4, 5, 5}, b, 0.95).wilcoxonP()), "a tie");
+        assertTrue(Double.isNaN(PairedTest.of(new double[] {1, 2, 3, 4, 5, -5}, b, 0.95).wilcoxonP()), "a tie in size");
+        assertTrue(Double.isNaN(PairedTest.of(new double[] {0, 2, 3, 4, 5, 6}, b, 0.95).wilcoxonP()), "a zero");
+    }
 }

@@ -21,38 +21,37 @@ class StatisticsTest {
     }
 
     @Test
-    void logitIntervalOfAccuracies() {
-        // logits ln 4, ln 9, ln 7/3; t-interval there, mapped back with 1 / (1 + e^-y): SciPy gives these ends
+    void accuracyIntervalIsTheTIntervalOfTheMeanCutToZeroAndOne() {
+        // 0.8 +- t(0.975, 2) * 0.1 / sqrt(3) = [0.5516, 1.0484], cut at 1
         SeedInterval s = SeedInterval.of(new double[] {0.8, 0.9, 0.7}, Scale.PROPORTION, 0.95);
         assertEquals(0.8, s.mean(), 1e-12);
-        assertEquals(0.447429, s.low(), 1e-5);
-        assertEquals(0.959493, s.high(), 1e-5);
+        assertEquals(0.8 - T_975_DF2 * 0.1 / Math.sqrt(3), s.low(), 1e-6);
+        assertEquals(1.0, s.high(), 0.0);
     }
 
     @Test
-    void accuracyIntervalsStayInsideZeroAndOne() {
+    void accuracyIntervalsStayInsideZeroAndOneAndHoldTheMean() {
         double[][] cases = {{1, 1, 1}, {0, 0, 0}, {1, 1, 0.999}, {0.001, 0, 0}, {1, 0.5, 0.98}, {0, 0.02, 0.5},
-            {0.952, 1.0, 0.99}, {1, 0}};
+            {0.952, 1.0, 0.99}, {1, 0}, {0.99999, 0.99998, 0.999995}};
         for (double[] c : cases) {
             SeedInterval s = SeedInterval.of(c, Scale.PROPORTION, 0.95);
-            assertTrue(s.low() >= 0 && s.high() <= 1 && s.low() <= s.high(), java.util.Arrays.toString(c) + " " + s);
+            assertTrue(s.low() >= 0 && s.high() <= 1 && s.low() <= s.mean() && s.mean() <= s.high(),
+                    java.util.Arrays.toString(c) + " " + s);
         }
-        assertEquals(1.0, SeedInterval.of(new double[] {1, 1, 1}, Scale.PROPORTION, 0.95).high(), 1e-3);
-        assertEquals(0.0, SeedInterval.of(new double[] {0, 0, 0}, Scale.PROPORTION, 0.95).low(), 1e-3);
+        assertEquals(1.0, SeedInterval.of(new double[] {1, 1, 1}, Scale.PROPORTION, 0.95).high(), 0.0);
+        assertEquals(0.0, SeedInterval.of(new double[] {0, 0, 0}, Scale.PROPORTION, 0.95).low(), 0.0);
     }
 
     @Test
-    void lossIntervalsNeverBelowZero() {
-        // the plain t-interval of these losses is [-0.019, 0.162]; on the log scale it stays positive
+    void lossIntervalsNeverBelowZeroAndHoldTinyLosses() {
+        // the plain t-interval of these losses is [-0.096, 0.242]: cut at 0
         SeedInterval s = SeedInterval.of(new double[] {0.02, 0.05, 0.15}, Scale.POSITIVE, 0.95);
-        assertTrue(s.low() > 0 && s.high() > 0.15, s.toString());
-        // log scale: mean of ln x = ln 0.05 +- t * sd / sqrt(3), mapped back with exp (hand-computed)
-        double[] logs = {Math.log(0.02), Math.log(0.05), Math.log(0.15)};
-        double m = (logs[0] + logs[1] + logs[2]) / 3;
-        double sd = Math.sqrt(((logs[0] - m) * (logs[0] - m) + (logs[1] - m) * (logs[1] - m)
-                + (logs[2] - m) * (logs[2] - m)) / 2);
-        assertEquals(Math.exp(m - T_975_DF2 * sd / Math.sqrt(3)), s.low(), 1e-6);
-        assertTrue(SeedInterval.of(new double[] {0, 0, 0.001}, Scale.POSITIVE, 0.95).low() >= 0);
+        assertEquals(0.0, s.low(), 0.0);
+        assertEquals(s.mean() + T_975_DF2 * s.std() / Math.sqrt(3), s.high(), 1e-6);
+        // losses far below any fixed floor keep their own interval (2e-6 +- t * 1e-6 / sqrt(3))
+        SeedInterval tiny = SeedInterval.of(new double[] {1e-6, 2e-6, 3e-6}, Scale.POSITIVE, 0.95);
+        assertEquals(2e-6 + T_975_DF2 * 1e-6 / Math.sqrt(3), tiny.high(), 1e-12);
+        assertTrue(tiny.low() <= 1e-6, tiny.toString());
     }
 
     @Test
