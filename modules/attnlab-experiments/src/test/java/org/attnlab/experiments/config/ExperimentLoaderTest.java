@@ -168,7 +168,7 @@ class ExperimentLoaderTest {
     void aWrongChoiceNamesFileKeyValueAllowedValuesAndLine(String line, String expected) {
         String text = transformer().replace("  score: dot\n", line + "\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(text));
-        assertEquals("bad.yaml: " + expected + " (line 10)", e.getMessage());
+        assertEquals(dir.resolve("bad.yaml") + ": " + expected + " (line 10)", e.getMessage());
     }
 
     /** Choices are read case-insensitively from their config names and reach the settings record as enums. */
@@ -199,7 +199,8 @@ class ExperimentLoaderTest {
     @MethodSource("badConfigs")
     void badConfigNamesFileKeyLineAndReason(String text, String replacement, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> load(text));
-        assertTrue(e.getMessage().startsWith(expected), () -> "expected: " + expected + "\n     got: " + e.getMessage());
+        String named = dir.resolve(expected).toString();                 // the file as given, then the message
+        assertTrue(e.getMessage().startsWith(named), () -> "expected: " + named + "\n     got: " + e.getMessage());
     }
 
     private static Arguments bad(String line, String replacement, String expected) {
