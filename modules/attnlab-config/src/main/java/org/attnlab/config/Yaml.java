@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * AttnLab's one way of reading YAML: strict parsing (duplicate keys, anchors, aliases and a second document refused),
@@ -44,11 +46,30 @@ public final class Yaml {
             LineIndex lines = LineIndex.of(MAPPER, text);
             return new YamlDocument(MAPPER.readTree(text), lines);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new YamlException("", line, e.getOriginalMessage());
+            throw located(text, e);
         } catch (IOException e) {
             throw new YamlException("", -1, e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The error at the line the YAML scanner or reader found it (Jackson's own location is where its parser stood, often
+     * the line before), with the scanner's problem alone: never the excerpt of the file it prints under it.
+     */
+    private static YamlException located(String text, JsonProcessingException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                return new YamlException("", m.getProblemMark().getLine() + 1, String.valueOf(m.getProblem()));
+            }
+            if (c instanceof ReaderException r) {
+                int position = Math.max(0, Math.min(r.getPosition(), text.length()));
+                int line = 1 + (int) text.substring(0, position).chars().filter(ch -> ch == '\n').count();
+                return new YamlException("", line, String.format("a character YAML does not allow (U+%04X)",
+                        r.getCodePoint()));
+            }
+        }
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        return new YamlException("", line, e.getOriginalMessage());
     }
 
     /** {@code tree} as YAML text, without a document start marker. */

@@ -81,6 +81,19 @@ class YamlTest {
         assertTrue(e.getMessage().endsWith("(line " + e.line() + ")"), e.getMessage());
     }
 
+    /** A tab or a control character is reported at its own line, without the file's text. */
+    @Test
+    void tabsAndControlCharactersNameTheirOwnLine() {
+        YamlException tab = refused("name: t\nseeds: [1]\n\tdataset: {}\n");
+        assertEquals(3, tab.line(), tab.getMessage());
+        assertTrue(tab.reason().contains("TAB") && !tab.reason().contains("dataset"), tab.getMessage());
+        YamlException control = refused("name: t\nmodel: {score: do\u0001t}\n");
+        assertEquals(2, control.line(), control.getMessage());
+        assertEquals("a character YAML does not allow (U+0001)", control.reason());
+        YamlException unclosed = refused("a: 1\nb: [x, \"secret\n");
+        assertFalse(unclosed.getMessage().contains("secret"), unclosed.getMessage());
+    }
+
     @Test
     void tellsEmptyAndNonMappingDocumentsApart() {
         assertTrue(Yaml.parse("# only a comment\n").isEmpty());
