@@ -142,7 +142,8 @@ class ExperimentObjectiveTest {
         TrialObjective objective = new ExperimentObjective().create(base(4), context());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> objective.run(0, Map.of("model.heads", 3), 1, IntermediateReporter.NONE));
-        assertEquals("parameter model.heads=3: tiny.yaml: model.heads: must divide d_model=8, was 3", e.getMessage());
+        assertEquals("parameter model.heads=3: " + dir.resolve("tiny.yaml")
+                + ": model.heads: must divide d_model=8, was 3", e.getMessage());
     }
 
     @Test
