@@ -14,7 +14,7 @@ import org.attnlab.experiments.stats.WelchTest;
 
 /**
  * One comparison of a report: variant a against b on one metric, on the same task. Paired (per-seed differences) on
- * the seeds both ran when they share at least two, Welch's unpaired test otherwise.
+ * the seeds both ran when they ran the same seeds or share at least two, Welch's unpaired test otherwise.
  *
  * @param task        the task both ran on
  * @param a           first variant
@@ -91,7 +91,7 @@ record Comparison(String task, String a, String b, Metric metric, boolean paired
         Set<Flag> flags = flags(x, y, m, s);
         Set<Long> shared = new TreeSet<>(x.seeds());
         shared.retainAll(y.seeds());
-        if (shared.size() >= 2) {
+        if (shared.size() >= 2 || x.seeds().equals(y.seeds())) {
             PairedTest t = PairedTest.of(m.of(x.runs(shared)), m.of(y.runs(shared)), level);
             if (t.n() >= 2 && t.sdDiff() == 0 && t.meanDiff() != 0) {
                 flags.add(Flag.CONSTANT);
