@@ -14,7 +14,8 @@ import org.attnlab.experiments.store.RunSummary;
 /**
  * Builds an experiment's report from the results database and the run folders: final quality and learning speed per
  * variant, paired comparisons with Holm-adjusted p-values and detectable effects, computed flags, the environment,
- * figures, and the methods behind every number; the per-seed numbers go to {@code per-seed.csv} beside the figures.
+ * figures, and the methods behind every number; the per-seed numbers and validation curves go to
+ * {@code per-seed.csv} and {@code validation-curves.csv} beside the figures.
  */
 public final class ReportBuilder {
     private final ResultsStore store;
@@ -54,6 +55,7 @@ public final class ReportBuilder {
                     failed.stream().map(r -> List.of(r.runId(), r.reason())).toList()));
         }
         AtomicFiles.writeString(figureDir.resolve(SeedCsv.FILE), SeedCsv.of(variants, settings.threshold()));
+        AtomicFiles.writeString(figureDir.resolve(CurveCsv.FILE), CurveCsv.of(variants));
         List<Report.Figure> figures = new ArrayList<>(curveFigures(variants, settings, figureDir));
         figures.addAll(forestPlots(comparisons, figureDir));
         figures.addAll(AttentionFigures.all(runsDir, figureDir, variants));
@@ -106,7 +108,8 @@ public final class ReportBuilder {
         String source = record.source().isEmpty() ? "<experiment file>" : record.source();
         notes.add("Made by `./attnlab run " + source + (record.quick() ? " --quick" : "") + "` then `./attnlab report "
                 + experiment + "`. " + runs.size() + " runs, " + completed.size() + " completed. Git commit and "
-                + "machine: see Environment. Per-seed numbers: " + SeedCsv.FILE + ".");
+                + "machine: see Environment. Per-seed numbers: " + SeedCsv.FILE + "; validation curves: " + CurveCsv.FILE
+                + ".");
         notes.add("Final quality is measured on the test split with the weights of the step in column 'tested at "
                 + "step' (the validation with the lowest loss). Learning speed is read from the validation curve. "
                 + "Intervals are " + Math.round(100 * (1 - record.settings().alpha())) + "% confidence intervals "

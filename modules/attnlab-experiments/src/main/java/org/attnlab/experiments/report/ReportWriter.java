@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import org.attnlab.experiments.store.AtomicFiles;
 import org.attnlab.experiments.store.ResultsStore;
 
-/** Writes {@code <results>/<experiment>/report/report.md}, {@code report.html}, the PNGs and {@code per-seed.csv}. */
+/**
+ * Writes {@code <results>/<experiment>/report/report.md}, {@code report.html}, the PNGs, {@code per-seed.csv} and
+ * {@code validation-curves.csv}.
+ */
 public final class ReportWriter {
     private ReportWriter() {
     }

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The per-seed numbers behind a report as CSV ({@value #FILE}): one row per completed run with its test metrics, the
  * tested step, the alignment error rate of its first target-by-source map (empty where the alignment is unknown), steps
- * to the learning-speed threshold (empty when not reached) and the area under the validation accuracy curve, so every
- * table can be recomputed.
+ * to the learning-speed threshold (empty when not reached) and the area under the validation accuracy curve; with the
+ * curves of {@link CurveCsv} every table and flag can be recomputed.
  */
 final class SeedCsv {
     static final String FILE = "per-seed.csv";
@@ -47,7 +47,8 @@ final class SeedCsv {
         }).collect(Collectors.joining("\n")) + "\n";
     }
 
-    private static String num(double v) {
+    /** {@code v} with 6 significant digits, empty when not finite. */
+    static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 }

@@ -60,6 +60,14 @@ class ReorderingRunTest {
                 assertEquals(AlignmentErrors.read(dir.resolve("align").resolve(s.runId())).get(0).aer(),
                         Double.parseDouble(cells[col]), 1e-5, "the run's AER in its row");
             }
+            List<String> curves = Files.readAllLines(dir.resolve("figures").resolve("validation-curves.csv"));
+            assertEquals("variant,seed,step,epoch,train_loss,val_loss,val_token_acc,val_seq_acc", curves.get(0));
+            var validations = out.stream().flatMap(r -> store.metrics(r.runId()).stream()).toList();
+            assertEquals(validations.size(), curves.size() - 1, "one row per validation of every run");
+            String[] last = curves.get(curves.size() - 1).split(",");
+            assertTrue(validations.stream().filter(m -> m.step() == Long.parseLong(last[2])).map(m -> m.valLoss())
+                    .anyMatch(v -> Math.abs(v - Double.parseDouble(last[5])) < 1e-5 * Math.max(1, v)),
+                    "the row's validation loss is a stored one");
         }
     }
 }
