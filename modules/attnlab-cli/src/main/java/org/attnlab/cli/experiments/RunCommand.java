@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 done = new ExperimentRunner(results.dir(), store, ConsoleProgress.forConsole(out)).runAll(runs);
             } catch (PreflightException e) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + file + ": " + e.getMessage());
                 return 2;
             }
             out.println();

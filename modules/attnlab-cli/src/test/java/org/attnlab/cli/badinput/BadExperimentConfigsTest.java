@@ -92,6 +92,7 @@ class BadExperimentConfigsTest {
         Cli.Result r = Cli.run("run", file.toString(), "--results", results.toString());
         double seconds = (System.nanoTime() - start) / 1e9;
         Cli.assertClean(r, 2, fragment);
+        assertTrue(r.err().startsWith("error: " + file + ": "), "names the file first: " + r.err());
         assertTrue(r.err().length() < 600, "short message: " + r.err().length() + " chars");
         assertTrue(seconds < 10, "refused in " + seconds + " s");
         assertFalse(r.out().contains("steps"), "nothing trained\n" + r.out());
