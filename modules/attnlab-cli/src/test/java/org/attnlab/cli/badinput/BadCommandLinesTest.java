@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * input; the datasets commands use 1). {@code $D} in an argument stands for a scratch folder holding {@code tiny.yaml} (a valid experiment),
  * {@code sweep.yaml} (a valid sweep of the demo objective),
  * {@code file} (a regular file), {@code notadb} (a text file), {@code folder/}, {@code fifo}, {@code big.yaml} (2 MB),
- * and results folders {@code lnk-*} with a symbolic link to {@code outside/} where AttnLab would write.
+ * results folders {@code lnk-*} with a symbolic link to {@code outside/} where AttnLab would write, and
+ * {@code foreign/attnlab.db}, another program's SQLite database.
  */
 class BadCommandLinesTest {
     @TempDir
@@ -52,6 +53,11 @@ class BadCommandLinesTest {
         Files.createDirectories(d.resolve("empty"));
         Files.writeString(d.resolve("big.yaml"), "name: " + "a".repeat(2 << 20) + "\n");
         new ProcessBuilder("mkfifo", d.resolve("fifo").toString()).start().waitFor();
+        Files.createDirectories(d.resolve("foreign"));
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + d.resolve("foreign").resolve("attnlab.db"));
+             var s = c.createStatement()) {
+            s.execute("CREATE TABLE recipes (name TEXT)");
+        }
         Files.createDirectories(d.resolve("outside"));
         Files.createDirectories(d.resolve("lnk-report").resolve("tiny"));
         Files.createDirectories(d.resolve("lnk-run"));
@@ -63,7 +69,9 @@ class BadCommandLinesTest {
 
     /** Folders below the results folder that are symbolic links are refused before anything is written. */
     @AfterAll
-    static void nothingWasWrittenThroughALink() throws Exception {
+    static void nothingWasWrittenThroughALinkOrIntoAForeignDatabase() throws Exception {
+        assertFalse(org.attnlab.experiments.store.Sqlite.hasAnyTable(d.resolve("foreign").resolve("attnlab.db"), "runs",
+                "metrics", "claims"), "no AttnLab table added to another program's database");
         try (var written = Files.list(d.resolve("outside"))) {
             assertEquals(List.of(), written.toList());
         }
@@ -85,6 +93,8 @@ class BadCommandLinesTest {
         c.add(of(2, "is a folder, not a results database", "list", "--db", "$D/folder"));
         c.add(of(2, "not an SQLite database", "list", "--db", "$D/notadb"));
         c.add(of(2, "no results database", "report", "tiny", "--results", "$D/nothing-here"));
+        c.add(of(2, "holds no AttnLab results (no runs or sweep table)", "list", "--results", "$D/foreign"));
+        c.add(of(2, "holds no AttnLab results (no runs or sweep table)", "report", "tiny", "--results", "$D/foreign"));
         c.add(of(2, "lnk-run/tiny is a symbolic link: AttnLab writes only inside the results folder", "run",
                 "$D/tiny.yaml", "--results", "$D/lnk-run"));
         c.add(of(2, "lnk-report/tiny/report is a symbolic link", "report", "tiny", "--results", "$D/lnk-report"));

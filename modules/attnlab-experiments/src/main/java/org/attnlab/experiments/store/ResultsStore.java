@@ -41,10 +41,17 @@ public final class ResultsStore implements AutoCloseable {
         return new ResultsStore(Sqlite.open(file, false, ResultsStore::createTables));
     }
 
-    /** Opens the database at {@code file} only if it exists (for commands that read results and create nothing). */
+    /**
+     * Opens the database at {@code file} only if it exists and AttnLab wrote it (a {@code runs} or sweep table), for
+     * commands that read results: another program's SQLite file is refused untouched.
+     */
     public static ResultsStore openExisting(Path file) {
         if (!Files.exists(file)) {
             throw new StoreException("no results database at " + file + " (nothing recorded there yet)", null);
+        }
+        if (Files.isRegularFile(file) && !Sqlite.hasAnyTable(file, "runs", "sweep")) {
+            throw new StoreException(file + " holds no AttnLab results (no runs or sweep table): not a results "
+                    + "database AttnLab wrote", null);
         }
         return open(file);
     }

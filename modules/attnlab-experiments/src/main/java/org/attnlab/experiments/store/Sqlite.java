@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.Collections;
 import org.attnlab.config.Excerpt;
 import org.sqlite.SQLiteConfig;
 
@@ -59,10 +60,39 @@ public final class Sqlite {
             return c;
         } catch (SQLException e) {
             close(c, e);
-            String why = String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")
-                    ? "not an SQLite database" : Excerpt.line(String.valueOf(e.getMessage()), 120);
-            throw new StoreException("cannot open the results database " + file + ": " + why, e);
+            throw cannotOpen(file, e);
         }
+    }
+
+    /**
+     * Whether the SQLite file {@code file} holds a table named one of {@code names}. It is opened read-only, so a
+     * database that is not AttnLab's is left exactly as it was.
+     *
+     * @throws StoreException as {@link #open} when it is not an SQLite database
+     */
+    public static boolean hasAnyTable(Path file, String... names) {
+        SqliteNative.useCacheFolder();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        String sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ("
+                + String.join(", ", Collections.nCopies(names.length, "?")) + ")";
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < names.length; i++) {
+                p.setString(i + 1, names[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw cannotOpen(file, e);
+        }
+    }
+
+    private static StoreException cannotOpen(Path file, SQLException e) {
+        String why = String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")
+                ? "not an SQLite database" : Excerpt.line(String.valueOf(e.getMessage()), 120);
+        return new StoreException("cannot open the results database " + file + ": " + why, e);
     }
 
     /**
