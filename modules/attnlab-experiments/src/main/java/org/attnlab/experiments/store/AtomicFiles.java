@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.attnlab.config.Excerpt;
 
 /** Crash-safe file writes: a temp file in the same folder, synced, then moved over the target atomically. */
 public final class AtomicFiles {
@@ -39,7 +41,7 @@ public final class AtomicFiles {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             try {
                 if (tmp != null) {
@@ -49,6 +51,12 @@ public final class AtomicFiles {
                 // best effort: a leftover temp file is removed by the next removeLeftovers
             }
         }
+    }
+
+    /** Why a write failed, in a few words (e.g. "No space left on device"), without the path again. */
+    private static String reason(IOException e) {
+        String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        return why == null ? e.getClass().getSimpleName() : Excerpt.line(why, 120);
     }
 
     /** Deletes temp files left in {@code dir} by a writer that was killed; returns how many. */

@@ -115,7 +115,9 @@ public final class Sqlite {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            throw e instanceof StoreException s ? s : new StoreException("write failed", e);
+            throw e instanceof StoreException s ? s : new StoreException("cannot write to the results database: "
+                    + (String.valueOf(e.getMessage()).contains("SQLITE_FULL") ? "the disk is full"
+                    : Excerpt.line(String.valueOf(e.getMessage()), 120)), e);
         }
     }
 

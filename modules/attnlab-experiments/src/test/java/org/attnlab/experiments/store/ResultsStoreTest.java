@@ -59,10 +59,11 @@ class ResultsStoreTest {
     void failedFileWriteKeepsTheOldFileAndLeavesNoTempFile() throws IOException {
         Path target = dir.resolve("summary.json");
         AtomicFiles.writeString(target, "old");
-        assertThrows(java.io.UncheckedIOException.class, () -> AtomicFiles.write(target, tmp -> {
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> AtomicFiles.write(target, tmp -> {
             Files.writeString(tmp, "half");
-            throw new IOException("killed");
+            throw new IOException("No space left on device");
         }));
+        assertEquals("cannot write " + target + ": No space left on device", e.getMessage());
         assertEquals("old", Files.readString(target));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(target), files.toList());
