@@ -51,6 +51,10 @@ public record TrainingSettings(String optimizer, double learningRate, int warmup
             throw new ConfigValueException("steps", "give exactly one of steps and epochs (a positive count), was steps="
                     + steps + ", epochs=" + epochs);
         }
+        if (steps > 0 && warmupSteps > steps) {
+            throw new ConfigValueException("warmup_steps", "must be at most steps (" + steps + "): the warm-up would "
+                    + "never reach the learning rate, was " + warmupSteps);
+        }
         if ("cosine".equals(lrDecay) && steps <= warmupSteps) {
             throw new ConfigValueException("lr_decay", "cosine decays over the steps after the warm-up: give steps above "
                     + "warmup_steps (" + warmupSteps + "), was steps=" + steps + (epochs > 0 ? " (epochs=" + epochs

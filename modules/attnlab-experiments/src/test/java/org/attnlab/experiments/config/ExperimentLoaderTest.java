@@ -112,6 +112,7 @@ class ExperimentLoaderTest {
         return Stream.of(
                 bad("name: tiny", "trainig: {}", "bad.yaml: trainig: unknown key; valid keys: dataset, description, model, name, report, seeds, training, variants (line 1)"),
                 bad("  batch_size: 16", "  lr: 0.1", "bad.yaml: training.lr: unknown key; valid keys: batch_size, clip_norm, divergence_factor, ensemble, epochs, eval_every, learning_rate, lr_decay, optimizer, patience, steps, warmup_steps (line 12)"),
+                bad("  batch_size: 16", "  batch_size: 16\n  warmup_steps: 500", "bad.yaml: training.warmup_steps: must be at most steps"),
                 bad("  batch_size: 16", "  batch_size: many", "bad.yaml: training.batch_size: expected an integer"),
                 bad("  batch_size: 16", "  batch_size: 3.5", "bad.yaml: training.batch_size: expected an integer, got '3.5' (line 12)"),
                 bad("  batch_size: 16", "  batch_size: 0", "bad.yaml: training.batch_size: must be >= 1, was 0 (line 12)"),
