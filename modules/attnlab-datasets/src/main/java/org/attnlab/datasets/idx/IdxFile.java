@@ -63,8 +63,8 @@ public record IdxFile(int[] dims, byte[] data) {
     private static IdxFile read(Path file, DataInputStream in) throws IOException {
         byte[] magic = readFully(file, in, 0, 4);
         if (magic[0] != 0 || magic[1] != 0) {
-            throw new CorruptDataException(file, 0, String.format(
-                    "bad magic number %02x%02x%02x%02x, expected 0000TTDD", magic[0], magic[1], magic[2], magic[3]));
+            throw new CorruptDataException(file, 0, "bad magic number: not an IDX file (one starts with the bytes "
+                    + "00 00, its element type and its number of dimensions)");
         }
         if (magic[2] != UNSIGNED_BYTE) {
             throw new CorruptDataException(file, 2, String.format("unsupported element type 0x%02x, only unsigned byte (0x08)", magic[2]));
