@@ -25,10 +25,9 @@ public final class ListDatasetsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DatasetStore store = parent.store(out);
         out.println("cache: " + store.root());
-        out.printf("%-15s %-8s %-45s %s%n", "NAME", "STATUS", "SOURCE", "LICENCE");
+        out.printf("%-15s %-10s %-45s %s%n", "NAME", "STATUS", "SOURCE", "LICENCE");
         for (DatasetSpec d : store.catalog().datasets()) {
-            out.printf("%-15s %-8s %-45s %s%n", d.name(), store.isCached(d.name()) ? "cached" : "-",
-                    d.source().describe(), d.licence());
+            out.printf("%-15s %-10s %-45s %s%n", d.name(), store.status(d.name()), d.source().describe(), d.licence());
         }
         out.flush();
         return 0;

@@ -32,6 +32,14 @@ class DatasetsCommandTest {
         assertTrue(text.contains("rv1909"), text);
     }
 
+    /** A cached dataset with a file missing (deleted by hand) is listed as incomplete, not as cached. */
+    @Test
+    void aCachedDatasetMissingAFileIsListedAsIncomplete() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(cache.resolve("fashion-mnist"));
+        assertEquals(0, run("--data-dir", cache.toString(), "list"));
+        assertTrue(out.toString().matches("(?s).*fashion-mnist\\s+incomplete\\s.*"), out.toString());
+    }
+
     @Test
     void failuresGiveNonZeroExitAndMessage() {
         assertEquals(1, run("verify", "kjv", "--data-dir", cache.toString()));

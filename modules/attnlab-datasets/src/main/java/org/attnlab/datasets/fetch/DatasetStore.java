@@ -60,6 +60,21 @@ public final class DatasetStore {
     }
 
     /**
+     * What {@code datasets list} shows for dataset {@code name}: "-" when it has not been fetched, "incomplete" when a
+     * file or folder of its catalogue entry is missing from the cache (a fetch or use then names it), else "cached".
+     * Contents are not hashed here; every use re-verifies changed files.
+     */
+    public String status(String name) {
+        Path dir = location(name);
+        if (!Files.isDirectory(dir)) {
+            return "-";
+        }
+        boolean whole = catalog.get(name).files().stream().allMatch(f -> f.isDirectory()
+                ? Files.isDirectory(dir.resolve(f.path())) : Files.isRegularFile(dir.resolve(f.path())));
+        return whole ? "cached" : "incomplete";
+    }
+
+    /**
      * Returns the folder of dataset {@code name}, fetching and verifying it first if it is not cached. A cached copy
      * is re-verified against the catalogue checksums when any of its files changed size or time since it last passed.
      *
