@@ -87,6 +87,10 @@ public final class DatasetStore {
             new VerificationCache(root).verify(spec, target);
             return target;
         }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IOException("the dataset cache " + root + " is not a folder (it comes from ATTNLAB_DATA_DIR or "
+                    + "--data-dir)");
+        }
         Files.createDirectories(root);
         Path stage = Files.createTempDirectory(root, ".staging-" + name + "-");
         try {

@@ -93,6 +93,24 @@ class DatasetStoreTest {
         assertTrue(progress.contains("ok fx/sub/"), progress.toString());
     }
 
+    /** A cache path that is a file (a mistyped ATTNLAB_DATA_DIR) is named as such; a deleted file makes it incomplete. */
+    @Test
+    void aCacheThatIsAFileIsNamedAndAMissingFileShowsAsIncomplete() throws Exception {
+        DatasetStore store = store("debian", "null", ABC, fakeDeb());
+        assertEquals("-", store.status("fx"));
+        Path dir = store.fetch("fx");
+        assertEquals("cached", store.status("fx"));
+        Files.delete(dir.resolve("a.txt"));
+        assertEquals("incomplete", store.status("fx"));
+
+        Files.writeString(tmp.resolve("not-a-folder"), "x");
+        DatasetStore onAFile = new DatasetStore(tmp.resolve("not-a-folder"), store.catalog(),
+                new SourceFetcher(fakeDeb(), new HttpsDownloader()), progress::add);
+        IOException e = assertThrows(IOException.class, () -> onAFile.fetch("fx"));
+        assertTrue(e.getMessage().endsWith("not-a-folder is not a folder (it comes from ATTNLAB_DATA_DIR or --data-dir)"),
+                e.getMessage());
+    }
+
     @Test
     void checksumMismatchNamesFileAndLeavesNothing() throws Exception {
         DatasetStore store = store("debian", "null", HELLO, fakeDeb());
