@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.attnlab.experiments.config.Names;
 import org.attnlab.experiments.report.ReportWriter;
 import org.attnlab.experiments.store.ResultsStore;
+import org.attnlab.experiments.store.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,11 @@ public final class ReportCommand implements Callable<Integer> {
         try (ResultsStore store = results.openExisting()) {
             Path dir = ReportWriter.write(store, results.dir(), experiment);
             spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
+            if (store.runs(experiment).stream().noneMatch(r -> RunSummary.COMPLETED.equals(r.status()))) {
+                spec.commandLine().getErr().println("error: no run of " + experiment + " has completed; the report "
+                        + "lists only what failed or is unfinished");
+                return 1;
+            }
             return 0;
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
