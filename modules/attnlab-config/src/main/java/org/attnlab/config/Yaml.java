@@ -69,7 +69,11 @@ public final class Yaml {
             }
         }
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-        return new YamlException("", line, e.getOriginalMessage());
+        String reason = String.valueOf(e.getOriginalMessage());
+        if (reason.matches("Malformed numeric value '[-+]?\\.(?i:nan|inf)'")) {
+            reason = "not a finite number (" + reason.substring(reason.indexOf('\'')) + "): give a number";
+        }
+        return new YamlException("", line, reason);
     }
 
     /** {@code tree} as YAML text, without a document start marker. */

@@ -94,6 +94,15 @@ class YamlTest {
         assertFalse(unclosed.getMessage().contains("secret"), unclosed.getMessage());
     }
 
+    /** YAML's not-a-number and infinity literals are refused as such, at their line. */
+    @Test
+    void nanAndInfinityAreNotNumbersHere() {
+        YamlException nan = refused("name: t\nlearning_rate: .nan\n");
+        assertEquals("not a finite number ('.nan'): give a number", nan.reason());
+        assertEquals(2, nan.line());
+        assertEquals("not a finite number ('-.inf'): give a number", refused("a: -.inf\n").reason());
+    }
+
     @Test
     void tellsEmptyAndNonMappingDocumentsApart() {
         assertTrue(Yaml.parse("# only a comment\n").isEmpty());
