@@ -28,6 +28,7 @@ import org.attnlab.datasets.io.InputFiles;
 import org.attnlab.experiments.kinds.ModelKind;
 import org.attnlab.experiments.kinds.ModelKinds;
 import org.attnlab.experiments.kinds.ModelSpec;
+import org.attnlab.models.support.ConfigChecks;
 
 /** Reads and validates an experiment YAML file: defaults, then the base sections, then each variant's overrides. */
 public final class ExperimentLoader {
@@ -213,7 +214,30 @@ public final class ExperimentLoader {
             ObjectNode withKind = mapper.createObjectNode().put("kind", modelKind.name());
             withKind.setAll(settings);
             merged.put("model", withKind);
-            return spec(modelKind, settings, variantKey);
+            ModelSpec<?> spec = spec(modelKind, settings, variantKey);
+            spellChoicesAsConfigNames(withKind, spec.settings());
+            return spec;
+        }
+
+        /**
+         * Writes each choice key of {@code node} (an enum of {@code bound}) in its config name, so that {@code Dot} and
+         * {@code dot}, read alike, resolve and hash alike (the run id); a lower-case config changes in nothing.
+         */
+        private static void spellChoicesAsConfigNames(ObjectNode node, Record bound) {
+            for (RecordComponent c : bound.getClass().getRecordComponents()) {
+                String key = SNAKE_CASE.translate(c.getName());
+                if (!c.getType().isEnum() || !node.path(key).isTextual()) {
+                    continue;
+                }
+                try {
+                    Object choice = c.getAccessor().invoke(bound);
+                    if (choice != null) {
+                        node.put(key, ConfigChecks.configName((Enum<?>) choice));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + key + " of " + bound, e);
+                }
+            }
         }
 
         private <S extends Record> ModelSpec<S> spec(ModelKind<S> modelKind, ObjectNode settings, String variantKey) {

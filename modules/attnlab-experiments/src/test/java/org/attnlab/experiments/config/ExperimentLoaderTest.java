@@ -18,6 +18,8 @@ import org.attnlab.experiments.kinds.TransformerKind;
 import org.attnlab.models.attention.ScoreFunction;
 import org.attnlab.models.transformer.NormPlacement;
 import org.attnlab.models.transformer.PositionalKind;
+import org.attnlab.experiments.run.RunPlanner;
+import org.attnlab.experiments.run.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,13 +182,27 @@ class ExperimentLoaderTest {
         TransformerKind.Settings s = (TransformerKind.Settings) cfg.variants().get(0).model().settings();
         assertEquals(List.of(ScoreFunction.SCALED_DOT, NormPlacement.PRE, PositionalKind.NONE),
                 List.of(s.score(), s.norm(), s.positional()));
-        assertEquals("Scaled_Dot", cfg.variants().get(0).resolved().at("/model/score").asText(),
-                "the resolved tree (and so the run id) keeps the text as written");
+        assertEquals(List.of("scaled_dot", "pre", "none"), List.of(cfg.variants().get(0).resolved().at("/model/score")
+                .asText(), cfg.variants().get(0).resolved().at("/model/norm").asText(),
+                cfg.variants().get(0).resolved().at("/model/positional").asText()),
+                "the resolved tree (and so the run id) holds the config names");
     }
 
     /** {@link #GOOD} without variants and with the transformer kind. */
     private static String transformer() {
         return GOOD.substring(0, GOOD.indexOf("variants:")).replace("  kind: tagger\n", "  kind: transformer\n");
+    }
+
+    /** A choice written in another case reads and hashes as its config name: the same run, not a second one. */
+    @Test
+    void choicesInAnyCaseResolveToTheSameRuns() throws IOException {
+        assertTrue(GOOD.contains("score: dot"), GOOD);
+        List<String> lower = RunPlanner.plan(load(GOOD), false).stream().map(RunSpec::runId).toList();
+        List<String> upper = RunPlanner.plan(load(GOOD.replace("score: dot", "score: DOT")), false).stream()
+                .map(RunSpec::runId).toList();
+        assertEquals(lower, upper);
+        assertEquals("dot", load(GOOD.replace("score: dot", "score: Dot")).variants().get(0).resolved()
+                .path("model").path("score").asText());
     }
 
     @Test
