@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,6 +65,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1");
+        }
+        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new ParameterException(spec.commandLine(), "--report " + reportDir + " is not a folder");
         }
         SweepConfig config = new SweepConfigParser().parse(file);
         results.experimentDir(config.name());

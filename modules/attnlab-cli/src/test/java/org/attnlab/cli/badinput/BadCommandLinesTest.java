@@ -128,6 +128,7 @@ class BadCommandLinesTest {
         c.add(of(2, "--parallel must be at least 1", "sweep", "$D/tiny.yaml", "--parallel", "0"));
         c.add(of(2, "Invalid value", "sweep", "$D/tiny.yaml", "--top", "lots"));
         c.add(of(2, "--top must be at least 1", "sweep", "$D/tiny.yaml", "--top", "-5"));
+        c.add(of(2, "/file is not a folder", "sweep", "$D/sweep.yaml", "--report", "$D/file"));
         c.add(of(2, "--spark garbage://x: Spark cannot start there (Could not parse Master URL", "sweep",
                 "$D/sweep.yaml", "--results", "$D/r", "--spark", "garbage://x"));
         c.add(of(2, "--spark local[0]: Spark cannot start there (Asked to run locally with 0 threads)", "sweep",
