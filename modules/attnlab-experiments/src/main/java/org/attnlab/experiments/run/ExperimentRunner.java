@@ -28,11 +28,17 @@ public final class ExperimentRunner {
     private final Path resultsRoot;
     private final ResultsStore store;
     private final RunProgress progress;
+    private final ProcessMemory memory;
 
     public ExperimentRunner(Path resultsRoot, ResultsStore store, RunProgress progress) {
+        this(resultsRoot, store, progress, ProcessMemory.current());
+    }
+
+    ExperimentRunner(Path resultsRoot, ResultsStore store, RunProgress progress, ProcessMemory memory) {
         this.resultsRoot = resultsRoot;
         this.store = store;
         this.progress = progress;
+        this.memory = memory;
     }
 
     /**
@@ -59,11 +65,14 @@ public final class ExperimentRunner {
                 continue;
             }
             List<RunSpec> claimed = new ArrayList<>();
+            String refusal = memory.refusal();
             for (RunSpec spec : group) {
                 RunSummary known = store.run(spec.runId());
                 if (known != null && RunSummary.COMPLETED.equals(known.status())) {
                     LOG.info("{}: already completed, skipped", spec.runId());
                     done.put(spec, known);
+                } else if (refusal != null) {
+                    done.put(spec, notStarted(spec, refusal));
                 } else if (store.claims().tryClaim(spec.runId())) {
                     claimed.add(spec);
                 } else {
@@ -106,6 +115,10 @@ public final class ExperimentRunner {
                 && !store.claims().heldByOther(spec.runId())) {
             return known;                                           // another process ended it (failed): keep its word
         }
+        String refusal = memory.refusal();
+        if (refusal != null) {
+            return notStarted(spec, refusal);
+        }
         if (!store.claims().tryClaim(spec.runId())) {
             if (firstLook) {
                 LOG.info("{}: being trained by another process, waiting for it", spec.runId());
@@ -141,6 +154,24 @@ public final class ExperimentRunner {
             specs.forEach(spec -> store.claims().release(spec.runId()));
         }
         return out;
+    }
+
+    /**
+     * {@code spec} left untrained by this process for {@code reason}: recorded as failed unless another process has
+     * recorded it (a failed run is trained again by the next command).
+     */
+    private RunSummary notStarted(RunSpec spec, String reason) {
+        LOG.warn("{}: {}", spec.runId(), reason);
+        RunSummary known = store.run(spec.runId());
+        if (known != null && !RunSummary.RUNNING.equals(known.status())) {
+            return known;
+        }
+        RunSummary failed = RunSummary.started(spec.runId(), spec.experiment(), spec.variant().name(), spec.seed(), 0)
+                .failed(reason, 0);
+        if (known == null) {
+            store.putRun(failed);
+        }
+        return failed;
     }
 
     /** Records {@code spec} as failed because of {@code e}. */

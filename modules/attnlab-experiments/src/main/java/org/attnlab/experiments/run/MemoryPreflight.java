@@ -109,14 +109,14 @@ final class MemoryPreflight {
     }
 
     /** Physical memory of the machine (ND4J's buffers live outside the Java heap). */
-    private static double machineBytes() {
+    static double machineBytes() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
         return Runtime.getRuntime().maxMemory() * 2.0;
     }
 
-    private static String gib(double bytes) {
+    static String gib(double bytes) {
         return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 }

@@ -128,6 +128,33 @@ class TrainerTest {
         }
     }
 
+    /**
+     * A process whose memory has grown past its share of the machine (LSTM runs leak native memory) starts no new
+     * run: each is recorded as failed with the reason, nothing trains, and the next process trains them.
+     */
+    @Test
+    void aProcessOverItsMemoryShareStartsNoRunAndTheNextOneTrainsThem() throws IOException {
+        List<RunSpec> runs = plan("  dot: {model: {score: dot}}\n");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("a.db"))) {
+            Recorder full = new Recorder(false);
+            List<RunSummary> refused = new ExperimentRunner(dir, store, full,
+                    new ProcessMemory(() -> 13L << 30, 20.0 * (1L << 30))).runAll(runs);
+            assertTrue(full.startedAt.isEmpty(), "nothing trained");
+            for (RunSummary s : refused) {
+                assertEquals(RunSummary.FAILED, s.status());
+                assertEquals("not started: this process holds 13.0 GiB of the machine's 20.0 GiB (LSTM runs leak "
+                        + "native memory in libnd4j); run the same command again to continue in a fresh process",
+                        store.run(s.runId()).reason());
+            }
+            Recorder fresh = new Recorder(false);
+            List<RunSummary> after = new ExperimentRunner(dir, store, fresh,
+                    new ProcessMemory(() -> 1L << 30, 20.0 * (1L << 30))).runAll(runs);
+            assertEquals(runs.size(), fresh.startedAt.size());
+            after.forEach(s -> assertEquals(RunSummary.COMPLETED, s.status()));
+        }
+        assertTrue(ProcessMemory.residentBytes() > 0, "this JVM's resident memory is read from /proc");
+    }
+
     @Test
     void nanLossFailsThatRunOnlyAndOthersGoOn() throws IOException {
         List<RunSpec> runs = plan("  broken: {model: {kind: nan_tagger}}\n  dot: {model: {score: dot}}\n");
