@@ -104,13 +104,16 @@ final class RunRecords {
     }
 
     /**
-     * The saved state ({@value #STATE}) in {@code dir}, or null when there is none or it cannot be read; an unreadable
-     * one is named in a warning and deleted with every checkpoint file beside it, so the run trains again from step 0.
+     * The saved state ({@value #STATE}) in {@code dir}, or null when there is none or it is not valid JSON; such a
+     * file is named in a warning and deleted with every checkpoint file beside it, so the run trains again from step 0.
      */
     static <T> T savedState(String who, RunDirectory dir, Class<T> type) {
         try {
             return dir.readJson(STATE, type);
         } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof JsonProcessingException)) {
+                throw e;                                    // unreadable for another reason (permissions): keep it
+            }
             LOG.warn("{}: {} cannot be read (not the JSON a run writes); training again from step 0", who,
                     dir.path().resolve(STATE));
             startAfresh(dir);
