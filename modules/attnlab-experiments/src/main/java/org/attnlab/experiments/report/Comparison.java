@@ -27,16 +27,35 @@ import org.attnlab.experiments.stats.WelchTest;
  * @param high        upper end
  * @param p           two-sided p-value of the t-test (NaN when the differences do not vary)
  * @param wilcoxonP   exact signed-rank p-value (NaN below six pairs or unpaired)
- * @param detectable  minimum detectable difference at 80% power and the test level {@link #all} chose
- * @param seedsNeeded seeds needed to detect the configured effect at that level (-1: unknown or beyond the search)
+ * @param se          standard error of {@code diff} (sd / sqrt(n) paired, Welch's otherwise)
+ * @param df          its degrees of freedom (n - 1 paired, Welch-Satterthwaite otherwise)
+ * @param sd          spread of one per-seed difference, from which the seeds needed follow
+ * @param powerAlpha  test level of {@link #detectable} and {@link #seedsNeeded} ({@link #all} sets alpha / m)
+ * @param effect      the difference {@link #seedsNeeded} is for ({@code report.effect})
  * @param flags       why the comparison may be unable to separate the variants
  * @param chance      the task's chance level (for the flag sentence)
  */
 record Comparison(String task, String a, String b, Metric metric, boolean paired, int n, double diff, double low,
-                  double high, double p, double wilcoxonP, double detectable, int seedsNeeded, Set<Flag> flags,
-                  double chance) {
+                  double high, double p, double wilcoxonP, double se, double df, double sd, double powerAlpha,
+                  double effect, Set<Flag> flags, double chance) {
     /** Power at which {@link #detectable} is computed. */
     static final double POWER = 0.8;
+
+    /** Minimum detectable difference at 80% power and level {@link #powerAlpha}. */
+    double detectable() {
+        return Power.detectable(se, df, powerAlpha, POWER);
+    }
+
+    /** Seeds needed to detect {@link #effect} at that power and level (-1: unknown or beyond the search). */
+    int seedsNeeded() {
+        return Power.seedsNeeded(effect, sd, powerAlpha, POWER);
+    }
+
+    /** This comparison with its detectable difference and seeds needed at level {@code alpha}. */
+    Comparison atPowerLevel(double alpha) {
+        return new Comparison(task, a, b, metric, paired, n, diff, low, high, p, wilcoxonP, se, df, sd, alpha, effect,
+                flags, chance);
+    }
 
     /**
      * The comparisons a report makes among {@code variants} on {@code metrics}, per {@code settings}. Their detectable
@@ -44,18 +63,6 @@ record Comparison(String task, String a, String b, Metric metric, boolean paired
      * level Holm's correction asks of the smallest p, so a true difference of that size is found whatever its rank.
      */
     static List<Comparison> all(List<VariantRuns> variants, List<Metric> metrics, ReportSettings settings) {
-        List<Comparison> raw = all(variants, metrics, settings, settings.alpha());
-        int m = family(raw);
-        return m > 1 ? all(variants, metrics, settings, settings.alpha() / m) : raw;
-    }
-
-    /** How many of {@code comparisons} have a p-value: the family Holm's correction adjusts over. */
-    static int family(List<Comparison> comparisons) {
-        return (int) comparisons.stream().filter(c -> !Double.isNaN(c.p())).count();
-    }
-
-    private static List<Comparison> all(List<VariantRuns> variants, List<Metric> metrics, ReportSettings settings,
-                                        double powerAlpha) {
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             for (int j = i + 1; j < variants.size(); j++) {
@@ -74,19 +81,21 @@ record Comparison(String task, String a, String b, Metric metric, boolean paired
                     }
                 }
                 for (Metric m : metrics) {
-                    out.add(of(x, y, m, settings, powerAlpha));
+                    out.add(of(x, y, m, settings));
                 }
             }
         }
-        return out;
+        int m = family(out);
+        return m > 1 ? out.stream().map(c -> c.atPowerLevel(settings.alpha() / m)).toList() : out;
+    }
+
+    /** How many of {@code comparisons} have a p-value: the family Holm's correction adjusts over. */
+    static int family(List<Comparison> comparisons) {
+        return (int) comparisons.stream().filter(c -> !Double.isNaN(c.p())).count();
     }
 
     /** Compares {@code x} with {@code y} on {@code m}, its detectable difference at the report's alpha. */
     static Comparison of(VariantRuns x, VariantRuns y, Metric m, ReportSettings s) {
-        return of(x, y, m, s, s.alpha());
-    }
-
-    private static Comparison of(VariantRuns x, VariantRuns y, Metric m, ReportSettings s, double powerAlpha) {
         double level = 1 - s.alpha();
         Set<Flag> flags = flags(x, y, m, s);
         Set<Long> shared = new TreeSet<>(x.seeds());
@@ -97,16 +106,15 @@ record Comparison(String task, String a, String b, Metric metric, boolean paired
                 flags.add(Flag.CONSTANT);
             }
             return new Comparison(x.task(), x.variant(), y.variant(), m, true, t.n(), t.meanDiff(), t.low(), t.high(),
-                    t.p(), t.wilcoxonP(), Power.minimumDetectableEffect(t.sdDiff(), t.n(), powerAlpha, POWER),
-                    Power.seedsNeeded(s.effect(), t.sdDiff(), powerAlpha, POWER), flags, x.chance());
+                    t.p(), t.wilcoxonP(), t.sdDiff() / Math.sqrt(t.n()), t.n() - 1, t.sdDiff(), s.alpha(), s.effect(),
+                    flags, x.chance());
         }
         double[] a = m.of(x.runs());
         double[] b = m.of(y.runs());
         WelchTest w = WelchTest.of(a, b, level);
         return new Comparison(x.task(), x.variant(), y.variant(), m, false, Math.min(x.runs().size(),
-                y.runs().size()), w.diff(), w.low(), w.high(), w.p(), Double.NaN,
-                Power.detectable(w.se(), w.df(), powerAlpha, POWER),
-                Power.seedsNeeded(s.effect(), WelchTest.differenceSd(a, b), powerAlpha, POWER), flags, x.chance());
+                y.runs().size()), w.diff(), w.low(), w.high(), w.p(), Double.NaN, w.se(), w.df(),
+                WelchTest.differenceSd(a, b), s.alpha(), s.effect(), flags, x.chance());
     }
 
     private static Set<Flag> flags(VariantRuns x, VariantRuns y, Metric m, ReportSettings s) {

@@ -32,7 +32,7 @@ final class ComparisonTable {
             }
         }
         int m = Comparison.family(comparisons);
-        double powerAlpha = m > 1 ? s.alpha() / m : s.alpha();
+        double powerAlpha = comparisons.get(0).powerAlpha();             // alpha / m, set by Comparison.all
         notes.add(0, String.format(Locale.ROOT, "Difference = first minus second variant, with its %.0f%% interval. "
                 + "p (Holm) is adjusted across the %d comparisons of this report that have a p-value (of %d); a "
                 + "difference is significant at alpha = %s only when p (Holm) < %s. 'Detectable' is the smallest true "

@@ -1,9 +1,7 @@
 package org.attnlab.experiments.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.LongSupplier;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * Whether this process may start another run: not once its resident memory has passed {@value #SHARE} of the
@@ -15,7 +13,6 @@ import java.util.function.LongSupplier;
 final class ProcessMemory {
     /** Share of the machine's memory above which no new run starts. */
     static final double SHARE = 0.6;
-    private static final long PAGE_BYTES = 4096;
 
     private final LongSupplier resident;
     private final double machine;
@@ -41,13 +38,8 @@ final class ProcessMemory {
                 + "again to continue in a fresh process";
     }
 
-    /** Resident bytes of this process, 0 when {@code /proc} cannot tell. */
+    /** Resident bytes of this process (JavaCPP reads {@code /proc/self/statm}). */
     static long residentBytes() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
-            return Long.parseLong(fields[1]) * PAGE_BYTES;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return Pointer.physicalBytes();
     }
 }
